@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
+import { openDatabase, StoreOpenError } from '../db/open-database';
+import type { PrinterPort } from '../devices/printer/printer-port';
+import { VirtualPrinter } from '../devices/virtual/virtual-printer';
+import { QueueService } from '../queue/queue-service';
+import type { Clock } from './clock';
+import type { KioskConfig } from './config';
+import { Dispatcher, type Handlers } from './dispatcher';
+import { EventBus } from './event-bus';
+import { KioskError } from './kiosk-error';
+import type { Logger } from './logger';
+
+export interface KioskCoreOptions {
+  dataDir: string;
+  config: KioskConfig;
+  host: KioskInfo['host'];
+  version: string;
+  clock: Clock;
+  logger: Logger;
+  /** Defaults to the driver the config names. */
+  printer?: PrinterPort;
+}
+
+export interface KioskCore {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventBus;
+  readonly printer: PrinterPort;
+  readonly store: StoreStatus;
+  close(): Promise<void>;
+}
+
+/** The one place where the kiosk's parts are built and wired, with plain constructors. */
+export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
+  const { dataDir, config, clock, logger } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const printer = options.printer ?? createPrinter(config, dataDir, clock);
+  const events = new EventBus();
+
+  let db: Database | undefined;
+  let store: StoreStatus = { state: 'ok' };
+  try {
+    db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    // The kiosk still starts so the screen can say what is wrong; nothing is re-created.
+    store = error.failure;
+    logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
+  }
+  const queue = db ? new QueueService(db, config, printer, clock, logger) : undefined;
+  const needQueue = (): QueueService => {
+    if (!queue) throw new KioskError('store_unavailable', 'The kiosk cannot reach its local store. Please ask the staff.');
+    return queue;
+  };
+
+  const handlers: Handlers = {
+    getInfo: () => ({
+      version: options.version,
+      host: options.host,
+      centerName: config.center.name,
+      terminalId: config.terminal.id,
+      defaultLanguage: config.language,
+      idle: config.idle,
+      store,
+      devices: [printer.health()],
+    }),
+    listQueueServices: () => needQueue().listServices(),
+    takeTicket: async ({ serviceId, priority, language }) => {
+      const ticket = await needQueue().takeTicket(serviceId, priority, language);
+      events.emit('deviceHealth', printer.health());
+      return ticket;
+    },
+    reprintTicket: async ({ ticketId, language }) => {
+      const ticket = await needQueue().print(ticketId, language);
+      events.emit('deviceHealth', printer.health());
+      return ticket;
+    },
+  };
+
+  return {
+    dispatcher: new Dispatcher(handlers, logger),
+    events,
+    printer,
+    store,
+    async close() {
+      db?.close();
+    },
+  };
+}
+
+function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): PrinterPort {
+  switch (config.printer.driver) {
+    case 'virtual':
+      return new VirtualPrinter(config.printer.paperWidthDots, join(dataDir, 'prints'), clock);
+  }
+}

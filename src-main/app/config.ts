@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
+
+const QueueServiceConfigSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and dashes'),
+  prefix: z.string().regex(/^[A-Z]{1,3}$/, '1 to 3 capital letters'),
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  icon: z.string().min(1),
+  /** First number of the day. */
+  start: z.number().int().min(0).max(9999).default(1),
+  digits: z.number().int().min(2).max(5).default(3),
+});
+export type QueueServiceConfig = z.infer<typeof QueueServiceConfigSchema>;
+
+export const ConfigSchema = z
+  .object({
+    center: z.object({
+      name: LocalizedTextSchema,
+      address: z.string().default(''),
+      timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+      queueFollowUrl: z.string().url(),
+    }),
+    terminal: z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and dashes (1–32)') }),
+    language: LanguageSchema.default('vi'),
+    queue: z.object({
+      services: z
+        .array(QueueServiceConfigSchema)
+        .min(1, 'at least one service')
+        .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'service ids must be unique')
+        .refine((s) => new Set(s.map((x) => x.prefix)).size === s.length, 'service prefixes must be unique'),
+    }),
+    idle: z.object({
+      timeoutSeconds: z.number().int().min(10).max(3600).default(60),
+      warningSeconds: z.number().int().min(3).max(60).default(10),
+      ticketDisplaySeconds: z.number().int().min(3).max(300).default(20),
+    }),
+    printer: z.object({
+      driver: z.enum(['virtual']).default('virtual'),
+      paperWidthDots: z.union([z.literal(576), z.literal(384)]).default(576),
+      header: z.string().default(''),
+      footer: z.string().default(''),
+    }),
+  })
+  .strict();
+export type KioskConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Deep-merges plain objects; arrays and scalars from `override` replace those of `base`. */
+export function mergeConfig(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = mergeConfig(base[key], value);
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validates a merged config; the error names each bad field and what was expected. */
+export function parseConfig(raw: unknown, source: string): KioskConfig {
+  const result = ConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join('.') : '(root)';
+    return `  ${field}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration (${source}):\n${lines.join('\n')}`);
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { isMethodName, methods, type MethodName, type Methods, type ResponseOf } from '../../src-shared/contract';
+import { fail, ok, type Reply } from '../../src-shared/errors';
+import { KioskError } from './kiosk-error';
+import type { Logger } from './logger';
+
+export type Handlers = {
+  [M in MethodName]: (request: z.output<Methods[M]['request']>) => Promise<ResponseOf<M>> | ResponseOf<M>;
+};
+
+/**
+ * The one entry for every request from a renderer, whichever host carried it. The renderer is
+ * untrusted: the method name and request are validated here, and no error escapes as a throw.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly logger: Logger,
+  ) {}
+
+  async dispatch(method: unknown, request: unknown): Promise<Reply<unknown>> {
+    if (!isMethodName(method)) {
+      return fail('unknown_method', `Unknown method: ${String(method).slice(0, 64)}`);
+    }
+    const parsed = methods[method].request.safeParse(request);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? first.path.join('.') : 'request';
+      return fail('invalid_request', `${method}: ${where}: ${first?.message ?? 'invalid'}`);
+    }
+    try {
+      const handler = this.handlers[method] as (r: unknown) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data);
+      return ok(value);
+    } catch (error) {
+      if (error instanceof KioskError) return fail(error.code, error.message);
+      this.logger.log('error', 'handler failed', {
+        method,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      return fail('internal', 'The kiosk hit an unexpected error. Please ask the staff for help.');
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, mergeConfig, parseConfig, type KioskConfig } from './config';
+import { assetsDir, defaultDataDir } from './paths';
+
+export interface LaunchFlags {
+  web: boolean;
+  open: boolean;
+  port: number;
+  dataDir: string;
+}
+
+export interface LoadedConfig {
+  config: KioskConfig;
+  dataDir: string;
+  flags: LaunchFlags;
+}
+
+/** Command-line flags; unknown flags and bad values stop start-up with a message naming them. */
+export function parseLaunchFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LaunchFlags {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        web: { type: 'boolean', default: false },
+        'no-open': { type: 'boolean', default: false },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new ConfigError(`Invalid command line: ${(error as Error).message}`);
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`Invalid command line:\n  --port: expected a whole number from 0 to 65535, got "${values.port}"`);
+  }
+  return {
+    web: values.web ?? false,
+    open: !(values['no-open'] ?? false),
+    port,
+    dataDir: resolve(values['data-dir'] ?? defaultDataDir(env)),
+  };
+}
+
+/** Embedded demo defaults from assets/, overlaid by `<data dir>/config.json` when present. */
+export function loadKioskConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const flags = parseLaunchFlags(argv, env);
+  const defaults = readJson(join(assetsDir(), 'demo-center.json'));
+  const overrideFile = join(flags.dataDir, 'config.json');
+  const override = existsSync(overrideFile) ? readJson(overrideFile) : undefined;
+  const source = override === undefined ? 'embedded demo defaults' : overrideFile;
+  return { config: parseConfig(mergeConfig(defaults, override), source), dataDir: flags.dataDir, flags };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Cannot read configuration ${file}: ${(error as Error).message}`);
+  }
+}

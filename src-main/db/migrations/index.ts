@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration0001 } from './0001-queue-tickets';
+
+/** The one ordered list. Append only: a shipped migration is never changed or removed. */
+export const migrations: readonly Migration[] = [migration0001];

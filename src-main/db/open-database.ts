@@ -1,0 +1,55 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { StoreStatus } from '../../src-shared/dto';
+import { migrate, SchemaTooNewError } from './migrate';
+import { migrations } from './migrations';
+
+export type StoreFailure = Extract<StoreStatus, { state: 'unavailable' }>;
+
+export class StoreOpenError extends Error {
+  constructor(readonly failure: StoreFailure) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Opens (or creates) the kiosk store and brings its schema up to date. Never deletes or
+ * re-creates an existing file: a locked or corrupt database is reported, not "repaired".
+ */
+export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Database {
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 2000 });
+    // WAL needs a write lock to switch modes; doing it first surfaces a locked file early.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreOpenError(corrupt(file, String(check)));
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new StoreOpenError(classify(file, error));
+  }
+}
+
+function classify(file: string, error: unknown): StoreFailure {
+  if (error instanceof StoreOpenError) return error.failure;
+  if (error instanceof SchemaTooNewError) return { state: 'unavailable', reason: 'too_new', message: error.message };
+  const code = (error as { code?: string }).code ?? '';
+  const text = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return {
+      state: 'unavailable',
+      reason: 'locked',
+      message: `The database ${file} is locked by another process (is a second kiosk running?): ${text}`,
+    };
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, text);
+  return { state: 'unavailable', reason: 'io_error', message: `The database ${file} could not be opened: ${text}` };
+}
+
+const corrupt = (file: string, detail: string): StoreFailure => ({
+  state: 'unavailable',
+  reason: 'corrupt',
+  message: `The database ${file} is damaged (${detail}). It was left untouched; restore it from a backup or move it aside.`,
+});

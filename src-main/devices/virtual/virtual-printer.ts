@@ -1,0 +1,78 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeviceHealth } from '../../../src-shared/dto';
+import type { Clock } from '../../app/clock';
+import { decodeEscPos, type DecodedJob } from '../printer/escpos-decoder';
+import { monoToPng } from '../printer/png';
+import { PrinterError, type PrinterPort } from '../printer/printer-port';
+
+export type VirtualPaperState = 'ok' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline';
+
+export interface VirtualPrintRecord {
+  readonly receivedAt: Date;
+  readonly bytes: number;
+  readonly job: DecodedJob;
+  readonly pngFiles: string[];
+}
+
+const REASONS: Record<VirtualPaperState, string> = {
+  ok: 'Virtual printer ready',
+  'paper-near-end': 'Paper is running low',
+  'paper-out': 'Out of paper',
+  'cover-open': 'Printer cover is open',
+  offline: 'Printer is not responding',
+};
+
+/**
+ * A printer that decodes the ESC/POS it receives back into PNG files in `outDir`: the tests'
+ * eyes, and the demo kiosk's printer. It can be put into each paper state for tests and demos.
+ */
+export class VirtualPrinter implements PrinterPort {
+  private state: VirtualPaperState = 'ok';
+  private readonly records: VirtualPrintRecord[] = [];
+  private readonly listeners = new Set<(r: VirtualPrintRecord) => void>();
+
+  constructor(
+    readonly paperWidthDots: 576 | 384,
+    private readonly outDir: string,
+    private readonly clock: Clock,
+    private readonly keepRecords = 20,
+  ) {
+    mkdirSync(outDir, { recursive: true });
+  }
+
+  setState(state: VirtualPaperState): void {
+    this.state = state;
+  }
+
+  health(): DeviceHealth {
+    const s = this.state;
+    const state = s === 'ok' ? 'ok' : s === 'paper-near-end' ? 'degraded' : 'offline';
+    return { device: 'printer', state, reason: REASONS[s], at: this.clock.now().toISOString() };
+  }
+
+  async send(job: Uint8Array): Promise<void> {
+    if (this.state !== 'ok' && this.state !== 'paper-near-end') throw new PrinterError(REASONS[this.state]);
+    const receivedAt = this.clock.now();
+    const decoded = decodeEscPos(job, this.paperWidthDots);
+    const stamp = receivedAt.toISOString().replace(/[:.]/g, '-');
+    const pngFiles = decoded.pages.map((page, i) => {
+      const file = join(this.outDir, `${stamp}-${this.records.length}-${i}.png`);
+      writeFileSync(file, monoToPng(page));
+      return file;
+    });
+    const record = { receivedAt, bytes: job.length, job: decoded, pngFiles };
+    this.records.push(record);
+    if (this.records.length > this.keepRecords) this.records.shift();
+    for (const l of this.listeners) l(record);
+  }
+
+  lastPrint(): VirtualPrintRecord | undefined {
+    return this.records.at(-1);
+  }
+
+  onPrint(listener: (r: VirtualPrintRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Language, Priority, QueueServiceDto, TicketDto } from '../../src-shared/dto';
+import { formatLocalDateTime, localDay, type Clock } from '../app/clock';
+import type { KioskConfig, QueueServiceConfig } from '../app/config';
+import { KioskError } from '../app/kiosk-error';
+import type { Logger } from '../app/logger';
+import { EscPosEncoder } from '../devices/printer/escpos-encoder';
+import type { PrinterPort } from '../devices/printer/printer-port';
+import { renderTicket } from '../devices/printer/ticket-layout';
+import { ticketTexts } from './ticket-texts';
+import * as tickets from './ticket-repository';
+
+/** Issues queue tickets: number first (durably), then the paper. A failed print never voids a ticket. */
+export class QueueService {
+  constructor(
+    private readonly db: Database,
+    private readonly config: KioskConfig,
+    private readonly printer: PrinterPort,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  listServices(): QueueServiceDto[] {
+    return this.config.queue.services.map(({ id, prefix, name, description, icon }) => ({
+      id,
+      prefix,
+      name,
+      description,
+      icon,
+    }));
+  }
+
+  async takeTicket(serviceId: string, priority: Priority, language: Language): Promise<TicketDto> {
+    const service = this.service(serviceId);
+    const issuedAt = this.clock.now();
+    const day = localDay(issuedAt, this.config.center.timeZone);
+    const id = randomUUID();
+    this.db.transaction(() => {
+      const number = tickets.nextNumber(this.db, service.id, day, service.start);
+      if (number >= 10 ** service.digits) {
+        throw new KioskError('device_unavailable', `No more numbers today for ${service.name.en}`);
+      }
+      const display = service.prefix + String(number).padStart(service.digits, '0');
+      tickets.insertTicket(this.db, {
+        id,
+        service_id: service.id,
+        day,
+        number,
+        display,
+        priority,
+        issued_at: issuedAt.toISOString(),
+      });
+    }).immediate();
+    this.logger.log('info', 'ticket issued', { id, serviceId });
+    return this.print(id, language);
+  }
+
+  /** Prints (again) a ticket already issued; the reply says whether the paper came out. */
+  async print(ticketId: string, language: Language): Promise<TicketDto> {
+    const row = tickets.getTicket(this.db, ticketId);
+    if (!row) throw new KioskError('not_found', 'No such ticket');
+    const service = this.service(row.service_id);
+    const waitingAhead = tickets.countWaitingAhead(this.db, row.service_id, row.day, row.number);
+    const dto = this.toDto(row, service, waitingAhead);
+    try {
+      const texts = ticketTexts(language);
+      const bitmap = renderTicket(
+        {
+          centerName: this.config.center.name[language],
+          header: this.config.printer.header,
+          serviceName: service.name[language],
+          number: row.display,
+          priorityLabel: row.priority === 'none' ? null : texts.priority[row.priority],
+          issuedAtText: formatLocalDateTime(new Date(row.issued_at), this.config.center.timeZone),
+          waitingAheadText: texts.waitingAhead(waitingAhead),
+          qrText: dto.qrText,
+          qrCaption: texts.qrCaption,
+          footer: this.config.printer.footer,
+        },
+        this.printer.paperWidthDots,
+      );
+      const job = new EscPosEncoder().initialize().align('center').raster(bitmap).feed(3).cut().encode();
+      await this.printer.send(job);
+      tickets.setPrintResult(this.db, row.id, { ok: true });
+      return { ...dto, printed: true, printError: null };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.log('warn', 'ticket print failed', { id: row.id, error: message });
+      tickets.setPrintResult(this.db, row.id, { ok: false, error: message });
+      return { ...dto, printed: false, printError: message };
+    }
+  }
+
+  private service(id: string): QueueServiceConfig {
+    const service = this.config.queue.services.find((s) => s.id === id);
+    if (!service) throw new KioskError('not_found', `Unknown service: ${id.slice(0, 64)}`);
+    return service;
+  }
+
+  private toDto(row: tickets.TicketRow, service: QueueServiceConfig, waitingAhead: number): TicketDto {
+    const url = new URL(this.config.center.queueFollowUrl);
+    url.searchParams.set('t', row.display);
+    url.searchParams.set('d', row.day);
+    url.searchParams.set('s', service.id);
+    return {
+      id: row.id,
+      display: row.display,
+      serviceId: service.id,
+      serviceName: service.name,
+      priority: row.priority,
+      issuedAt: row.issued_at,
+      waitingAhead,
+      qrText: url.toString(),
+      printed: row.print_state === 'printed',
+      printError: row.print_error,
+    };
+  }
+}

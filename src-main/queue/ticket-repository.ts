@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import type { Priority } from '../../src-shared/dto';
+
+export interface TicketRow {
+  id: string;
+  service_id: string;
+  day: string;
+  number: number;
+  display: string;
+  priority: Priority;
+  issued_at: string;
+  state: 'waiting' | 'called' | 'done';
+  print_state: 'pending' | 'printed' | 'failed';
+  print_error: string | null;
+}
+
+/** Takes the next number of a service's day counter; callers run it inside a transaction. */
+export function nextNumber(db: Database, serviceId: string, day: string, start: number): number {
+  const row = db
+    .prepare(
+      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, ?)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1
+       RETURNING last_number`,
+    )
+    .get(serviceId, day, start) as { last_number: number };
+  return row.last_number;
+}
+
+export function insertTicket(db: Database, t: Omit<TicketRow, 'state' | 'print_state' | 'print_error'>): void {
+  db.prepare(
+    `INSERT INTO tickets (id, service_id, day, number, display, priority, issued_at)
+     VALUES (@id, @service_id, @day, @number, @display, @priority, @issued_at)`,
+  ).run(t);
+}
+
+export function getTicket(db: Database, id: string): TicketRow | undefined {
+  return db.prepare(`SELECT * FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
+}
+
+/** People still waiting for the same service that day who were issued before this number. */
+export function countWaitingAhead(db: Database, serviceId: string, day: string, number: number): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM tickets
+       WHERE service_id = ? AND day = ? AND state = 'waiting' AND number < ?`,
+    )
+    .get(serviceId, day, number) as { n: number };
+  return row.n;
+}
+
+export function setPrintResult(db: Database, id: string, result: { ok: true } | { ok: false; error: string }): void {
+  db.prepare(`UPDATE tickets SET print_state = ?, print_error = ? WHERE id = ?`).run(
+    result.ok ? 'printed' : 'failed',
+    result.ok ? null : result.error,
+    id,
+  );
+}

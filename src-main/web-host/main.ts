@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { systemClock } from '../app/clock';
+import { createKioskCore } from '../app/composition-root';
+import { ConfigError } from '../app/config';
+import { loadKioskConfig } from '../app/load-config';
+import { createFileLogger } from '../app/logger';
+import { assetsDir } from '../app/paths';
+import { findChromium, openKioskBrowser } from './open-browser';
+import { startWebHost } from './web-host';
+
+declare const KIOSK_VERSION: string;
+
+/** Entry of the browser host: `npm start -- --web [--no-open] [--port N] [--data-dir DIR]`. */
+async function main(): Promise<void> {
+  const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
+  const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
+  const core = await createKioskCore({
+    dataDir,
+    config,
+    host: 'web',
+    version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev',
+    clock: systemClock,
+    logger,
+  });
+  const host = await startWebHost({
+    rendererDir: join(assetsDir(), '..', 'dist', 'renderer'),
+    dispatcher: core.dispatcher,
+    events: core.events,
+    logger,
+    port: flags.port,
+  });
+  process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  logger.log('info', 'web host ready', { origin: host.origin, dataDir });
+
+  if (flags.open) {
+    const chromium = findChromium();
+    if (chromium) openKioskBrowser(host.url, chromium, true);
+    else process.stderr.write('No Chromium found (set KIOSK_CHROMIUM); open the URL above in a browser.\n');
+  }
+
+  const shutdown = async () => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Kiosk failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

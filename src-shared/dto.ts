@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const LanguageSchema = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const LocalizedTextSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const PrioritySchema = z.enum(['none', 'elderly', 'disabled', 'pregnant']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const QueueServiceSchema = z.object({
+  id: z.string(),
+  prefix: z.string(),
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  icon: z.string(),
+});
+export type QueueServiceDto = z.infer<typeof QueueServiceSchema>;
+
+export const DeviceStateSchema = z.enum(['ok', 'degraded', 'offline']);
+export const DeviceHealthSchema = z.object({
+  device: z.enum(['printer']),
+  state: DeviceStateSchema,
+  reason: z.string(),
+  at: z.string(),
+});
+export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
+
+export const StoreStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({
+    state: z.literal('unavailable'),
+    reason: z.enum(['locked', 'corrupt', 'too_new', 'io_error']),
+    message: z.string(),
+  }),
+]);
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+
+export const KioskInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  centerName: LocalizedTextSchema,
+  terminalId: z.string(),
+  defaultLanguage: LanguageSchema,
+  idle: z.object({ timeoutSeconds: z.number(), warningSeconds: z.number(), ticketDisplaySeconds: z.number() }),
+  store: StoreStatusSchema,
+  devices: z.array(DeviceHealthSchema),
+});
+export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+
+export const TicketSchema = z.object({
+  id: z.string(),
+  display: z.string(),
+  serviceId: z.string(),
+  serviceName: LocalizedTextSchema,
+  priority: PrioritySchema,
+  issuedAt: z.string(),
+  waitingAhead: z.number().int().nonnegative(),
+  qrText: z.string(),
+  printed: z.boolean(),
+  printError: z.string().nullable(),
+});
+export type TicketDto = z.infer<typeof TicketSchema>;
