@@ -37,7 +37,7 @@ export const ConfigSchema = z
     }),
     printer: z.object({
       driver: z.enum(['virtual']).default('virtual'),
-      paperWidthDots: z.union([z.literal(576), z.literal(384)]).default(576),
+      paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),
       header: z.string().default(''),
       footer: z.string().default(''),
     }),

@@ -19,8 +19,11 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 2000 });
-    // WAL needs a write lock to switch modes; doing it first surfaces a locked file early.
+    // One kiosk process owns its store: exclusive locking mode keeps the write lock from the
+    // first write until close, so a second kiosk on the same data folder is told, not corrupted.
+    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
+    db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     const check = db.pragma('quick_check', { simple: true });

@@ -1,0 +1,105 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startWebHost, type WebHost } from '../../src-main/web-host/web-host';
+import { createTestCore } from '../fakes/test-core';
+import { useTempDirs } from '../fakes/temp-dir';
+
+const tempDir = useTempDirs();
+const hosts: WebHost[] = [];
+afterEach(async () => {
+  for (const h of hosts.splice(0)) await h.close();
+});
+
+async function start() {
+  const dir = tempDir();
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer folder');
+  const { core } = await createTestCore(join(dir, 'data'));
+  const host = await startWebHost({ rendererDir, dispatcher: core.dispatcher, events: core.events, logger: { log() {} }, port: 0, secret: 's3cret' });
+  hosts.push(host);
+  return { host, core };
+}
+
+function connect(url: string, origin: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+/** Sends a request and resolves with the reply of the same id (events may arrive in between). */
+function call(ws: WebSocket, message: { id: number }): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const parsed = JSON.parse(data.toString()) as { id?: number };
+      if (parsed.id !== message.id) return;
+      ws.off('message', onMessage);
+      resolve(parsed);
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify(message));
+  });
+}
+
+describe('browser host', () => {
+  it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const { host } = await start();
+    const page = await fetch(`${host.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe/);
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
+      expect((await fetch(`${host.origin}${path}`)).status).toBe(404);
+    }
+    expect(host.url).toBe(`${host.origin}/#k=s3cret`);
+  });
+
+  it('carries the contract over the WebSocket for a page of its origin with the secret', async () => {
+    const { host } = await start();
+    const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
+    expect(await call(ws, { id: 1, method: 'takeTicket', request: { serviceId: 'ho-tich', priority: 'none', language: 'vi' } })).toMatchObject({
+      id: 1,
+      reply: { ok: true, value: { display: 'B001' } },
+    });
+    expect(await call(ws, { id: 2, method: 'takeTicket', request: { serviceId: 5 } })).toMatchObject({
+      id: 2,
+      reply: { ok: false, error: { code: 'invalid_request' } },
+    });
+    ws.close();
+  });
+
+  it('pushes events to connected pages', async () => {
+    const { host, core } = await start();
+    const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
+    const received = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    core.events.emit('deviceHealth', { device: 'printer', state: 'offline', reason: 'Out of paper', at: 'now' });
+    expect(await received).toEqual({ event: 'deviceHealth', payload: { device: 'printer', state: 'offline', reason: 'Out of paper', at: 'now' } });
+    ws.close();
+  });
+
+  it('refuses a wrong secret, a missing secret and a foreign origin', async () => {
+    const { host } = await start();
+    const wsUrl = `${host.origin.replace('http', 'ws')}/kiosk`;
+    await expect(connect(`${wsUrl}?k=wrong!`, host.origin)).rejects.toThrow(/403|socket hang up|closed/);
+    await expect(connect(wsUrl, host.origin)).rejects.toThrow();
+    await expect(connect(`${wsUrl}?k=s3cret`, 'http://evil.example')).rejects.toThrow();
+  });
+
+  it('closes a socket that sends something other than a request, and keeps serving others', async () => {
+    const { host } = await start();
+    const url = `${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`;
+    const bad = await connect(url, host.origin);
+    const closed = new Promise<number>((resolve) => bad.once('close', (code) => resolve(code)));
+    bad.send('{not json');
+    expect(await closed).toBe(1003);
+    const good = await connect(url, host.origin);
+    expect(await call(good, { id: 7, method: 'getInfo', request: {} })).toMatchObject({ id: 7, reply: { ok: true } });
+    good.close();
+  });
+});
