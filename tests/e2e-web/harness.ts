@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'tests', 'artifacts', 'e2e-web');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function kioskPage(browser: Browser, orientation: 'portrait' | 'landscape' = 'landscape'): Promise<Page> {
+  const viewport = orientation === 'portrait' ? { width: 1080, height: 1920 } : { width: 1920, height: 1080 };
+  const context = await browser.newContext({ viewport, hasTouch: true, deviceScaleFactor: 0.5 });
+  return context.newPage();
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export interface KioskProcess {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the real browser host the way `npm start -- --web --no-open` does. */
+export async function startKioskProcess(dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'))): Promise<KioskProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main/web-main.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not print KIOSK_URL in 15 s: ${stderr}`)), 15_000);
+    child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('KIOSK_URL=')) {
+        clearTimeout(timer);
+        resolveUrl(line.slice('KIOSK_URL='.length));
+      }
+    });
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Share of dark pixels in a PNG: 0 for a blank print. */
+export async function inkRatio(pngFile: string): Promise<{ ratio: number; width: number; height: number }> {
+  const image = await loadImage(pngFile);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
+  let dark = 0;
+  for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
+  return { ratio: dark / (image.width * image.height), width: image.width, height: image.height };
+}
