@@ -5,8 +5,8 @@ import { formatLocalDateTime, localDay, type Clock } from '../app/clock';
 import type { KioskConfig, QueueServiceConfig } from '../app/config';
 import { KioskError } from '../app/kiosk-error';
 import type { Logger } from '../app/logger';
-import { EscPosEncoder } from '../devices/printer/escpos-encoder';
 import type { PrinterPort } from '../devices/printer/printer-port';
+import { encodeRasterJob } from '../devices/printer/raster-job';
 import { renderTicket } from '../devices/printer/ticket-layout';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
@@ -80,8 +80,7 @@ export class QueueService {
         },
         this.printer.paperWidthDots,
       );
-      const job = new EscPosEncoder().initialize().align('center').raster(bitmap).feed(3).cut().encode();
-      await this.printer.send(job);
+      await this.printer.send(encodeRasterJob(bitmap));
       tickets.setPrintResult(this.db, row.id, { ok: true });
       return { ...dto, printed: true, printError: null };
     } catch (error) {
