@@ -34,7 +34,7 @@ function connect(url: string, origin: string): Promise<WebSocket> {
 }
 
 /** Sends a request and resolves with the reply of the same id (events may arrive in between). */
-function call(ws: WebSocket, message: { id: number }): Promise<unknown> {
+function call(ws: WebSocket, message: { id: number; method: string; request: unknown }): Promise<unknown> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const parsed = JSON.parse(data.toString()) as { id?: number };

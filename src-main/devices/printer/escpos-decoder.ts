@@ -43,10 +43,20 @@ export function decodeEscPos(bytes: Uint8Array, paperWidthDots: number): Decoded
     if (b === 0x1b) {
       need(2);
       const cmd = bytes[i + 1];
-      if (cmd === 0x40) (initialized = true), (i += 2);
-      else if (cmd === 0x61) need(3), (i += 3);
-      else if (cmd === 0x64) need(3), addGap(bytes[i + 2]! * LINE_DOTS), (i += 3);
-      else (unknownBytes += 1), (i += 1);
+      if (cmd === 0x40) {
+        initialized = true;
+        i += 2;
+      } else if (cmd === 0x61) {
+        need(3);
+        i += 3;
+      } else if (cmd === 0x64) {
+        need(3);
+        addGap(bytes[i + 2]! * LINE_DOTS);
+        i += 3;
+      } else {
+        unknownBytes += 1;
+        i += 1;
+      }
     } else if (b === 0x1d) {
       need(2);
       const cmd = bytes[i + 1];
@@ -69,7 +79,10 @@ export function decodeEscPos(bytes: Uint8Array, paperWidthDots: number): Decoded
         cuts += 1;
         endPage();
         i += len;
-      } else (unknownBytes += 1), (i += 1);
+      } else {
+        unknownBytes += 1;
+        i += 1;
+      }
     } else if (b === 0x0a) {
       addGap(LINE_DOTS);
       i += 1;

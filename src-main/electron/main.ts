@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { systemClock } from '../app/clock';
+import { createKioskCore, type KioskCore } from '../app/composition-root';
+import { loadKioskConfig } from '../app/load-config';
+import { createFileLogger, type Logger } from '../app/logger';
+import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
+import { KIOSK_ORIGIN, KIOSK_START_URL } from './kiosk-origin';
+import { registerKioskScheme, serveRenderer } from './kiosk-protocol';
+import { hardenAllWebContents, hardenSession } from './security';
+import { createWindowOptions } from './window-options';
+
+/** Replaced by the build (esbuild `define`) with the package version. */
+declare const KIOSK_VERSION: string;
+
+/** The core gets this long to flush and close on quit before the process exits anyway. */
+const SHUTDOWN_BUDGET_MS = 10_000;
+/** Pause before reloading a crashed page, so a page that crashes at once cannot spin the CPU. */
+const RELOAD_AFTER_CRASH_MS = 2_000;
+
+// This bundle is dist/main/electron-main.mjs; the preload and the renderer are built beside it.
+const bundleDir = fileURLToPath(new URL('.', import.meta.url));
+const preloadPath = join(bundleDir, 'preload.cjs');
+const rendererRoot = join(bundleDir, '..', 'renderer');
+
+// Module scope runs before 'ready' (Electron emits it only once the ESM entry has evaluated):
+// the scheme must be privileged and the hardening in place before any web contents exists.
+registerKioskScheme(protocol);
+hardenAllWebContents(app, KIOSK_ORIGIN);
+
+if (app.requestSingleInstanceLock()) {
+  run();
+} else {
+  // Two kiosks on one data folder would fight over the store and the devices.
+  app.quit();
+}
+
+function run(): void {
+  let loaded: ReturnType<typeof loadKioskConfig>;
+  try {
+    // `electron main.mjs --flags` puts the script path in argv; a packaged kiosk does not.
+    loaded = loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1));
+  } catch (error) {
+    fatal('Cấu hình kiosk không hợp lệ / Invalid kiosk configuration', error);
+    return;
+  }
+  const { config, dataDir } = loaded;
+  const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
+  const production = app.isPackaged;
+
+  let window: BrowserWindow | null = null;
+  let corePromise: Promise<KioskCore> | null = null;
+  let disposeBridge: (() => void) | null = null;
+  let phase: 'running' | 'closing' | 'closed' = 'running';
+
+  const liveContents = () => (window !== null && !window.isDestroyed() ? window.webContents : null);
+
+  app.on('second-instance', () => {
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (phase === 'closed') return;
+    event.preventDefault();
+    if (phase === 'closing') return;
+    phase = 'closing';
+    void closeCore().finally(() => {
+      phase = 'closed';
+      app.quit();
+    });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.log('error', 'start-up failed', { error: describe(error) });
+      fatal('Kiosk không khởi động được / The kiosk could not start', error);
+    });
+
+  async function start(): Promise<void> {
+    hardenSession(session.defaultSession);
+    serveRenderer(protocol, rendererRoot);
+    // The default menu carries reload and developer-tools shortcuts.
+    if (production) Menu.setApplicationMenu(null);
+
+    corePromise = createKioskCore({
+      dataDir,
+      config,
+      host: 'electron',
+      version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : app.getVersion(),
+      clock: systemClock,
+      logger,
+    });
+    const core = await corePromise;
+    if (phase !== 'running') return;
+
+    const win = new BrowserWindow(createWindowOptions({ preloadPath, production }));
+    window = win;
+    win.on('closed', () => {
+      window = null;
+    });
+    win.once('ready-to-show', () => win.show());
+    disposeBridge = registerIpcBridge({
+      ipcMain,
+      dispatcher: core.dispatcher,
+      events: core.events,
+      isTrustedSender: createSenderCheck({ origin: KIOSK_ORIGIN, contents: liveContents }),
+      target: liveContents,
+      logger,
+    });
+    watchRenderer(win, logger, () => phase === 'running');
+
+    await win.loadURL(KIOSK_START_URL);
+    // Pinch-zoom on a touch screen would leave the next citizen with a magnified kiosk.
+    await win.webContents.setVisualZoomLevelLimits(1, 1);
+    logger.log('info', 'kiosk window loaded', { production });
+  }
+
+  async function closeCore(): Promise<void> {
+    disposeBridge?.();
+    disposeBridge = null;
+    if (corePromise === null) return;
+    try {
+      const core = await corePromise;
+      await withTimeout(core.close(), SHUTDOWN_BUDGET_MS);
+      logger.log('info', 'kiosk core closed');
+    } catch (error) {
+      logger.log('error', 'kiosk core did not close cleanly', { error: describe(error) });
+    }
+  }
+}
+
+/** A crashed or killed page comes back on the start screen rather than leaving a dead window. */
+function watchRenderer(win: BrowserWindow, logger: Logger, shouldRecover: () => boolean): void {
+  win.webContents.on('render-process-gone', (_event, details) => {
+    logger.log('error', 'renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason === 'clean-exit' || !shouldRecover()) return;
+    setTimeout(() => {
+      if (win.isDestroyed() || !shouldRecover()) return;
+      win.loadURL(KIOSK_START_URL).catch((error: unknown) => {
+        logger.log('error', 'reload after renderer crash failed', { error: describe(error) });
+      });
+    }, RELOAD_AFTER_CRASH_MS);
+  });
+}
+
+/** Safe before 'ready': on a kiosk with no console the dialog is the only place to say why. */
+function fatal(title: string, error: unknown): void {
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
