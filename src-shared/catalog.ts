@@ -85,3 +85,44 @@ export const CatalogDocumentSchema = z.object({
   procedures: z.array(ProcedureSchema),
 });
 export type CatalogDocument = z.infer<typeof CatalogDocumentSchema>;
+
+// What the renderer gets from the catalog.
+export const ProcedureSummarySchema = z.object({
+  code: z.string(),
+  name: LocalizedTextSchema,
+  fieldCode: z.string(),
+  level: OnlineLevelSchema,
+  processingDays: z.number(),
+  feeTotalVnd: z.number(),
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
+
+export const ProcedureDetailSchema = ProcedureSchema.extend({
+  fieldName: LocalizedTextSchema,
+  agencyName: LocalizedTextSchema,
+});
+export type ProcedureDetail = z.infer<typeof ProcedureDetailSchema>;
+
+export const FieldSummarySchema = FieldSchema.extend({ procedureCount: z.number() });
+export type FieldSummary = z.infer<typeof FieldSummarySchema>;
+
+export const CatalogInfoSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('empty') }),
+  z.object({
+    state: z.literal('loaded'),
+    version: z.string(),
+    demo: z.boolean(),
+    publishedAt: z.string(),
+    importedAt: z.string(),
+    procedureCount: z.number(),
+    fieldCount: z.number(),
+  }),
+]);
+export type CatalogInfo = z.infer<typeof CatalogInfoSchema>;
+
+export const SearchResultSchema = z.object({
+  /** exact-code: the query was a procedure code; corrected: found only by tolerating a typo. */
+  match: z.enum(['none', 'exact-code', 'text', 'corrected']),
+  results: z.array(ProcedureSummarySchema),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;

@@ -8,6 +8,16 @@ import {
   TicketSchema,
 } from './dto';
 import type { Reply } from './errors';
+import {
+  CatalogInfoSchema,
+  FieldSummarySchema,
+  ProcedureDetailSchema,
+  ProcedureSummarySchema,
+  SearchResultSchema,
+} from './catalog';
+
+const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
+const empty = z.object({}).strict();
 
 /** Every request the renderer may make: name → request and response schemas. */
 export const methods = {
@@ -22,6 +32,19 @@ export const methods = {
   reprintTicket: {
     request: z.object({ ticketId: z.string().uuid(), language: LanguageSchema }).strict(),
     response: TicketSchema,
+  },
+  getCatalogInfo: { request: empty, response: CatalogInfoSchema },
+  listFields: { request: empty, response: z.array(FieldSummarySchema) },
+  listProcedures: {
+    request: z.object({ fieldCode: z.string().min(1).max(64) }).strict(),
+    response: z.array(ProcedureSummarySchema),
+  },
+  getProcedure: { request: z.object({ code: z.string().min(1).max(64) }).strict(), response: ProcedureDetailSchema },
+  /** Any text the citizen typed or pasted; the core reads at most its first 200 characters. */
+  searchProcedures: { request: z.object({ query: z.string().max(100_000) }).strict(), response: SearchResultSchema },
+  printChecklist: {
+    request: z.object({ code: z.string().min(1).max(64), language: LanguageSchema }).strict(),
+    response: PrintOutcomeSchema,
   },
 } as const;
 

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
+import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { VirtualPrinter } from '../devices/virtual/virtual-printer';
+import { CatalogService } from '../catalog/catalog-service';
 import { QueueService } from '../queue/queue-service';
 import type { Clock } from './clock';
 import type { KioskConfig } from './config';
@@ -12,6 +14,7 @@ import { Dispatcher, type Handlers } from './dispatcher';
 import { EventBus } from './event-bus';
 import { KioskError } from './kiosk-error';
 import type { Logger } from './logger';
+import { assetsDir } from './paths';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -22,6 +25,8 @@ export interface KioskCoreOptions {
   logger: Logger;
   /** Defaults to the driver the config names. */
   printer?: PrinterPort;
+  /** Imported on first start when the store has no catalog yet. */
+  initialCatalogFile?: string;
 }
 
 export interface KioskCore {
@@ -38,6 +43,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   mkdirSync(dataDir, { recursive: true });
   const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
+  const monitor = new DeviceHealthMonitor([printer], events, config.devices.healthPollSeconds * 1000);
 
   let db: Database | undefined;
   let store: StoreStatus = { state: 'ok' };
@@ -50,10 +56,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
   }
   const queue = db ? new QueueService(db, config, printer, clock, logger) : undefined;
-  const needQueue = (): QueueService => {
-    if (!queue) throw new KioskError('store_unavailable', 'The kiosk cannot reach its local store. Please ask the staff.');
-    return queue;
+  const catalog = db ? new CatalogService(db, config, printer, clock, logger) : undefined;
+  catalog?.loadInitialCatalog(options.initialCatalogFile ?? join(assetsDir(), 'demo-catalog.json'));
+  const needStore = <T>(service: T | undefined): T => {
+    if (!service) throw new KioskError('store_unavailable', 'The kiosk cannot reach its local store. Please ask the staff.');
+    return service;
   };
+  const needQueue = () => needStore(queue);
+  const needCatalog = () => needStore(catalog);
 
   const handlers: Handlers = {
     getInfo: () => ({
@@ -64,27 +74,42 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       defaultLanguage: config.language,
       idle: config.idle,
       store,
-      devices: [printer.health()],
+      devices: monitor.snapshot(),
     }),
     listQueueServices: () => needQueue().listServices(),
     takeTicket: async ({ serviceId, priority, language }) => {
+      // A kiosk with no paper must not hand out numbers it cannot print (DOMAIN.md).
+      const health = printer.health();
+      if (health.state === 'offline') throw new KioskError('device_unavailable', health.reason);
       const ticket = await needQueue().takeTicket(serviceId, priority, language);
-      events.emit('deviceHealth', printer.health());
+      monitor.check();
       return ticket;
     },
     reprintTicket: async ({ ticketId, language }) => {
       const ticket = await needQueue().print(ticketId, language);
-      events.emit('deviceHealth', printer.health());
+      monitor.check();
       return ticket;
+    },
+    getCatalogInfo: () => needCatalog().info(),
+    listFields: () => needCatalog().fields(),
+    listProcedures: ({ fieldCode }) => needCatalog().procedures(fieldCode),
+    getProcedure: ({ code }) => needCatalog().detail(code),
+    searchProcedures: ({ query }) => needCatalog().search(query),
+    printChecklist: async ({ code, language }) => {
+      const outcome = await needCatalog().printChecklist(code, language);
+      monitor.check();
+      return outcome;
     },
   };
 
+  monitor.start();
   return {
     dispatcher: new Dispatcher(handlers, logger),
     events,
     printer,
     store,
     async close() {
+      monitor.stop();
       db?.close();
     },
   };

@@ -35,6 +35,16 @@ export const ConfigSchema = z
       warningSeconds: z.number().int().min(3).max(60).default(10),
       ticketDisplaySeconds: z.number().int().min(3).max(300).default(20),
     }),
+    devices: z.object({ healthPollSeconds: z.number().min(0.2).max(300).default(5) }).prefault({}),
+    catalog: z
+      .object({
+        /** Where a procedure's QR points when the catalog gives no URL; {code} is replaced. */
+        procedureUrlTemplate: z
+          .string()
+          .includes('{code}')
+          .default('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}'),
+      })
+      .prefault({}),
     printer: z.object({
       driver: z.enum(['virtual']).default('virtual'),
       paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),

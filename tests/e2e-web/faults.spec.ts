@@ -17,7 +17,7 @@ async function startInProcess(prepare: (dataDir: string) => void = () => {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   prepare(dataDir);
   const printer = new VirtualPrinter(576, join(dataDir, 'prints'), systemClock);
-  const core = await createKioskCore({ dataDir, config: demoConfig(), host: 'web', version: 'e2e', clock: systemClock, logger: createMemoryLogger(), printer });
+  const core = await createKioskCore({ dataDir, config: demoConfig({ devices: { healthPollSeconds: 0.2 } }), host: 'web', version: 'e2e', clock: systemClock, logger: createMemoryLogger(), printer });
   const host = await startWebHost({ rendererDir: join(ROOT, 'dist/renderer'), dispatcher: core.dispatcher, events: core.events, logger: createMemoryLogger(), port: 0 });
   return { printer, core, host };
 }
@@ -41,10 +41,10 @@ describe('faults seen by the citizen', () => {
     for (const h of hosts) await h.close();
   });
 
-  it('out of paper: the number is still issued, the screen says so, and a reprint works once paper is back', async () => {
+  it('a print that breaks off mid-job: the number is still issued, the screen says so, and a reprint works', async () => {
     const { printer, host } = await startInProcess();
     hosts.push(host);
-    printer.setState('paper-out');
+    printer.failNextJob('Connection reset while printing');
     const page = await kioskPage(browser, 'portrait');
     await page.goto(host.url);
     await toPriority(page);
@@ -52,14 +52,31 @@ describe('faults seen by the citizen', () => {
     await page.getByTestId('screen-ticket').waitFor();
     assert.equal((await page.getByTestId('ticket-number').innerText()).trim(), 'B001');
     const status = page.getByTestId('ticket-print-status');
-    assert.match(await status.innerText(), /không in được|chưa in|không thể in/i);
+    assert.equal(await status.getAttribute('data-printed'), 'false');
     await shot(page, 'vi-07-ticket-print-failed-portrait');
     assert.equal(printer.lastPrint(), undefined);
 
-    printer.setState('ok');
-    await page.getByRole('button', { name: /In lại|Thử in lại/ }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="ticket-print-status"]')?.textContent?.match(/đã in/i));
+    await page.getByTestId('ticket-reprint').click();
+    await page.locator('[data-testid="ticket-print-status"][data-printed="true"]').waitFor();
     assert.equal(printer.lastPrint()?.job.cuts, 1);
+    await page.close();
+  });
+
+  it('out of paper: the ticket tile is unavailable with a message, and returns when paper is back', async () => {
+    const { printer, host } = await startInProcess();
+    hosts.push(host);
+    const page = await kioskPage(browser);
+    await page.goto(host.url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    const tile = page.getByTestId('home-queue');
+    assert.equal(await tile.isEnabled(), true);
+    printer.setState('paper-out');
+    await page.locator('[data-testid="home-queue"]:disabled').waitFor({ timeout: 5000 });
+    assert.match(await tile.innerText(), /hết giấy/);
+    await shot(page, 'vi-10-home-paper-out');
+    printer.setState('ok');
+    await page.locator('[data-testid="home-queue"]:enabled').waitFor({ timeout: 5000 });
     await page.close();
   });
 

@@ -28,7 +28,7 @@ describe('queue-ticket journey in Chromium through the browser host', () => {
       const page = await kioskPage(browser);
       await page.goto(kiosk.url);
       await page.getByTestId('screen-attract').waitFor();
-      assert.ok(await page.getByText('Chạm vào màn hình để bắt đầu').isVisible());
+      await page.getByText('Chạm vào màn hình để bắt đầu').waitFor();
       await shot(page, `${j.lang}-01-attract`);
 
       await page.getByTestId('screen-attract').click();

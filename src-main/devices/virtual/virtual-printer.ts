@@ -29,6 +29,7 @@ const REASONS: Record<VirtualPaperState, string> = {
  */
 export class VirtualPrinter implements PrinterPort {
   private state: VirtualPaperState = 'ok';
+  private failNext: string | null = null;
   private readonly records: VirtualPrintRecord[] = [];
   private readonly listeners = new Set<(r: VirtualPrintRecord) => void>();
 
@@ -45,6 +46,11 @@ export class VirtualPrinter implements PrinterPort {
     this.state = state;
   }
 
+  /** The next job breaks off mid-way (a jam, a reset socket) while the status still says ready. */
+  failNextJob(reason: string): void {
+    this.failNext = reason;
+  }
+
   health(): DeviceHealth {
     const s = this.state;
     const state = s === 'ok' ? 'ok' : s === 'paper-near-end' ? 'degraded' : 'offline';
@@ -53,6 +59,11 @@ export class VirtualPrinter implements PrinterPort {
 
   async send(job: Uint8Array): Promise<void> {
     if (this.state !== 'ok' && this.state !== 'paper-near-end') throw new PrinterError(REASONS[this.state]);
+    if (this.failNext !== null) {
+      const reason = this.failNext;
+      this.failNext = null;
+      throw new PrinterError(reason);
+    }
     const receivedAt = this.clock.now();
     const decoded = decodeEscPos(job, this.paperWidthDots);
     const stamp = receivedAt.toISOString().replace(/[:.]/g, '-');

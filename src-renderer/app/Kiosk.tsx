@@ -1,0 +1,64 @@
+import { useCallback, useLayoutEffect, useReducer, useState, type ReactElement } from 'react';
+import type { KioskClient } from '../../src-shared/contract';
+import type { DeviceHealth, KioskInfo } from '../../src-shared/dto';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { IdleWarning } from '../components/IdleWarning';
+import i18n from '../i18n';
+import { initialSession, sessionReducer } from './session';
+import { SessionView } from './SessionView';
+import { useIdleTimer } from './use-idle-timer';
+
+interface KioskProps {
+  kiosk: KioskClient;
+  info: KioskInfo;
+  devices: readonly DeviceHealth[];
+  /** A call failed because the store is down: have the app check and take the kiosk out of service. */
+  onStoreTrouble: () => void;
+}
+
+/**
+ * Owns the visitor's session. Ending it (idle timeout, Done, a crash) resets the reducer to its
+ * initial state AND remounts the session's components under a new key, so no component-local
+ * state (a half-loaded list, a QR image of the last ticket) survives into the next visit.
+ */
+export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): ReactElement {
+  const [state, dispatch] = useReducer(sessionReducer, info.defaultLanguage, initialSession);
+  const [sessionKey, setSessionKey] = useState(0);
+
+  const endSession = useCallback(() => {
+    dispatch({ type: 'reset' });
+    setSessionKey((key) => key + 1);
+  }, []);
+
+  // Before paint, so a language switch never shows a frame in the old language.
+  useLayoutEffect(() => {
+    if (i18n.language !== state.language) void i18n.changeLanguage(state.language);
+  }, [state.language]);
+
+  const idle = useIdleTimer({
+    enabled: state.screen.name !== 'attract',
+    timeoutSeconds: info.idle.timeoutSeconds,
+    warningSeconds: info.idle.warningSeconds,
+    onExpire: endSession,
+  });
+
+  return (
+    <div className="app">
+      <ErrorBoundary onRestart={endSession}>
+        <SessionView
+          key={sessionKey}
+          kiosk={kiosk}
+          info={info}
+          devices={devices}
+          state={state}
+          dispatch={dispatch}
+          onEnd={endSession}
+          onStoreTrouble={onStoreTrouble}
+        />
+      </ErrorBoundary>
+      {idle.warningSecondsLeft === null ? null : (
+        <IdleWarning secondsLeft={idle.warningSecondsLeft} onContinue={idle.stillHere} />
+      )}
+    </div>
+  );
+}

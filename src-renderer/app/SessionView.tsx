@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, type ReactElement } from 'react';
+import type { KioskClient } from '../../src-shared/contract';
+import type { DeviceHealth, KioskInfo, Priority } from '../../src-shared/dto';
+import type { KioskErrorPayload } from '../../src-shared/errors';
+import { Header } from '../components/Header';
+import { AttractScreen } from '../screens/AttractScreen';
+import { ErrorScreen } from '../screens/ErrorScreen';
+import { HomeScreen } from '../screens/HomeScreen';
+import { IssuingScreen } from '../screens/IssuingScreen';
+import { LanguageScreen } from '../screens/LanguageScreen';
+import { PriorityScreen } from '../screens/PriorityScreen';
+import { ServicesScreen } from '../screens/ServicesScreen';
+import { TicketScreen } from '../screens/TicketScreen';
+import { assertNever } from './assert-never';
+import { backTarget, canGoHome, type SessionAction, type SessionState } from './session';
+
+interface SessionViewProps {
+  kiosk: KioskClient;
+  info: KioskInfo;
+  devices: readonly DeviceHealth[];
+  state: SessionState;
+  dispatch: (action: SessionAction) => void;
+  onEnd: () => void;
+  onStoreTrouble: () => void;
+}
+
+/** The current screen of one session, with the header on every screen but the attract one. */
+export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onStoreTrouble }: SessionViewProps): ReactElement {
+  // Replies can arrive after this session ended (idle timeout during a slow call). This view is
+  // remounted for each session, so a reply for an unmounted one is dropped here instead of
+  // landing in the next visitor's session.
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  const send = useCallback((action: SessionAction) => alive.current && dispatch(action), [dispatch]);
+
+  const fail = useCallback(
+    (error: KioskErrorPayload) => {
+      send({ type: 'callFailed', error });
+      if (error.code === 'store_unavailable') onStoreTrouble();
+    },
+    [send, onStoreTrouble],
+  );
+
+  // One ticket per tap: a double tap must not reach the core twice.
+  const issuing = useRef(false);
+  const choosePriority = async (priority: Priority) => {
+    const { screen, language } = state;
+    if (issuing.current || screen.name !== 'priority') return;
+    issuing.current = true;
+    send({ type: 'priorityChosen', priority });
+    try {
+      const reply = await kiosk.takeTicket({ serviceId: screen.service.id, priority, language });
+      if (reply.ok) send({ type: 'ticketIssued', ticket: reply.value });
+      else fail(reply.error);
+    } finally {
+      issuing.current = false;
+    }
+  };
+
+  const { screen, language } = state;
+  if (screen.name === 'attract') {
+    return <AttractScreen centerName={info.centerName[language]} language={language} onStart={() => send({ type: 'start' })} />;
+  }
+
+  const body = ((): ReactElement => {
+    switch (screen.name) {
+      case 'language':
+        return <LanguageScreen onChoose={(chosen) => send({ type: 'languageChosen', language: chosen })} />;
+      case 'home':
+        return <HomeScreen devices={devices} dispatch={send} />;
+      case 'services':
+        return (
+          <ServicesScreen
+            kiosk={kiosk}
+            language={language}
+            onChoose={(service) => send({ type: 'serviceChosen', service })}
+            onError={fail}
+          />
+        );
+      case 'priority':
+        return <PriorityScreen service={screen.service} language={language} onChoose={(p) => void choosePriority(p)} />;
+      case 'issuing':
+        return <IssuingScreen service={screen.service} language={language} />;
+      case 'ticket':
+        return (
+          <TicketScreen
+            kiosk={kiosk}
+            ticket={screen.ticket}
+            language={language}
+            displaySeconds={info.idle.ticketDisplaySeconds}
+            onUpdated={(ticket) => send({ type: 'ticketUpdated', ticket })}
+            onDone={onEnd}
+          />
+        );
+      case 'error':
+        return <ErrorScreen error={screen.error} onHome={() => send({ type: 'home' })} />;
+      default:
+        return assertNever(screen);
+    }
+  })();
+
+  return (
+    <>
+      <Header
+        centerName={info.centerName[language]}
+        language={language}
+        onLanguage={screen.name === 'language' ? undefined : (chosen) => send({ type: 'setLanguage', language: chosen })}
+        onBack={backTarget(screen) ? () => send({ type: 'back' }) : undefined}
+        onHome={canGoHome(screen) ? () => send({ type: 'home' }) : undefined}
+      />
+      {body}
+    </>
+  );
+}

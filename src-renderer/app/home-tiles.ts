@@ -1,0 +1,34 @@
+import type { DeviceHealth } from '../../src-shared/dto';
+import type { IconName } from '../components/Icons';
+import type vi from '../i18n/vi.json';
+import type { SessionAction } from './session';
+
+/** A device a home tile's service relies on. */
+export type DeviceName = DeviceHealth['device'];
+
+/** A tile's id names its texts: `home.tiles.<id>.title` and `.description`. */
+export type HomeTileId = keyof (typeof vi)['home']['tiles'];
+
+export interface HomeTile {
+  readonly id: HomeTileId;
+  readonly icon: IconName;
+  readonly action: SessionAction;
+  readonly uses: readonly DeviceName[];
+}
+
+/**
+ * The home screen, one line per service the kiosk offers. A new feature (procedure lookup,
+ * dossier status, ...) adds its line here, its keys to the i18n files and its action to the
+ * session reducer.
+ */
+export const homeTiles: readonly HomeTile[] = [
+  { id: 'queue', icon: 'ticket', action: { type: 'openServices' }, uses: ['printer'] },
+];
+
+/**
+ * The devices a tile uses that are offline right now. Such a tile is shown unavailable with the
+ * reason: a kiosk with no paper must not hand out numbers it cannot print (the core refuses too).
+ */
+export function offlineDevices(tile: HomeTile, devices: readonly DeviceHealth[]): DeviceName[] {
+  return tile.uses.filter((name) => devices.some((d) => d.device === name && d.state === 'offline'));
+}

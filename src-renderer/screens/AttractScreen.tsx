@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../src-shared/dto';
+import { Bilingual } from '../components/Bilingual';
+import { Icon } from '../components/Icons';
+
+interface AttractScreenProps {
+  centerName: string;
+  language: Language;
+  onStart: () => void;
+}
+
+/** The idle face of the kiosk. The whole screen is one button: touching anywhere starts. */
+export function AttractScreen({ centerName, language, onStart }: AttractScreenProps): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="attract" data-testid="screen-attract" onClick={onStart}>
+      <span className="attract__emblem">
+        <Icon name="building" />
+      </span>
+      <span className="attract__center">{centerName}</span>
+      <span className="attract__subtitle">{t('attract.subtitle')}</span>
+      <Bilingual k="attract.touchToStart" language={language} className="attract__cta" />
+    </button>
+  );
+}
