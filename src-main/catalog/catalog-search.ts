@@ -50,16 +50,20 @@ export class CatalogSearch {
     const exact = this.run(tokens.map((t) => [t]), folded, limit);
     if (exact.length) return { match: 'text', results: exact };
 
-    const corrected = tokens.map((t) => this.alternatives(t));
+    const corrected = tokens.map((t, i) => this.alternatives(t, i === tokens.length - 1));
     if (corrected.some((alts) => alts.length === 0)) return { match: 'none', results: [] };
     const results = this.run(corrected, folded, limit);
     return { match: results.length ? 'corrected' : 'none', results };
   }
 
-  /** Each inner list is one word's alternatives (OR); the words are ANDed, each as a prefix. */
+  /** Each inner list is one word's alternatives (OR); the words are ANDed. */
   private run(words: string[][], folded: string, limit: number): ProcedureSummary[] {
-    const phrase = (w: string) => `"${w.replace(/"/g, '')}"*`;
-    const groups = words.map((alts) => (alts.length === 1 ? phrase(alts[0]!) : `(${alts.map(phrase).join(' OR ')})`));
+    // Words the citizen has finished must match whole; the one being typed matches as a prefix.
+    const phrase = (w: string, last: boolean) => `"${w.replace(/"/g, '')}"${last ? '*' : ''}`;
+    const groups = words.map((alts, i) => {
+      const last = i === words.length - 1;
+      return alts.length === 1 ? phrase(alts[0]!, last) : `(${alts.map((w) => phrase(w, last)).join(' OR ')})`;
+    });
     const rows = this.db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS},
@@ -80,15 +84,18 @@ export class CatalogSearch {
     return rows.map(rowToSummary);
   }
 
-  /** The word itself if some catalog word starts with it, else catalog words one edit away. */
-  private alternatives(token: string): string[] {
+  /**
+   * The word itself if the catalog has it (as a prefix, for the word being typed), else the
+   * catalog words one edit away from it.
+   */
+  private alternatives(token: string, last: boolean): string[] {
     const vocabulary = this.loadVocabulary();
-    if (vocabulary.some((term) => term.startsWith(token))) return [token];
+    if (vocabulary.some((term) => (last ? term.startsWith(token) : term === token))) return [token];
     if (token.length < MIN_TYPO_TOKEN) return [];
     const found = new Set<string>();
     for (const term of vocabulary) {
-      // The citizen may still be typing: compare with the term's prefix of similar length too.
-      if (withinOneEdit(token, term) || withinOneEdit(token, term.slice(0, token.length))) found.add(term);
+      // The word being typed may be unfinished: compare it with the term's prefix of its length too.
+      if (withinOneEdit(token, term) || (last && withinOneEdit(token, term.slice(0, token.length)))) found.add(term);
       if (found.size >= 20) break;
     }
     return [...found];

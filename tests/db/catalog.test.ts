@@ -97,6 +97,7 @@ describe('catalog search', () => {
     const r = catalog.search('dang ky kahi sinh');
     expect(r.match).toBe('corrected');
     expect(names(r)[0]).toMatch(/khai sinh/);
+    expect(names(catalog.search('chun thuc'))[0]).toMatch(/^Chứng thực/);
     expect(catalog.search('xqzw').match).toBe('none');
   });
 
