@@ -53,8 +53,12 @@ export function importCatalog(db: Database, doc: CatalogDocument, importedAt: Da
        VALUES (@code, @field, @agency, @vi, @en, @folded, @level, @days, @fee, @data)`,
     );
     const insertSearch = db.prepare(`INSERT INTO procedure_search (rowid, name_folded, field_folded) VALUES (?, ?, ?)`);
-    for (const p of doc.procedures) {
-      const folded = foldVietnamese(p.name.vi);
+    // Rows go in by folded name, so rowid order is alphabetical: search can stop at LIMIT
+    // instead of ranking every match.
+    const ordered = doc.procedures
+      .map((p) => ({ p, folded: foldVietnamese(p.name.vi) }))
+      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+    for (const { p, folded } of ordered) {
       const { lastInsertRowid } = insertProcedure.run({
         code: p.code,
         field: p.fieldCode,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ProcedureSummary, SearchResult } from '../../src-shared/catalog';
 import { foldVietnamese } from '../../src-shared/text';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './catalog-repository';
@@ -11,14 +11,30 @@ const CODE_PATTERN = /^[12]\.\d{6}(\.[0-9A-Z.]+)?$/i;
 const MIN_TYPO_TOKEN = 3;
 
 /**
- * Procedure search as the citizen types: an exact code first, then names starting with the
- * query, then names containing every word (as prefixes), then matches on the field's name.
- * When nothing matches, each unknown word may be one edit away from a word of the catalog.
+ * Procedure search as the citizen types, in tiers: an exact code; names starting with the query;
+ * names containing every word; then the field's name. Within a tier, names come alphabetically:
+ * rows are stored in folded-name order, so each tier reads only as many rows as it shows (no
+ * scoring of thousands of matches for a one-letter query). When nothing matches, each unknown
+ * word may be one edit away from a word of the catalog.
  */
 export class CatalogSearch {
   private vocabulary: string[] | null = null;
+  private readonly byCode: Statement;
+  private readonly byCodePrefix: Statement;
+  private readonly byNamePrefix: Statement;
+  private readonly byMatch: Statement;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.byCode = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code = ?`);
+    this.byCodePrefix = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code >= ? AND p.code < ? ORDER BY p.code LIMIT ?`);
+    this.byNamePrefix = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.name_folded >= ? AND p.name_folded < ? ORDER BY p.name_folded LIMIT ?`,
+    );
+    this.byMatch = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
+       WHERE procedure_search MATCH ? ORDER BY s.rowid LIMIT ?`,
+    );
+  }
 
   /** Call after the catalog changed. */
   invalidate(): void {
@@ -28,15 +44,12 @@ export class CatalogSearch {
   search(rawQuery: string, limit = 30): SearchResult {
     const trimmed = rawQuery.slice(0, MAX_QUERY_CHARS).normalize('NFC').trim();
     if (CODE_PATTERN.test(trimmed)) {
-      const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code = ? COLLATE NOCASE`).get(trimmed) as
-        | SummaryRow
-        | undefined;
+      // Codes are stored upper case; an exact, binary comparison uses the unique index.
+      const row = this.byCode.get(trimmed.toUpperCase()) as SummaryRow | undefined;
       if (row) return { match: 'exact-code', results: [rowToSummary(row)] };
     }
     if (/^[12]\.[\d.]*$/.test(trimmed)) {
-      const rows = this.db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code LIKE ? ORDER BY p.code LIMIT ?`)
-        .all(`${trimmed}%`, limit) as SummaryRow[];
+      const rows = this.byCodePrefix.all(trimmed, `${trimmed}\u{10FFFF}`, limit) as SummaryRow[];
       if (rows.length) return { match: 'text', results: rows.map(rowToSummary) };
     }
     const folded = foldVietnamese(trimmed);
@@ -47,41 +60,45 @@ export class CatalogSearch {
       .slice(0, MAX_TOKENS);
     if (tokens.length === 0) return { match: 'none', results: [] };
 
-    const exact = this.run(tokens.map((t) => [t]), folded, limit);
+    const exact = this.tiers(tokens.map((t) => [t]), tokens.join(' '), limit);
     if (exact.length) return { match: 'text', results: exact };
 
     const corrected = tokens.map((t, i) => this.alternatives(t, i === tokens.length - 1));
     if (corrected.some((alts) => alts.length === 0)) return { match: 'none', results: [] };
-    const results = this.run(corrected, folded, limit);
+    // Fetch more than shown, then put names whose leading words are the corrected words first.
+    const candidates = this.tiers(corrected, null, limit * 2);
+    const leading = (p: ProcedureSummary) => {
+      const words = foldVietnamese(p.name.vi).split(' ');
+      let n = 0;
+      while (n < corrected.length && corrected[n]!.some((alt) => words[n]?.startsWith(alt))) n++;
+      return n;
+    };
+    const results = candidates
+      .map((p, i) => ({ p, i, lead: leading(p) }))
+      .sort((a, b) => b.lead - a.lead || a.i - b.i)
+      .slice(0, limit)
+      .map((x) => x.p);
     return { match: results.length ? 'corrected' : 'none', results };
   }
 
   /** Each inner list is one word's alternatives (OR); the words are ANDed. */
-  private run(words: string[][], folded: string, limit: number): ProcedureSummary[] {
+  private tiers(words: string[][], namePrefix: string | null, limit: number): ProcedureSummary[] {
+    const out = new Map<string, ProcedureSummary>();
+    const add = (rows: SummaryRow[]) => {
+      for (const r of rows) if (out.size < limit && !out.has(r.code)) out.set(r.code, rowToSummary(r));
+    };
+    if (namePrefix) add(this.byNamePrefix.all(namePrefix, `${namePrefix}\u{10FFFF}`, limit) as SummaryRow[]);
     // Words the citizen has finished must match whole; the one being typed matches as a prefix.
     const phrase = (w: string, last: boolean) => `"${w.replace(/"/g, '')}"${last ? '*' : ''}`;
     const groups = words.map((alts, i) => {
       const last = i === words.length - 1;
       return alts.length === 1 ? phrase(alts[0]!, last) : `(${alts.map((w) => phrase(w, last)).join(' OR ')})`;
     });
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS},
-           CASE WHEN p.name_folded LIKE @prefix ESCAPE '\\' THEN 0
-                WHEN s.rowid IN (SELECT rowid FROM procedure_search WHERE procedure_search MATCH @nameMatch) THEN 1
-                ELSE 2 END AS tier
-         FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
-         WHERE procedure_search MATCH @match
-         ORDER BY tier, bm25(procedure_search, 10.0, 1.0), p.name_folded
-         LIMIT @limit`,
-      )
-      .all({
-        match: groups.join(' AND '),
-        nameMatch: `name_folded : (${groups.join(' AND ')})`,
-        prefix: `${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        limit,
-      }) as SummaryRow[];
-    return rows.map(rowToSummary);
+    const query = groups.join(' AND ');
+    // A little more than needed, since rows already shown are skipped.
+    if (out.size < limit) add(this.byMatch.all(`name_folded : (${query})`, limit + out.size) as SummaryRow[]);
+    if (out.size < limit) add(this.byMatch.all(query, limit + out.size) as SummaryRow[]);
+    return [...out.values()];
   }
 
   /**

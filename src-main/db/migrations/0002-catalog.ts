@@ -27,7 +27,7 @@ export const migration0002: Migration = {
     ) STRICT;
 
     CREATE TABLE procedures (
-      rowid        INTEGER PRIMARY KEY,
+      rowid        INTEGER PRIMARY KEY,         -- import order = folded-name order (search relies on it)
       code         TEXT    NOT NULL UNIQUE,
       field_code   TEXT    NOT NULL REFERENCES catalog_fields (code),
       agency_code  TEXT    NOT NULL REFERENCES catalog_agencies (code),
@@ -40,6 +40,7 @@ export const migration0002: Migration = {
       data         TEXT    NOT NULL           -- the validated procedure as JSON (NFC)
     ) STRICT;
     CREATE INDEX procedures_field ON procedures (field_code, name_folded);
+    CREATE INDEX procedures_name ON procedures (name_folded);
 
     -- Folded name and field name; prefix indexes keep 1- and 2-letter prefixes fast.
     CREATE VIRTUAL TABLE procedure_search USING fts5 (
