@@ -29,20 +29,20 @@ await page.getByTestId('screen-attract').click();
 await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 const samples: number[] = [];
 for (let i = 0; i < TICKETS; i++) {
-  await page.getByRole('button', { name: 'Lấy số thứ tự' }).click();
-  await page.getByRole('button', { name: /Đất đai/ }).first().click();
+  await page.getByTestId('home-queue').click();
+  await page.getByTestId('service-dat-dai').click();
   const printed = new Promise<number>((resolve) => {
     const off = printer.onPrint(() => {
       off();
       resolve(performance.timeOrigin + performance.now());
     });
   });
-  await page.getByRole('button', { name: 'Không' }).click();
+  await page.getByTestId('priority-none').click();
   const printedAt = await printed;
   const tapAt = await page.evaluate(() => (window as unknown as { __tapAt: number }).__tapAt);
   samples.push(printedAt - tapAt);
   await page.getByTestId('screen-ticket').waitFor();
-  await page.getByRole('button', { name: 'Về trang chủ' }).click();
+  await page.getByTestId('nav-home').click();
 }
 await browser.close();
 await host.close();
