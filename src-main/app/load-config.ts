@@ -11,18 +11,30 @@ export interface LaunchFlags {
   dataDir: string;
 }
 
+const KNOWN = ['--web', '--no-open', '--port', '--data-dir'];
+
 export interface LoadedConfig {
   config: KioskConfig;
   dataDir: string;
   flags: LaunchFlags;
 }
 
+export interface ParseOptions {
+  /** Electron and Chromium add switches of their own (--no-sandbox, --enable-logging, ...). */
+  ignoreUnknownFlags?: boolean;
+}
+
 /** Command-line flags; unknown flags and bad values stop start-up with a message naming them. */
-export function parseLaunchFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LaunchFlags {
+export function parseLaunchFlags(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: ParseOptions = {},
+): LaunchFlags {
+  const lenient = options.ignoreUnknownFlags ?? false;
   let values;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: lenient ? argv.filter((a) => KNOWN.some((k) => a === k || a.startsWith(`${k}=`)) || !a.startsWith('--')) : [...argv],
       options: {
         web: { type: 'boolean', default: false },
         'no-open': { type: 'boolean', default: false },
@@ -30,7 +42,7 @@ export function parseLaunchFlags(argv: readonly string[], env: NodeJS.ProcessEnv
         'data-dir': { type: 'string' },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: lenient,
     }));
   } catch (error) {
     throw new ConfigError(`Invalid command line: ${(error as Error).message}`);
@@ -48,8 +60,12 @@ export function parseLaunchFlags(argv: readonly string[], env: NodeJS.ProcessEnv
 }
 
 /** Embedded demo defaults from assets/, overlaid by `<data dir>/config.json` when present. */
-export function loadKioskConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  const flags = parseLaunchFlags(argv, env);
+export function loadKioskConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: ParseOptions = {},
+): LoadedConfig {
+  const flags = parseLaunchFlags(argv, env, options);
   const defaults = readJson(join(assetsDir(), 'demo-center.json'));
   const overrideFile = join(flags.dataDir, 'config.json');
   const override = existsSync(overrideFile) ? readJson(overrideFile) : undefined;

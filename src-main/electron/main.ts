@@ -40,7 +40,7 @@ function run(): void {
   let loaded: ReturnType<typeof loadKioskConfig>;
   try {
     // `electron main.mjs --flags` puts the script path in argv; a packaged kiosk does not.
-    loaded = loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1));
+    loaded = loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1), process.env, { ignoreUnknownFlags: true });
   } catch (error) {
     fatal('Cấu hình kiosk không hợp lệ / Invalid kiosk configuration', error);
     return;

@@ -65,5 +65,8 @@ describe('configuration', () => {
     expect(() => parseLaunchFlags(['--port', 'abc'])).toThrow(/--port: expected a whole number from 0 to 65535/);
     expect(() => parseLaunchFlags(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseLaunchFlags(['--colour'])).toThrow(/Invalid command line/);
+    // Electron passes Chromium's switches through; the Electron host ignores those it does not know.
+    expect(parseLaunchFlags(['--no-sandbox', '--port', '9', '--enable-logging=stderr'], {}, { ignoreUnknownFlags: true }).port).toBe(9);
+    expect(() => parseLaunchFlags(['--port', 'x', '--no-sandbox'], {}, { ignoreUnknownFlags: true })).toThrow(/--port/);
   });
 });
