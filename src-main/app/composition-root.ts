@@ -5,6 +5,9 @@ import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import type { PrinterPort } from '../devices/printer/printer-port';
+import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
+import { TcpPrinter } from '../devices/printer/transports/tcp-printer';
+import { assertNever } from '../../src-shared/assert-never';
 import { VirtualPrinter } from '../devices/virtual/virtual-printer';
 import { CatalogService } from '../catalog/catalog-service';
 import { QueueService } from '../queue/queue-service';
@@ -79,8 +82,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     listQueueServices: () => needQueue().listServices(),
     takeTicket: async ({ serviceId, priority, language }) => {
       // A kiosk with no paper must not hand out numbers it cannot print (DOMAIN.md).
-      const health = printer.health();
-      if (health.state === 'offline') throw new KioskError('device_unavailable', health.reason);
+      const health = (await printer.refreshHealth?.()) ?? printer.health();
+      if (health.state === 'offline') {
+        monitor.check();
+        throw new KioskError('device_unavailable', health.reason);
+      }
       const ticket = await needQueue().takeTicket(serviceId, priority, language);
       monitor.check();
       return ticket;
@@ -116,8 +122,15 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
 }
 
 function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): PrinterPort {
-  switch (config.printer.driver) {
+  const { driver, paperWidthDots, tcp, deviceFile } = config.printer;
+  switch (driver) {
     case 'virtual':
-      return new VirtualPrinter(config.printer.paperWidthDots, join(dataDir, 'prints'), clock);
+      return new VirtualPrinter(paperWidthDots, join(dataDir, 'prints'), clock);
+    case 'tcp':
+      return new TcpPrinter({ ...tcp, paperWidthDots }, clock);
+    case 'device-file':
+      return new DeviceFilePrinter({ path: deviceFile.path, paperWidthDots }, clock);
+    default:
+      return assertNever(driver);
   }
 }

@@ -46,7 +46,17 @@ export const ConfigSchema = z
       })
       .prefault({}),
     printer: z.object({
-      driver: z.enum(['virtual']).default('virtual'),
+      /** virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*. */
+      driver: z.enum(['virtual', 'tcp', 'device-file']).default('virtual'),
+      tcp: z
+        .object({
+          host: z.string().min(1).default('192.168.1.100'),
+          port: z.number().int().min(1).max(65535).default(9100),
+          connectTimeoutMs: z.number().int().min(100).max(60_000).default(3000),
+          ioTimeoutMs: z.number().int().min(100).max(60_000).default(5000),
+        })
+        .prefault({}),
+      deviceFile: z.object({ path: z.string().min(1).default('/dev/usb/lp0') }).prefault({}),
       paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),
       header: z.string().default(''),
       footer: z.string().default(''),

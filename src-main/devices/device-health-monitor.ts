@@ -3,6 +3,7 @@ import type { EventBus } from '../app/event-bus';
 
 export interface HealthSource {
   health(): DeviceHealth;
+  refreshHealth?(): Promise<DeviceHealth>;
 }
 
 /**
@@ -12,6 +13,7 @@ export interface HealthSource {
 export class DeviceHealthMonitor {
   private readonly last = new Map<string, string>();
   private timer: ReturnType<typeof setInterval> | undefined;
+  private polling = false;
 
   constructor(
     private readonly sources: readonly HealthSource[],
@@ -20,9 +22,21 @@ export class DeviceHealthMonitor {
   ) {}
 
   start(): void {
-    this.check();
-    this.timer ??= setInterval(() => this.check(), this.intervalMs);
+    void this.poll();
+    this.timer ??= setInterval(() => void this.poll(), this.intervalMs);
     this.timer.unref?.();
+  }
+
+  /** Asks the devices that can be asked, then reports changes. Never rejects. */
+  async poll(): Promise<void> {
+    if (this.polling) return; // a slow device must not pile up queries
+    this.polling = true;
+    try {
+      await Promise.allSettled(this.sources.map((s) => s.refreshHealth?.()));
+    } finally {
+      this.polling = false;
+    }
+    this.check();
   }
 
   stop(): void {

@@ -1,6 +1,8 @@
+import { assertNever } from '../../../src-shared/assert-never';
+import { tokenAt } from './escpos-tokenizer';
 import { createMonoBitmap, stackBitmaps, type MonoBitmap } from './mono-bitmap';
 
-/** Dots one `ESC d` line feed advances; 30 dots is the default line spacing of 80 mm printers. */
+/** Dots one line feed advances; 30 dots is the default line spacing of 80 mm printers. */
 const LINE_DOTS = 30;
 
 export interface DecodedJob {
@@ -25,10 +27,6 @@ export function decodeEscPos(bytes: Uint8Array, paperWidthDots: number): Decoded
   let cuts = 0;
   let unknownBytes = 0;
   let initialized = false;
-  let i = 0;
-  const need = (n: number) => {
-    if (i + n > bytes.length) throw new EscPosDecodeError(`Truncated command at byte ${i}`);
-  };
   const addGap = (dots: number) => {
     if (parts.length === 0) parts.push(createMonoBitmap(paperWidthDots, 0));
     gaps[parts.length - 1] = (gaps[parts.length - 1] ?? 0) + dots;
@@ -38,59 +36,68 @@ export function decodeEscPos(bytes: Uint8Array, paperWidthDots: number): Decoded
     parts = [];
     gaps = [];
   };
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b === 0x1b) {
-      need(2);
-      const cmd = bytes[i + 1];
-      if (cmd === 0x40) {
+  for (let i = 0; i < bytes.length; ) {
+    const token = tokenAt(bytes, i);
+    if (!token) throw new EscPosDecodeError(`Truncated command at byte ${i}`);
+    switch (token.kind) {
+      case 'init':
         initialized = true;
-        i += 2;
-      } else if (cmd === 0x61) {
-        need(3);
-        i += 3;
-      } else if (cmd === 0x64) {
-        need(3);
-        addGap(bytes[i + 2]! * LINE_DOTS);
-        i += 3;
-      } else {
-        unknownBytes += 1;
-        i += 1;
-      }
-    } else if (b === 0x1d) {
-      need(2);
-      const cmd = bytes[i + 1];
-      if (cmd === 0x76) {
-        need(8);
-        if (bytes[i + 2] !== 0x30) throw new EscPosDecodeError(`Unsupported GS v form at byte ${i}`);
-        const x = bytes[i + 4]! + 256 * bytes[i + 5]!;
-        const y = bytes[i + 6]! + 256 * bytes[i + 7]!;
-        need(8 + x * y);
-        const band = createMonoBitmap(x * 8, y);
-        band.data.set(bytes.subarray(i + 8, i + 8 + x * y));
-        parts.push(band);
-        i += 8 + x * y;
-      } else if (cmd === 0x56) {
-        need(3);
-        const m = bytes[i + 2]!;
-        const len = m === 65 || m === 66 ? 4 : 3;
-        need(len);
-        if (len === 4) addGap(bytes[i + 3]!);
+        break;
+      case 'feed-lines':
+        addGap(token.lines * LINE_DOTS);
+        break;
+      case 'line-feed':
+        addGap(LINE_DOTS);
+        break;
+      case 'cut':
+        addGap(token.feedDots);
         cuts += 1;
         endPage();
-        i += len;
-      } else {
-        unknownBytes += 1;
-        i += 1;
+        break;
+      case 'raster': {
+        const band = createMonoBitmap(token.bytesPerRow * 8, token.rows);
+        band.data.set(bytes.subarray(token.dataOffset, token.dataOffset + token.bytesPerRow * token.rows));
+        parts.push(band);
+        break;
       }
-    } else if (b === 0x0a) {
-      addGap(LINE_DOTS);
-      i += 1;
-    } else {
-      unknownBytes += 1;
-      i += 1;
+      case 'unknown':
+        unknownBytes += 1;
+        break;
+      case 'align':
+      case 'status-query':
+        break;
+      default:
+        assertNever(token);
     }
+    i += token.length;
   }
   endPage();
   return { pages, cuts, initialized, unknownBytes };
+}
+
+/**
+ * Splits a byte stream at the end of its last complete, cut-terminated job. Status queries are
+ * returned apart, in order, so a printer emulator can answer them.
+ */
+export function splitStream(bytes: Uint8Array): { job: Uint8Array | null; statusQueries: number[]; rest: Uint8Array } {
+  const statusQueries: number[] = [];
+  const jobBytes: number[] = [];
+  let lastCutEnd = -1;
+  let jobLengthAtCut = 0;
+  let i = 0;
+  for (; i < bytes.length; ) {
+    const token = tokenAt(bytes, i);
+    if (!token) break;
+    if (token.kind === 'status-query') statusQueries.push(token.n);
+    else for (let k = 0; k < token.length; k++) jobBytes.push(bytes[i + k]!);
+    i += token.length;
+    if (token.kind === 'cut') {
+      lastCutEnd = i;
+      jobLengthAtCut = jobBytes.length;
+    }
+  }
+  const job = lastCutEnd >= 0 ? Uint8Array.from(jobBytes.slice(0, jobLengthAtCut)) : null;
+  // What follows the last cut stays pending (minus the status queries already taken out).
+  const rest = Uint8Array.from(jobBytes.slice(jobLengthAtCut).concat(Array.from(bytes.subarray(i))));
+  return { job, statusQueries, rest };
 }

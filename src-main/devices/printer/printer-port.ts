@@ -5,7 +5,10 @@ export interface PrinterPort {
   readonly paperWidthDots: 576 | 384;
   /** Resolves when the printer took the whole job; rejects with a PrinterError otherwise. */
   send(job: Uint8Array, signal?: AbortSignal): Promise<void>;
+  /** The last known health, without I/O. */
   health(): DeviceHealth;
+  /** Asks the device (e.g. `DLE EOT`); drivers that cannot ask leave it out. */
+  refreshHealth?(): Promise<DeviceHealth>;
 }
 
 export class PrinterError extends Error {}

@@ -4,9 +4,9 @@ import type { DeviceHealth } from '../../../src-shared/dto';
 import type { Clock } from '../../app/clock';
 import { decodeEscPos, type DecodedJob } from '../printer/escpos-decoder';
 import { monoToPng } from '../printer/png';
+import { canPrint, healthOf, reasonOf, type PrinterCondition } from '../printer/printer-condition';
 import { PrinterError, type PrinterPort } from '../printer/printer-port';
 
-export type VirtualPaperState = 'ok' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline';
 
 export interface VirtualPrintRecord {
   readonly receivedAt: Date;
@@ -15,20 +15,12 @@ export interface VirtualPrintRecord {
   readonly pngFiles: string[];
 }
 
-const REASONS: Record<VirtualPaperState, string> = {
-  ok: 'Virtual printer ready',
-  'paper-near-end': 'Paper is running low',
-  'paper-out': 'Out of paper',
-  'cover-open': 'Printer cover is open',
-  offline: 'Printer is not responding',
-};
-
 /**
  * A printer that decodes the ESC/POS it receives back into PNG files in `outDir`: the tests'
  * eyes, and the demo kiosk's printer. It can be put into each paper state for tests and demos.
  */
 export class VirtualPrinter implements PrinterPort {
-  private state: VirtualPaperState = 'ok';
+  private state: PrinterCondition = 'ok';
   private failNext: string | null = null;
   private readonly records: VirtualPrintRecord[] = [];
   private readonly listeners = new Set<(r: VirtualPrintRecord) => void>();
@@ -42,7 +34,7 @@ export class VirtualPrinter implements PrinterPort {
     mkdirSync(outDir, { recursive: true });
   }
 
-  setState(state: VirtualPaperState): void {
+  setState(state: PrinterCondition): void {
     this.state = state;
   }
 
@@ -51,14 +43,16 @@ export class VirtualPrinter implements PrinterPort {
     this.failNext = reason;
   }
 
+  condition(): PrinterCondition {
+    return this.state;
+  }
+
   health(): DeviceHealth {
-    const s = this.state;
-    const state = s === 'ok' ? 'ok' : s === 'paper-near-end' ? 'degraded' : 'offline';
-    return { device: 'printer', state, reason: REASONS[s], at: this.clock.now().toISOString() };
+    return healthOf(this.state, this.clock.now());
   }
 
   async send(job: Uint8Array): Promise<void> {
-    if (this.state !== 'ok' && this.state !== 'paper-near-end') throw new PrinterError(REASONS[this.state]);
+    if (!canPrint(this.state)) throw new PrinterError(reasonOf(this.state));
     if (this.failNext !== null) {
       const reason = this.failNext;
       this.failNext = null;
