@@ -1,0 +1,22 @@
+/**
+ * What one attempt of an outbox job came to. The worker decides the row's next state from it
+ * alone, so every handler speaks the same four words.
+ */
+export type JobOutcome =
+  /** The portal has the effect; the row is done. */
+  | { readonly kind: 'finished' }
+  /** A transient failure (network, 5xx, interrupted upload): try again after a backoff. */
+  | { readonly kind: 'retry'; readonly error: string; readonly linkDown: boolean }
+  /** The portal asked us to slow down (429/503 with Retry-After). */
+  | { readonly kind: 'rate-limited'; readonly error: string; readonly retryAfterMs: number | null }
+  /** It can never succeed as it is (4xx validation, corrupt row): parked for staff with the reason. */
+  | { readonly kind: 'failed'; readonly reason: string };
+
+export const finished: JobOutcome = { kind: 'finished' };
+export const retry = (error: string, linkDown = false): JobOutcome => ({ kind: 'retry', error, linkDown });
+export const rateLimited = (error: string, retryAfterMs: number | null): JobOutcome => ({
+  kind: 'rate-limited',
+  error,
+  retryAfterMs,
+});
+export const failed = (reason: string): JobOutcome => ({ kind: 'failed', reason });

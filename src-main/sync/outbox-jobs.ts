@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+
+/** The worker's view of an outbox row (the table is created by migration 0003). */
+export interface OutboxJobRow {
+  id: number;
+  kind: string;
+  subject_id: string;
+  idempotency_key: string;
+  payload: string;
+  state: 'pending' | 'running' | 'done' | 'parked';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  parked_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A crash leaves rows 'running' that nobody runs any more; at start they are simply due again. */
+export function resetRunning(db: Database, now: Date): number {
+  return db
+    .prepare(`UPDATE outbox_jobs SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE state = 'running'`)
+    .run(now.toISOString(), now.toISOString()).changes;
+}
+
+/**
+ * Takes up to `limit` due rows and marks them running, counting the attempt now: an attempt cut
+ * short by a crash still counts, so a row that crashes the process cannot loop unnoticed.
+ */
+export function claimDue(db: Database, now: Date, limit: number, exceptIds: readonly number[] = []): OutboxJobRow[] {
+  if (limit <= 0) return [];
+  const at = now.toISOString();
+  return db
+    .transaction(() => {
+      const rows = db
+        .prepare(
+          `SELECT * FROM outbox_jobs WHERE state = 'pending' AND next_attempt_at <= ?
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(at, limit + exceptIds.length) as OutboxJobRow[];
+      const taken = rows.filter((r) => !exceptIds.includes(r.id)).slice(0, limit);
+      const mark = db.prepare(
+        `UPDATE outbox_jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+      );
+      for (const r of taken) mark.run(at, r.id);
+      return taken.map((r) => ({ ...r, state: 'running' as const, attempts: r.attempts + 1, updated_at: at }));
+    })
+    .immediate();
+}
+
+export function markDone(db: Database, id: number, now: Date): void {
+  db.prepare(`UPDATE outbox_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`).run(
+    now.toISOString(),
+    id,
+  );
+}
+
+export function reschedule(db: Database, id: number, nextAttemptAt: Date, error: string, now: Date): void {
+  db.prepare(
+    `UPDATE outbox_jobs SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`,
+  ).run(nextAttemptAt.toISOString(), error.slice(0, 2000), now.toISOString(), id);
+}
+
+export function park(db: Database, id: number, reason: string, now: Date): void {
+  db.prepare(
+    `UPDATE outbox_jobs SET state = 'parked', parked_reason = ?, last_error = ?, updated_at = ? WHERE id = ?`,
+  ).run(reason.slice(0, 2000), reason.slice(0, 2000), now.toISOString(), id);
+}
+
+/** When the earliest pending row becomes due, or null when none is pending. */
+export function nextDueAt(db: Database): Date | null {
+  const row = db.prepare(`SELECT min(next_attempt_at) AS at FROM outbox_jobs WHERE state = 'pending'`).get() as {
+    at: string | null;
+  };
+  return row.at === null ? null : new Date(row.at);
+}
+
+export interface OutboxStats {
+  /** Rows not yet delivered (pending or running). */
+  depth: number;
+  parked: number;
+  oldestPendingCreatedAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+export function outboxStats(db: Database): OutboxStats {
+  const counts = db
+    .prepare(
+      `SELECT sum(state IN ('pending','running')) AS depth, sum(state = 'parked') AS parked,
+              min(CASE WHEN state IN ('pending','running') THEN created_at END) AS oldest
+       FROM outbox_jobs`,
+    )
+    .get() as { depth: number | null; parked: number | null; oldest: string | null };
+  const last = db
+    .prepare(
+      `SELECT last_error, updated_at FROM outbox_jobs WHERE last_error IS NOT NULL AND state != 'done'
+       ORDER BY updated_at DESC LIMIT 1`,
+    )
+    .get() as { last_error: string; updated_at: string } | undefined;
+  return {
+    depth: counts.depth ?? 0,
+    parked: counts.parked ?? 0,
+    oldestPendingCreatedAt: counts.oldest,
+    lastError: last?.last_error ?? null,
+    lastErrorAt: last?.updated_at ?? null,
+  };
+}
