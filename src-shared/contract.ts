@@ -15,6 +15,8 @@ import {
   ProcedureSummarySchema,
   SearchResultSchema,
 } from './catalog';
+import { LastScanSchema, ScanEventSchema } from './scan';
+import { DeviceStatusSchema, StaffAlertSchema, TestPrintResultSchema } from './staff';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -46,11 +48,33 @@ export const methods = {
     request: z.object({ code: z.string().min(1).max(64), language: LanguageSchema }).strict(),
     response: PrintOutcomeSchema,
   },
+  /** Text a keyboard-mode scanner typed, caught by the renderer; classified like any scan. */
+  submitWedgeScan: { request: z.object({ text: z.string().max(100_000) }).strict(), response: ScanEventSchema },
+  getLastScan: { request: empty, response: LastScanSchema.nullable() },
+  /** Staff panel: each device's health and last problem. */
+  getDeviceStatus: { request: empty, response: z.array(DeviceStatusSchema) },
+  listStaffAlerts: { request: empty, response: z.array(StaffAlertSchema) },
+  /** Prints a short test page on the configured printer. */
+  testPrint: { request: empty, response: TestPrintResultSchema },
+  /** Scans one page on the document scanner (H3's driver); thumbnails are data:image/png;base64 URLs. */
+  testDocumentScan: {
+    request: empty,
+    response: z.object({
+      pageCount: z.number(),
+      pdfBytes: z.number(),
+      thumbnails: z.array(z.string()),
+      durationMs: z.number(),
+    }),
+  },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */
 export const events = {
   deviceHealth: DeviceHealthSchema,
+  /** A scan from the scanner device (HID-POS or virtual). */
+  scan: ScanEventSchema,
+  /** A staff alert was raised or resolved. */
+  staffAlert: StaffAlertSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -19,8 +19,10 @@ export const QueueServiceSchema = z.object({
 export type QueueServiceDto = z.infer<typeof QueueServiceSchema>;
 
 export const DeviceStateSchema = z.enum(['ok', 'degraded', 'offline']);
+export const DeviceNameSchema = z.enum(['printer', 'barcode-scanner', 'document-scanner']);
+export type DeviceName = z.infer<typeof DeviceNameSchema>;
 export const DeviceHealthSchema = z.object({
-  device: z.enum(['printer']),
+  device: DeviceNameSchema,
   state: DeviceStateSchema,
   reason: z.string(),
   at: z.string(),

@@ -92,3 +92,12 @@ export const ScanEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('unknown'), reason: UnknownScanReasonSchema, message: ScanMessageSchema }),
 ]);
 export type ScanEvent = z.infer<typeof ScanEventSchema>;
+
+/** The last scan the kiosk read, for the staff panel's "test read". */
+export const LastScanSchema = z.strictObject({
+  event: ScanEventSchema,
+  /** `scanner`: a HID-POS or the virtual scanner; `wedge`: a keyboard-mode scanner seen by the renderer. */
+  source: z.enum(['scanner', 'wedge']),
+  at: z.string(),
+});
+export type LastScan = z.infer<typeof LastScanSchema>;

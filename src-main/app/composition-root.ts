@@ -18,6 +18,16 @@ import { EventBus } from './event-bus';
 import { KioskError } from './kiosk-error';
 import type { Logger } from './logger';
 import { assetsDir } from './paths';
+import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
+import { createBarcodeScanner } from '../devices/scanner/create-barcode-scanner';
+import type { HidModule } from '../devices/scanner/hid-pos-scanner';
+import { encodeRasterJob } from '../devices/printer/raster-job';
+import { provisionalDossierCode } from '../scan/dossier-code';
+import { ScannerService } from '../scan/scanner-service';
+import { DeviceDiagnostics } from '../staff/device-diagnostics';
+import { StaffAlerts } from '../staff/staff-alerts';
+import { renderTestPage } from '../staff/test-page';
+import { formatLocalDateTime, localDay } from './clock';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -28,6 +38,10 @@ export interface KioskCoreOptions {
   logger: Logger;
   /** Defaults to the driver the config names. */
   printer?: PrinterPort;
+  /** Defaults to the scanner the config names (devices.scanner). */
+  barcodeScanner?: BarcodeScannerPort;
+  /** node-hid stand-in for the `hid` scanner driver (tests). */
+  hid?: HidModule;
   /** Imported on first start when the store has no catalog yet. */
   initialCatalogFile?: string;
 }
@@ -36,6 +50,7 @@ export interface KioskCore {
   readonly dispatcher: Dispatcher;
   readonly events: EventBus;
   readonly printer: PrinterPort;
+  readonly barcodeScanner: BarcodeScannerPort;
   readonly store: StoreStatus;
   close(): Promise<void>;
 }
@@ -46,7 +61,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   mkdirSync(dataDir, { recursive: true });
   const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
-  const monitor = new DeviceHealthMonitor([printer], events, config.devices.healthPollSeconds * 1000);
+  const barcodeScanner =
+    options.barcodeScanner ?? (await createBarcodeScanner(config.devices.scanner, dataDir, clock, logger, options.hid));
+  const monitor = new DeviceHealthMonitor([printer, barcodeScanner], events, config.devices.healthPollSeconds * 1000);
+  // Both listen to deviceHealth, so they are built before the monitor reports anything.
+  const staffAlerts = new StaffAlerts(events);
+  const diagnostics = new DeviceDiagnostics(events);
+  const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
+  const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
 
   let db: Database | undefined;
   let store: StoreStatus = { state: 'ok' };
@@ -106,16 +128,57 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       monitor.check();
       return outcome;
     },
+    submitWedgeScan: ({ text }) => scans.submitWedgeScan(text),
+    getLastScan: () => scans.lastScan(),
+    getDeviceStatus: () => diagnostics.status(monitor.snapshot()),
+    listStaffAlerts: () => staffAlerts.list(),
+    testPrint: async () => {
+      const now = clock.now();
+      const page = renderTestPage(
+        {
+          centerName: config.center.name.vi,
+          terminalId: config.terminal.id,
+          printedAtText: formatLocalDateTime(now, config.center.timeZone),
+          sampleDossierCode: provisionalDossierCode(config.terminal.id, localDay(now, config.center.timeZone), 0),
+        },
+        printer.paperWidthDots,
+      );
+      try {
+        await printer.send(encodeRasterJob(page));
+        return { printed: true, printError: null };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.log('warn', 'test print failed', { error: message });
+        return { printed: false, printError: message };
+      } finally {
+        await monitor.poll();
+      }
+    },
+    // Placeholder until the document scanner (src-main/devices/docscan) is wired in here.
+    testDocumentScan: () => {
+      throw new KioskError('device_unavailable', 'No document scanner is configured on this kiosk.');
+    },
   };
 
+  // The scanner first, so the monitor's first report is not a "not started" alert.
+  await barcodeScanner.start().catch((error: unknown) => {
+    // The kiosk serves without a scanner; its health says why.
+    logger.log('error', 'barcode scanner did not start', { error: String(error) });
+  });
   monitor.start();
   return {
     dispatcher: new Dispatcher(handlers, logger),
     events,
     printer,
+    barcodeScanner,
     store,
     async close() {
       monitor.stop();
+      unwatchScanner();
+      scans.close();
+      staffAlerts.close();
+      diagnostics.close();
+      await barcodeScanner.stop();
       db?.close();
     },
   };

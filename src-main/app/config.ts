@@ -35,7 +35,20 @@ export const ConfigSchema = z
       warningSeconds: z.number().int().min(3).max(60).default(10),
       ticketDisplaySeconds: z.number().int().min(3).max(300).default(20),
     }),
-    devices: z.object({ healthPollSeconds: z.number().min(0.2).max(300).default(5) }).prefault({}),
+    devices: z
+      .object({
+        healthPollSeconds: z.number().min(0.2).max(300).default(5),
+        /** Barcode/QR scanner: virtual (`npm run scan`) or a HID-POS scanner by USB vendor/product id. */
+        scanner: z
+          .object({
+            driver: z.enum(['virtual', 'hid']).default('virtual'),
+            vendorId: z.number().int().min(0).max(0xffff).default(0x0c2e), // Honeywell
+            productId: z.number().int().min(0).max(0xffff).default(0x0b07),
+            reconnectSeconds: z.number().min(0.1).max(60).default(2),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     catalog: z
       .object({
         /** Where a procedure's QR points when the catalog gives no URL; {code} is replaced. */
@@ -43,6 +56,22 @@ export const ConfigSchema = z
           .string()
           .includes('{code}')
           .default('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}'),
+      })
+      .prefault({}),
+    /** Public holidays and make-up days off (YYYY-MM-DD), skipped when counting working days. */
+    holidays: z
+      .array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dates written YYYY-MM-DD'))
+      .max(2000)
+      .default([]),
+    dossier: z
+      .object({
+        /** A dossier received after this local time counts as received the next working day. */
+        cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:mm').default('16:30'),
+        /** When results are handed back on the appointment day. */
+        returnTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:mm').default('16:00'),
+        /** Wrong lookups per terminal before each further try has to wait. */
+        lookupFreeFailures: z.number().int().min(1).max(100).default(3),
+        lookupMaxWaitSeconds: z.number().int().min(1).max(3600).default(60),
       })
       .prefault({}),
     printer: z.object({

@@ -1,0 +1,49 @@
+import type { LastScan, ScanEvent } from '../../src-shared/scan';
+import type { Clock } from '../app/clock';
+import { localDay } from '../app/clock';
+import type { EventBus } from '../app/event-bus';
+import type { Logger } from '../app/logger';
+import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
+import { classifyScan } from './classify-scan';
+
+/**
+ * Turns scanned text into typed events. Scans from the scanner device are pushed to the
+ * renderers as `scan` events; scans the renderer caught from a keyboard-wedge scanner come in
+ * through `submitWedgeScan` and are answered directly. Both go through the same classifier with
+ * the kiosk's local day, and the last one is kept for the staff panel's "test read".
+ * Logs say what kind of scan it was, never what it said (personal data, Decree 13/2023).
+ */
+export class ScannerService {
+  private last: LastScan | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    scanner: BarcodeScannerPort,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+    private readonly logger: Logger,
+  ) {
+    this.unsubscribe = scanner.onScan((text) => this.events.emit('scan', this.classify(text, 'scanner')));
+  }
+
+  submitWedgeScan(text: string): ScanEvent {
+    return this.classify(text, 'wedge');
+  }
+
+  lastScan(): LastScan | null {
+    return this.last;
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private classify(text: string, source: LastScan['source']): ScanEvent {
+    const now = this.clock.now();
+    const event = classifyScan(text, localDay(now, this.timeZone));
+    this.last = { event, source, at: now.toISOString() };
+    this.logger.log('info', 'scan', { source, kind: event.kind, ...(event.kind === 'unknown' ? { reason: event.reason } : {}) });
+    return event;
+  }
+}
