@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
+import { DocumentScannerConfigSchema } from '../devices/docscan/docscan-config';
 
 const QueueServiceConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and dashes'),
@@ -47,6 +48,8 @@ export const ConfigSchema = z
             reconnectSeconds: z.number().min(0.1).max(60).default(2),
           })
           .prefault({}),
+        /** Document scanner: virtual (sample pages) or SANE's scanimage. */
+        documentScanner: DocumentScannerConfigSchema,
       })
       .prefault({}),
     catalog: z
