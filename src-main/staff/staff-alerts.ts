@@ -37,7 +37,7 @@ export class StaffAlerts {
       this.open.set(health.device, alert);
       this.alerts.push(alert);
       if (this.alerts.length > KEEP) this.alerts.shift();
-      this.events.emit('staffAlert', alert);
+      this.announce(alert);
     } else if (open) {
       this.resolve(open, health.at);
     }
@@ -52,6 +52,11 @@ export class StaffAlerts {
     const resolved = { ...alert, resolvedAt: at };
     const index = this.alerts.findIndex((a) => a.id === alert.id);
     if (index >= 0) this.alerts[index] = resolved;
-    this.events.emit('staffAlert', resolved);
+    this.announce(resolved);
+  }
+
+  /** After the health event that caused it has reached every listener, so renderers see cause before alert. */
+  private announce(alert: StaffAlert): void {
+    queueMicrotask(() => this.events.emit('staffAlert', alert));
   }
 }

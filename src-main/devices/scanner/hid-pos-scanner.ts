@@ -44,6 +44,7 @@ export class HidPosScanner implements BarcodeScannerPort {
   private timer: ReturnType<typeof setInterval> | undefined;
   private connecting = false;
   private stopped = true;
+  private everConnected = false;
 
   constructor(
     private readonly options: HidPosScannerOptions,
@@ -91,7 +92,7 @@ export class HidPosScanner implements BarcodeScannerPort {
       // A scanner may show a keyboard interface too; the POS one is on the bar code page.
       const device = found.find((d) => d.usagePage === BAR_CODE_SCANNER_PAGE) ?? found[0];
       if (device?.path === undefined) {
-        this.setHealth('offline', `Scanner ${this.id()} not found`);
+        this.setHealth('offline', `Scanner ${this.id()} ${this.everConnected ? 'disconnected' : 'not found'}`);
         return;
       }
       const handle = await this.hid.open(device.path);
@@ -103,6 +104,7 @@ export class HidPosScanner implements BarcodeScannerPort {
       this.reassembler.reset();
       handle.on('data', (data) => this.onReport(data));
       handle.on('error', (error) => void this.lost(error));
+      this.everConnected = true;
       this.setHealth('ok', `Scanner ${this.id()} connected`);
       this.logger.log('info', 'barcode scanner connected', { device: this.id() });
     } catch (error) {
@@ -119,8 +121,8 @@ export class HidPosScanner implements BarcodeScannerPort {
 
   private async lost(error: unknown): Promise<void> {
     this.logger.log('warn', 'barcode scanner lost', { device: this.id(), error: String(error) });
-    await this.drop();
     this.setHealth('offline', `Scanner ${this.id()} disconnected`);
+    await this.drop();
   }
 
   private async drop(): Promise<void> {
