@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { localDay, type Clock } from '../app/clock';
+import { failed, finished, type JobOutcome } from './job-outcome';
+import type { JobHandler, OutboxJob } from './outbox-worker';
+import type { PortalClient } from './portal-client';
+import { outcomeOf, PortalError } from './portal-error';
+import type { DossierSubmission } from './portal-schemas';
+import * as dossiers from './dossier-repository';
+
+export interface DossierSyncDeps {
+  db: Database;
+  client: PortalClient;
+  /** The content store's root: files.relative_path is relative to it. */
+  fileRoot: string;
+  clock: Clock;
+  timeZone: string;
+  /** Bytes per PATCH; a broken connection costs at most one chunk. */
+  chunkBytes?: number;
+  /** Resumes (HEAD, continue) within one attempt before the outbox's backoff takes over. */
+  maxResumes?: number;
+}
+
+/**
+ * The `submit-dossier` outbox job: every file goes up resumably and is verified by the portal,
+ * then the dossier is submitted with Idempotency-Key = its client UUID, then a portal-assigned
+ * official code is linked to the provisional one.
+ */
+export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
+  return async (job, signal) => {
+    try {
+      return await syncDossier(deps, job, signal);
+    } catch (error) {
+      return outcomeOf(error);
+    }
+  };
+}
+
+async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal): Promise<JobOutcome> {
+  const { db, client } = deps;
+  const dossier = dossiers.getDossierForSync(db, job.subjectId);
+  if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
+  let formData: DossierSubmission['formData'];
+  try {
+    formData = JSON.parse(dossier.form_values) as DossierSubmission['formData'];
+  } catch {
+    return failed(`Dossier ${dossier.id}: its form values are not readable`);
+  }
+  const files: DossierSubmission['files'] = [];
+  const uploaded = new Map<string, string>();
+  for (const f of dossiers.getDossierFiles(db, dossier.id)) {
+    let uploadId = uploaded.get(f.sha256);
+    if (uploadId === undefined) {
+      const bytes = await readFile(join(deps.fileRoot, f.relative_path));
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (sha !== f.sha256 || bytes.byteLength !== f.byte_size) {
+        return failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+      }
+      uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes, signal);
+      uploaded.set(f.sha256, uploadId);
+    }
+    files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
+  }
+  const receivedAt = new Date(dossier.received_at);
+  const submission: DossierSubmission = {
+    dossierId: dossier.id,
+    ...(dossier.provisional_code === null && dossier.official_code !== null
+      ? { code: dossier.official_code }
+      : { provisionalCode: dossier.provisional_code ?? '' }),
+    procedureCode: dossier.procedure_code,
+    procedureName: dossier.procedure_name_vi,
+    receivedAt: receivedAt.toISOString(),
+    receivedDay: localDay(receivedAt, deps.timeZone),
+    appointmentAt: new Date(dossier.appointment_at).toISOString(),
+    channel: 1,
+    applicant: {
+      kind: 1,
+      name: dossier.applicant_name,
+      idNumber: dossier.applicant_id_number,
+      ...(dossier.phone ? { phone: dossier.phone } : {}),
+      ...(dossier.email ? { email: dossier.email } : {}),
+      ...(dossier.applicant_address ? { address: dossier.applicant_address } : {}),
+    },
+    formData,
+    files,
+    consent: { textVersion: dossier.consent_text_version, agreedAt: new Date(dossier.consent_at).toISOString() },
+  };
+  const receipt = await client.submitDossier(submission, signal);
+  if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
+    dossiers.linkOfficialCode(db, dossier.id, receipt.code, deps.clock.now());
+  }
+  return finished;
+}
+
+const fileNameOf = (f: dossiers.DossierFileRow) =>
+  `${f.document_id}-${String(f.page_no).padStart(2, '0')}.${f.media_type === 'application/pdf' ? 'pdf' : f.media_type.split('/')[1] ?? 'bin'}`.replace(/[^A-Za-z0-9._-]/g, '_');
+
+/** Creates (or finds again, by key) the upload and sends what the portal does not have yet. */
+export async function uploadFile(
+  deps: Pick<DossierSyncDeps, 'client' | 'chunkBytes' | 'maxResumes'>,
+  dossierId: string,
+  fileName: string,
+  contentType: string,
+  sha256: string,
+  bytes: Uint8Array,
+  signal: AbortSignal,
+): Promise<string> {
+  const { client } = deps;
+  const chunkBytes = deps.chunkBytes ?? 1024 * 1024;
+  const maxResumes = deps.maxResumes ?? 5;
+  const upload = await client.createUpload(
+    { length: bytes.byteLength, sha256, fileName, contentType },
+    `${dossierId}.${sha256}`,
+    signal,
+  );
+  let offset = upload.offset;
+  let state = upload.state;
+  let resumes = 0;
+  while (state !== 'complete') {
+    const chunk = bytes.subarray(offset, Math.min(bytes.byteLength, offset + chunkBytes));
+    try {
+      const after = await client.appendUpload(upload.uploadId, offset, chunk, signal);
+      offset = after.offset;
+      state = after.state;
+    } catch (error) {
+      if (!(error instanceof PortalError) || signal.aborted) throw error;
+      if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
+      if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
+      if (++resumes > maxResumes) throw error;
+      // The portal keeps what arrived: ask it where to go on (a 409 already says).
+      offset = error.offset ?? (await client.uploadOffset(upload.uploadId, signal)).offset;
+      if (error.code === 'checksum_mismatch') offset = 0;
+    }
+  }
+  return upload.uploadId;
+}

@@ -1,0 +1,248 @@
+import type { z } from 'zod';
+import type { Clock } from '../app/clock';
+import { parseRetryAfter } from './backoff';
+import type { CredentialStore } from './credential-store';
+import { networkError, PortalError } from './portal-error';
+import {
+  CodeBlockSchema,
+  DossierListSchema,
+  DossierReceiptSchema,
+  DossierStatusSchema,
+  EnrollmentSchema,
+  ErrorBodySchema,
+  HeartbeatAckSchema,
+  QueueBlockSchema,
+  QueueTicketSchema,
+  UploadSchema,
+  type DossierSubmission,
+  type Enrollment,
+  type HeartbeatBody,
+  type Upload,
+} from './portal-schemas';
+import { checkPortalUrl } from './url-policy';
+
+export interface PortalClientOptions {
+  baseUrl: string;
+  credentials: CredentialStore;
+  clock: Clock;
+  /** One request, including its body; an upload chunk must fit in it. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'HEAD';
+  path: string;
+  body?: unknown;
+  raw?: Uint8Array;
+  headers?: Record<string, string>;
+  idempotencyKey?: string;
+  auth?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** The kiosk's side of the Kiosk Sync API (docs/sync-api.yaml), over real HTTP. */
+export class PortalClient {
+  private readonly base: URL;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: PortalClientOptions) {
+    this.base = checkPortalUrl(options.baseUrl);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  get origin(): string {
+    return this.base.origin;
+  }
+
+  isEnrolled(): boolean {
+    return this.options.credentials.read() !== null;
+  }
+
+  async enroll(enrollmentToken: string, terminalId: string, appVersion: string, signal?: AbortSignal): Promise<Enrollment> {
+    const res = await this.call({
+      method: 'POST',
+      path: '/v1/enrollments',
+      body: { enrollmentToken, terminalId, appVersion },
+      auth: false,
+      signal,
+    });
+    const enrollment = await this.json(res, EnrollmentSchema, 'enroll');
+    this.options.credentials.write(enrollment.credential);
+    return enrollment;
+  }
+
+  async heartbeat(body: HeartbeatBody, signal?: AbortSignal): Promise<{ catalogEtag: string }> {
+    const res = await this.call({ method: 'POST', path: '/v1/heartbeats', body, signal, timeoutMs: 10_000 });
+    return this.json(res, HeartbeatAckSchema, 'heartbeat');
+  }
+
+  /** The catalog document, or `unchanged` when our ETag still holds (nothing downloaded). */
+  async catalog(
+    etag: string | null,
+    signal?: AbortSignal,
+  ): Promise<{ status: 'unchanged' } | { status: 'changed'; etag: string; document: unknown }> {
+    const res = await this.call({
+      method: 'GET',
+      path: '/v1/catalog',
+      headers: etag ? { 'if-none-match': etag } : {},
+      signal,
+    });
+    if (res.status === 304) return { status: 'unchanged' };
+    const newEtag = res.headers.get('etag');
+    const document = await this.parseBody(res, 'catalog');
+    if (!newEtag) throw new PortalError('transient', 'catalog: the answer has no ETag', res.status);
+    return { status: 'changed', etag: newEtag, document };
+  }
+
+  async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal) {
+    const res = await this.call({ method: 'POST', path: '/v1/dossier-code-blocks', body: { day, count }, idempotencyKey: key, signal });
+    return this.json(res, CodeBlockSchema, 'reserve dossier codes');
+  }
+
+  async registerQueueTicket(
+    body: { ticketId: string; serviceId: string; day: string; priority: string; issuedAt: string; number?: number },
+    signal?: AbortSignal,
+    timeoutMs?: number,
+  ) {
+    const res = await this.call({ method: 'POST', path: '/v1/queue-tickets', body, idempotencyKey: body.ticketId, signal, timeoutMs });
+    return this.json(res, QueueTicketSchema, 'queue ticket');
+  }
+
+  async reserveQueueNumbers(serviceId: string, day: string, count: number, key: string, signal?: AbortSignal) {
+    const res = await this.call({
+      method: 'POST',
+      path: '/v1/queue-number-blocks',
+      body: { serviceId, day, count },
+      idempotencyKey: key,
+      signal,
+    });
+    return this.json(res, QueueBlockSchema, 'reserve queue numbers');
+  }
+
+  async createUpload(
+    body: { length: number; sha256: string; fileName: string; contentType: string },
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<Upload> {
+    const res = await this.call({ method: 'POST', path: '/v1/uploads', body, idempotencyKey: key, signal });
+    return this.json(res, UploadSchema, 'create upload');
+  }
+
+  /** HEAD: the number of bytes the portal holds for an upload. */
+  async uploadOffset(uploadId: string, signal?: AbortSignal): Promise<{ offset: number; length: number; state: string }> {
+    const res = await this.call({ method: 'HEAD', path: `/v1/uploads/${encodeURIComponent(uploadId)}`, signal });
+    if (!res.ok) this.fail(res, null, 'upload offset');
+    const offset = Number(res.headers.get('upload-offset'));
+    const length = Number(res.headers.get('upload-length'));
+    const state = res.headers.get('upload-state') ?? '';
+    if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length)) {
+      throw new PortalError('transient', 'upload offset: HEAD answered without a valid Upload-Offset', res.status);
+    }
+    return { offset, length, state };
+  }
+
+  async appendUpload(uploadId: string, offset: number, chunk: Uint8Array, signal?: AbortSignal): Promise<Upload> {
+    const res = await this.call({
+      method: 'PATCH',
+      path: `/v1/uploads/${encodeURIComponent(uploadId)}`,
+      raw: chunk,
+      headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) },
+      signal,
+    });
+    return this.json(res, UploadSchema, 'upload bytes');
+  }
+
+  async submitDossier(body: DossierSubmission, signal?: AbortSignal) {
+    const res = await this.call({ method: 'POST', path: '/v1/dossiers', body, idempotencyKey: body.dossierId, signal });
+    return this.json(res, DossierReceiptSchema, 'submit dossier');
+  }
+
+  async dossierStatus(dossierId: string, signal?: AbortSignal) {
+    const res = await this.call({ method: 'GET', path: `/v1/dossiers/${encodeURIComponent(dossierId)}`, signal });
+    return this.json(res, DossierStatusSchema, 'dossier status');
+  }
+
+  async findDossiers(code: string, signal?: AbortSignal) {
+    const res = await this.call({ method: 'GET', path: `/v1/dossiers?code=${encodeURIComponent(code)}`, signal });
+    return (await this.json(res, DossierListSchema, 'find dossiers')).items;
+  }
+
+  private async call(c: Call): Promise<Response> {
+    const url = new URL(c.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : new URL(`${this.base.href}/`));
+    const headers: Record<string, string> = { accept: 'application/json', ...c.headers };
+    if (c.auth !== false) {
+      const credential = this.options.credentials.read();
+      if (credential === null) throw new PortalError('rejected', 'This terminal is not enrolled with the portal yet');
+      headers.authorization = `Bearer ${credential}`;
+    }
+    if (c.idempotencyKey) headers['idempotency-key'] = c.idempotencyKey;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    // A view on the same bytes (no copy); file buffers are never shared memory.
+    if (c.raw) body = new Uint8Array(c.raw.buffer as ArrayBuffer, c.raw.byteOffset, c.raw.byteLength);
+    else if (c.body !== undefined) {
+      body = JSON.stringify(c.body);
+      headers['content-type'] = 'application/json';
+    }
+    const timeout = AbortSignal.timeout(c.timeoutMs ?? this.timeoutMs);
+    const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
+    try {
+      return await this.fetchImpl(url, { method: c.method, headers, body, signal });
+    } catch (error) {
+      throw networkError(error, `${c.method} ${c.path.split('?')[0]}`);
+    }
+  }
+
+  private async parseBody(res: Response, what: string): Promise<unknown> {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (error) {
+      throw networkError(error, what);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new PortalError('transient', `${what}: the portal's answer is not JSON (HTTP ${res.status})`, res.status);
+    }
+  }
+
+  private async json<S extends z.ZodType>(res: Response, schema: S, what: string): Promise<z.output<S>> {
+    if (!res.ok) {
+      const body = await res.text().then(
+        (text) => JSON.parse(text) as unknown,
+        () => null,
+      ).catch(() => null);
+      this.fail(res, body, what);
+    }
+    const body = await this.parseBody(res, what);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new PortalError('transient', `${what}: unexpected answer from the portal: ${parsed.error.issues[0]?.message ?? ''}`, res.status);
+    }
+    return parsed.data;
+  }
+
+  private fail(res: Response, body: unknown, what: string): never {
+    const parsed = ErrorBodySchema.safeParse(body);
+    const code = parsed.success ? parsed.data.error.code : null;
+    const message = `${what}: HTTP ${res.status}${code ? ` ${code}` : ''}${parsed.success ? `: ${parsed.data.error.message}` : ''}`;
+    const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.options.clock.now());
+    const offsetHeader = res.headers.get('upload-offset');
+    const offset = offsetHeader !== null && /^\d+$/.test(offsetHeader) ? Number(offsetHeader) : null;
+    if (res.status === 429 || (res.status === 503 && retryAfter !== null)) {
+      throw new PortalError('rate-limited', message, res.status, code, retryAfter);
+    }
+    if (res.status >= 500 || res.status === 408) throw new PortalError('transient', message, res.status, code, retryAfter);
+    // Another request with the same key is still being handled; the answer will be there later.
+    if (res.status === 409 && (code === 'request_in_progress' || code === 'upload_incomplete' || code === 'offset_mismatch')) {
+      throw new PortalError('transient', message, res.status, code, null, offset);
+    }
+    // A revoked credential is fixed by re-enrolling, not by parking every job.
+    if (res.status === 401) throw new PortalError('transient', message, res.status, code);
+    throw new PortalError('rejected', message, res.status, code, null, offset);
+  }
+}

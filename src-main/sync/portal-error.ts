@@ -1,0 +1,63 @@
+import { failed, rateLimited, retry, type JobOutcome } from './job-outcome';
+
+/** How an exchange with the portal went wrong; the kind decides what the outbox does next. */
+export type PortalFailureKind =
+  /** No answer at all: refused, DNS, timeout before a response. */
+  | 'unreachable'
+  /** An answer that says try again (5xx, 409 request_in_progress, a body that does not parse, a cut stream). */
+  | 'transient'
+  /** 429, or 503 with Retry-After. */
+  | 'rate-limited'
+  /** A 4xx that will not change by retrying. */
+  | 'rejected';
+
+export class PortalError extends Error {
+  constructor(
+    readonly kind: PortalFailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+    readonly retryAfterMs: number | null = null,
+    /** The portal's Upload-Offset on 409 offset_mismatch. */
+    readonly offset: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns whatever a handler caught into the outbox's word for it. */
+export function outcomeOf(error: unknown): JobOutcome {
+  if (!(error instanceof PortalError)) return retry(error instanceof Error ? error.message : String(error));
+  switch (error.kind) {
+    case 'unreachable':
+      return retry(error.message, true);
+    case 'transient':
+      return retry(error.message);
+    case 'rate-limited':
+      return rateLimited(error.message, error.retryAfterMs);
+    case 'rejected':
+      return failed(error.message);
+  }
+}
+
+/** Errors from fetch/undici that mean the portal was not reached at all. */
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+]);
+
+export function networkError(error: unknown, what: string): PortalError {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code ?? '';
+  const name = (error as { name?: string }).name ?? '';
+  const text = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (unreachableCodes.has(code) || name === 'TimeoutError') {
+    return new PortalError('unreachable', `${what}: portal unreachable (${code || name}): ${text}`);
+  }
+  return new PortalError('transient', `${what}: connection failed (${code || name}): ${text}`);
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The answers of the Kiosk Sync API (docs/sync-api.yaml) that the kiosk reads, checked before use:
+ * a portal (or a proxy) that answers something else is treated as a transient failure, never trusted.
+ * Unknown fields are allowed: within v1 the portal may add response fields.
+ */
+export const EnrollmentSchema = z.object({
+  terminalId: z.string(),
+  terminalIndex: z.number().int().min(1).max(999),
+  credential: z.string().min(32),
+  centerId: z.string(),
+  agencyCode: z.string().regex(/^[0-9A-Z.]{1,35}$/),
+  timeZone: z.string(),
+});
+export type Enrollment = z.infer<typeof EnrollmentSchema>;
+
+export const HeartbeatAckSchema = z.object({ serverTime: z.string(), catalogEtag: z.string() });
+
+export const CodeBlockSchema = z.object({
+  blockId: z.string(),
+  agencyCode: z.string(),
+  day: z.string(),
+  codes: z.array(z.string().regex(/^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/)),
+});
+export type CodeBlock = z.infer<typeof CodeBlockSchema>;
+
+export const QueueTicketSchema = z.object({
+  ticketId: z.string(),
+  serviceId: z.string(),
+  day: z.string(),
+  number: z.number().int().min(1),
+  source: z.enum(['portal', 'block']),
+});
+
+export const QueueBlockSchema = z.object({
+  blockId: z.string(),
+  serviceId: z.string(),
+  day: z.string(),
+  first: z.number().int().min(1),
+  last: z.number().int().min(1),
+});
+export type QueueBlock = z.infer<typeof QueueBlockSchema>;
+
+export const UploadSchema = z.object({
+  uploadId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+  offset: z.number().int().min(0),
+  length: z.number().int().min(0),
+  sha256: z.string(),
+  state: z.enum(['partial', 'complete']),
+});
+export type Upload = z.infer<typeof UploadSchema>;
+
+export const DossierReceiptSchema = z.object({
+  dossierId: z.string(),
+  code: z.string().regex(/^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/),
+  codeSource: z.enum(['reserved', 'assigned']),
+  provisionalCode: z.string().optional(),
+  status: z.number().int().min(1).max(10),
+  receivedAt: z.string(),
+});
+export type DossierReceipt = z.infer<typeof DossierReceiptSchema>;
+
+export const DossierStatusSchema = z.object({
+  dossierId: z.string(),
+  code: z.string(),
+  provisionalCode: z.string().optional(),
+  procedureCode: z.string().optional(),
+  status: z.number().int().min(1).max(10),
+  updatedAt: z.string(),
+  appointmentAt: z.string().optional(),
+  history: z.array(z.object({ status: z.number().int().min(1).max(10), at: z.string(), note: z.string().optional() })),
+});
+export type DossierStatus = z.infer<typeof DossierStatusSchema>;
+export const DossierListSchema = z.object({ items: z.array(DossierStatusSchema) });
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageVi: z.string().optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+/** What the kiosk sends with a dossier (DossierSubmission in the spec). */
+export interface DossierSubmission {
+  dossierId: string;
+  code?: string;
+  provisionalCode?: string;
+  procedureCode: string;
+  procedureName?: string;
+  summary?: string;
+  receivedAt: string;
+  receivedDay: string;
+  appointmentAt?: string;
+  channel: 1 | 2 | 3;
+  applicant: { kind: 1 | 2; name: string; idNumber: string; phone?: string; email?: string; address?: string };
+  formData: Record<string, string | number | boolean | null>;
+  files: { uploadId: string; documentId: string; fileName: string; sha256: string; length: number }[];
+  fees?: { label: string; amountVnd: number }[];
+  consent?: { textVersion: string; agreedAt: string };
+}
+
+export interface HeartbeatBody {
+  appVersion: string;
+  sentAt: string;
+  catalogVersion?: string;
+  devices: { device: string; state: 'ok' | 'degraded' | 'offline'; reason?: string }[];
+  outbox: { depth: number; oldestPendingAgeSeconds?: number; parked?: number; lastError?: string };
+}
