@@ -22,7 +22,7 @@ function check(label, ok) {
 const npx = (bin) => `node_modules/.bin/${bin}`;
 
 check('lint', run('lint (eslint, import boundaries)', npx('eslint'), ['--max-warnings=0', '.']));
-const projects = ['shared', 'main', 'renderer', 'tests'];
+const projects = ['shared', 'main', 'renderer', 'tests', 'portal'];
 check('typecheck', projects.every((p) => run(`typecheck ${p}`, npx('tsc'), ['-p', `tsconfig.${p}.json`])));
 
 const vitestJson = 'tests/artifacts/vitest.json';

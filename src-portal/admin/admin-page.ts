@@ -1,0 +1,50 @@
+const escape = (s: unknown): string =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+type Row = Record<string, unknown>;
+const rows = (v: unknown): Row[] => (Array.isArray(v) ? (v as Row[]) : []);
+
+function table(headers: string[], body: string[][]): string {
+  if (body.length === 0) return '<p class="empty">None yet.</p>';
+  return `<table><thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${body
+    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** The reference portal's one page: terminals, received dossiers with their files, queue tickets. */
+export function adminPage(state: Record<string, unknown>): string {
+  const terminals = rows(state['terminals']).map((t) => {
+    const hb = (t['heartbeat'] ?? {}) as Row;
+    const outbox = (hb['outbox'] ?? {}) as Row;
+    const devices = rows(hb['devices']).map((d) => `${escape(d['device'])}: ${escape(d['state'])}`).join(', ');
+    return [escape(t['index']), escape(t['id']), escape(t['appVersion']), escape(t['lastSeenAt']), escape(outbox['depth'] ?? '–'), devices || '–'];
+  });
+  const dossiers = rows(state['dossiers']).map((d) => [
+    `<code>${escape(d['code'])}</code>${d['provisionalCode'] ? `<br><small>provisional ${escape(d['provisionalCode'])}</small>` : ''}`,
+    escape(d['procedureCode']),
+    escape(d['terminalId']),
+    escape(d['status']),
+    escape(d['receivedAt']),
+    rows(d['files'])
+      .map((f) => `${escape(f['fileName'])} (${escape(f['length'])} B)<br><code class="sha">${escape(f['sha256'])}</code>`)
+      .join('<br>') || '–',
+  ]);
+  const tickets = rows(state['tickets']).map((t) => [escape(t['day']), escape(t['serviceId']), escape(t['number']), escape(t['source']), escape(t['terminalId'])]);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Reference portal — admin</title>
+<meta http-equiv="refresh" content="5">
+<style>
+body{font:15px system-ui,sans-serif;margin:24px;color:#1b1b1b}h1{font-size:22px}h2{font-size:18px;margin-top:28px}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#f1f1f1}.sha{font-size:11px;color:#555}.empty{color:#777}
+</style></head><body>
+<h1>Reference portal (Kiosk Sync API v1)</h1>
+<p>Faults: <code>${escape(JSON.stringify(state['faults']))}</code></p>
+<h2>Terminals (${terminals.length})</h2>
+${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
+<h2>Dossiers received (${dossiers.length})</h2>
+${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}
+<h2>Queue tickets (${tickets.length})</h2>
+${table(['Day', 'Service', 'Number', 'Source', 'Terminal'], tickets)}
+</body></html>`;
+}

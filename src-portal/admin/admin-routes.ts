@@ -1,0 +1,119 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { z } from 'zod';
+import { FaultSettingsSchema } from '../faults/fault';
+import { paymentBody } from '../handlers/ratings-payments';
+import { appendStatus, dossierById, dossierFiles, latestDossiers } from '../repo/dossiers';
+import { listTickets } from '../repo/queue';
+import { paymentById, settlePayment } from '../repo/ratings-payments';
+import { listTerminals } from '../repo/terminals';
+import type { PortalServer } from '../portal-server';
+import { adminPage } from './admin-page';
+
+export interface AdminReply {
+  status: number;
+  contentType: string;
+  payload: Buffer;
+}
+
+const json = (status: number, value: unknown): AdminReply => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  payload: Buffer.from(JSON.stringify(value)),
+});
+const problem = (status: number, message: string): AdminReply => json(status, { error: { message } });
+
+const StatusBody = z.object({ status: z.number().int().min(1).max(10), note: z.string().max(2000).optional() }).strict();
+const SettleBody = z.object({ state: z.enum(['confirmed', 'failed']), reason: z.string().max(500).optional() }).strict();
+
+function parse<T>(schema: z.ZodType<T>, body: Buffer): T | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return 'The body is not valid JSON.';
+  }
+  const result = schema.safeParse(value);
+  return result.success ? result.data : result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
+
+/** What the admin page shows, also as JSON for tests and scripts. */
+export function adminState(portal: PortalServer): Record<string, unknown> {
+  const { db } = portal.deps;
+  return {
+    terminals: listTerminals(db).map((t) => ({
+      id: t.id,
+      index: t.idx,
+      name: t.name,
+      appVersion: t.app_version,
+      enrolledAt: t.enrolled_at,
+      lastSeenAt: t.last_seen_at,
+      heartbeat: t.last_heartbeat ? (JSON.parse(t.last_heartbeat) as unknown) : null,
+    })),
+    dossiers: latestDossiers(db, 500).map((d) => ({
+      id: d.id,
+      terminalId: d.terminal_id,
+      code: d.code,
+      codeSource: d.code_source,
+      provisionalCode: d.provisional_code,
+      procedureCode: d.procedure_code,
+      status: d.status,
+      receivedAt: d.received_at,
+      files: dossierFiles(db, d.id).map((f) => ({ uploadId: f.upload_id, documentId: f.document_id, fileName: f.file_name, sha256: f.sha256, length: f.length })),
+    })),
+    tickets: listTickets(db, 500).map((t) => ({ id: t.id, terminalId: t.terminal_id, serviceId: t.service_id, day: t.day, number: t.number, source: t.source, issuedAt: t.issued_at })),
+    faults: portal.faults.describe(),
+  };
+}
+
+/**
+ * Reference-portal administration (not part of the Kiosk Sync API): the page, fault control, and
+ * the portal-side events a real back office would cause (status changes, payment confirmation).
+ */
+export function handleAdmin(portal: PortalServer, method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer): AdminReply {
+  const token = portal.config.adminToken;
+  if (token && headers['authorization'] !== `Bearer ${token}`) return problem(401, 'Admin token required.');
+  const path = url.pathname;
+  const { db } = portal.deps;
+  if (method === 'GET' && path === '/admin') return { status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(adminPage(adminState(portal))) };
+  if (method === 'GET' && path === '/admin/state') return json(200, adminState(portal));
+  if (path === '/admin/faults') {
+    if (method === 'GET') return json(200, portal.faults.describe());
+    if (method === 'DELETE') {
+      portal.setFaults([]);
+      return json(200, portal.faults.describe());
+    }
+    if (method === 'POST') {
+      const settings = parse(FaultSettingsSchema, body);
+      if (typeof settings === 'string') return problem(400, settings);
+      portal.setFaults(settings.faults, settings.seed);
+      return json(200, portal.faults.describe());
+    }
+  }
+  if (method === 'PUT' && path === '/admin/catalog') {
+    try {
+      portal.deps.catalog.publish(body);
+    } catch (error) {
+      return problem(400, `Not a catalog: ${String(error)}`);
+    }
+    return json(200, { etag: portal.deps.catalog.etag });
+  }
+  const status = /^\/admin\/dossiers\/([^/]+)\/status$/.exec(path);
+  if (method === 'POST' && status?.[1]) {
+    const change = parse(StatusBody, body);
+    if (typeof change === 'string') return problem(400, change);
+    const id = decodeURIComponent(status[1]);
+    if (!dossierById(db, id)) return problem(404, 'No such dossier.');
+    db.transaction(() => appendStatus(db, id, change.status, portal.deps.clock().toISOString(), change.note ?? null))();
+    return json(200, { ok: true });
+  }
+  const settle = /^\/admin\/payments\/([^/]+)\/settle$/.exec(path);
+  if (method === 'POST' && settle?.[1]) {
+    const s = parse(SettleBody, body);
+    if (typeof s === 'string') return problem(400, s);
+    const id = decodeURIComponent(settle[1]);
+    if (!settlePayment(db, id, s.state, portal.deps.clock().toISOString(), s.reason ?? null)) return problem(409, 'No such pending payment.');
+    const p = paymentById(db, id);
+    return json(200, p ? paymentBody(p) : {});
+  }
+  return problem(404, `${method} ${path} is not an admin route.`);
+}

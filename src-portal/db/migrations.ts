@@ -1,0 +1,147 @@
+import type { PortalMigration } from './migration';
+
+const m0001: PortalMigration = {
+  version: 1,
+  name: 'portal schema',
+  up: `
+    CREATE TABLE terminals (
+      id              TEXT PRIMARY KEY,
+      idx             INTEGER NOT NULL UNIQUE,      -- terminalIndex, stable across re-enrollment
+      name            TEXT,
+      credential_hash TEXT NOT NULL UNIQUE,         -- SHA-256 of the bearer credential
+      app_version     TEXT NOT NULL,
+      enrolled_at     TEXT NOT NULL,
+      last_seen_at    TEXT,
+      last_heartbeat  TEXT                          -- JSON of the latest heartbeat
+    ) STRICT;
+
+    -- First successful answer per (terminal, operation, key): replays return it verbatim.
+    CREATE TABLE idempotency (
+      terminal_id  TEXT NOT NULL REFERENCES terminals(id),
+      operation    TEXT NOT NULL,
+      key          TEXT NOT NULL,
+      request_hash TEXT NOT NULL,
+      status       INTEGER NOT NULL,
+      headers      TEXT NOT NULL,
+      body         TEXT NOT NULL,
+      created_at   TEXT NOT NULL,
+      PRIMARY KEY (terminal_id, operation, key)
+    ) STRICT;
+
+    CREATE TABLE code_counters (
+      agency   TEXT NOT NULL,
+      day      TEXT NOT NULL,
+      last_seq INTEGER NOT NULL,
+      PRIMARY KEY (agency, day)
+    ) STRICT;
+
+    CREATE TABLE code_blocks (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      day         TEXT NOT NULL,
+      created_at  TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE reserved_codes (
+      code       TEXT PRIMARY KEY,
+      block_id   TEXT NOT NULL REFERENCES code_blocks(id),
+      dossier_id TEXT UNIQUE
+    ) STRICT;
+
+    CREATE TABLE queue_counters (
+      service_id  TEXT NOT NULL,
+      day         TEXT NOT NULL,
+      last_number INTEGER NOT NULL,
+      PRIMARY KEY (service_id, day)
+    ) STRICT;
+
+    CREATE TABLE queue_blocks (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      service_id  TEXT NOT NULL,
+      day         TEXT NOT NULL,
+      first       INTEGER NOT NULL,
+      last        INTEGER NOT NULL,
+      created_at  TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE queue_tickets (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      service_id  TEXT NOT NULL,
+      day         TEXT NOT NULL,
+      number      INTEGER NOT NULL,
+      priority    TEXT NOT NULL,
+      issued_at   TEXT NOT NULL,
+      source      TEXT NOT NULL CHECK (source IN ('portal','block')),
+      UNIQUE (service_id, day, number)
+    ) STRICT;
+
+    CREATE TABLE uploads (
+      id           TEXT PRIMARY KEY,
+      terminal_id  TEXT NOT NULL REFERENCES terminals(id),
+      length       INTEGER NOT NULL,
+      sha256       TEXT NOT NULL,
+      file_name    TEXT NOT NULL,
+      content_type TEXT NOT NULL,
+      offset       INTEGER NOT NULL DEFAULT 0,
+      state        TEXT NOT NULL DEFAULT 'partial' CHECK (state IN ('partial','complete')),
+      created_at   TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE dossiers (
+      id               TEXT PRIMARY KEY,
+      terminal_id      TEXT NOT NULL REFERENCES terminals(id),
+      code             TEXT NOT NULL UNIQUE,
+      code_source      TEXT NOT NULL CHECK (code_source IN ('reserved','assigned')),
+      provisional_code TEXT,
+      procedure_code   TEXT NOT NULL,
+      status           INTEGER NOT NULL CHECK (status BETWEEN 1 AND 10),
+      received_at      TEXT NOT NULL,
+      appointment_at   TEXT,
+      updated_at       TEXT NOT NULL,
+      submission       TEXT NOT NULL              -- the request body as received (JSON)
+    ) STRICT;
+    CREATE INDEX dossiers_by_terminal ON dossiers (terminal_id, updated_at);
+    CREATE INDEX dossiers_by_provisional ON dossiers (provisional_code);
+
+    CREATE TABLE dossier_files (
+      dossier_id  TEXT NOT NULL REFERENCES dossiers(id),
+      upload_id   TEXT NOT NULL REFERENCES uploads(id),
+      document_id TEXT NOT NULL,
+      file_name   TEXT NOT NULL,
+      sha256      TEXT NOT NULL,
+      length      INTEGER NOT NULL,
+      PRIMARY KEY (dossier_id, upload_id)
+    ) STRICT;
+
+    CREATE TABLE status_history (
+      dossier_id TEXT NOT NULL REFERENCES dossiers(id),
+      seq        INTEGER NOT NULL,
+      status     INTEGER NOT NULL,
+      at         TEXT NOT NULL,
+      note       TEXT,
+      PRIMARY KEY (dossier_id, seq)
+    ) STRICT;
+
+    CREATE TABLE ratings (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      body        TEXT NOT NULL,
+      received_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE payments (
+      id           TEXT PRIMARY KEY,
+      terminal_id  TEXT NOT NULL REFERENCES terminals(id),
+      dossier_id   TEXT NOT NULL REFERENCES dossiers(id),
+      amount_vnd   INTEGER NOT NULL,
+      state        TEXT NOT NULL CHECK (state IN ('pending','confirmed','failed')),
+      confirmed_at TEXT,
+      reason       TEXT,
+      created_at   TEXT NOT NULL
+    ) STRICT;
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001];

@@ -1,0 +1,53 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ApiError } from '../http/api-error';
+import type { Reply } from '../http/http-io';
+import { enrollTerminal, recordHeartbeat } from '../repo/terminals';
+import type { HandlerContext, PortalDeps } from './context';
+
+export const hashCredential = (credential: string): string => createHash('sha256').update(credential).digest('hex');
+
+interface EnrollmentBody {
+  enrollmentToken: string;
+  terminalId: string;
+  appVersion: string;
+  name?: string;
+}
+
+function tokenAccepted(given: string, tokens: readonly string[]): boolean {
+  const a = Buffer.from(given);
+  return tokens.some((t) => {
+    const b = Buffer.from(t);
+    return a.length === b.length && timingSafeEqual(a, b);
+  });
+}
+
+export function enroll(deps: PortalDeps, body: unknown): Reply {
+  const b = body as EnrollmentBody;
+  if (!tokenAccepted(b.enrollmentToken, deps.config.enrollmentTokens))
+    throw new ApiError(401, 'unauthorized', 'The enrollment token is not valid.', 'Mã đăng ký thiết bị không hợp lệ.');
+  const credential = deps.newSecret();
+  const terminalIndex = enrollTerminal(deps.db, {
+    id: b.terminalId,
+    name: b.name ?? null,
+    appVersion: b.appVersion,
+    credentialHash: hashCredential(credential),
+    now: deps.clock().toISOString(),
+  });
+  return {
+    status: 201,
+    body: {
+      terminalId: b.terminalId,
+      terminalIndex,
+      credential,
+      centerId: deps.config.centerId,
+      agencyCode: deps.config.agencyCode,
+      timeZone: deps.config.timeZone,
+    },
+  };
+}
+
+export function heartbeat(ctx: HandlerContext): Reply {
+  const b = ctx.body as { appVersion: string };
+  recordHeartbeat(ctx.deps.db, ctx.terminal.id, ctx.body, b.appVersion);
+  return { status: 200, body: { serverTime: ctx.now.toISOString(), catalogEtag: ctx.deps.catalog.etag } };
+}

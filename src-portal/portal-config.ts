@@ -1,0 +1,35 @@
+import type { Fault } from './faults/fault';
+
+/** Lets the demo kiosk enroll out of the box; a real portal is started with its own tokens. */
+export const DEMO_ENROLLMENT_TOKEN = 'demo-enrollment-token';
+
+export interface PortalConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  centerId: string;
+  agencyCode: string;
+  timeZone: string;
+  enrollmentTokens: readonly string[];
+  /** Required for /admin when the portal listens beyond loopback. */
+  adminToken?: string;
+  maxUploadBytes: number;
+  maxJsonBytes: number;
+  catalogFile: string;
+  specFile?: string;
+  seed: number;
+  faults: readonly Fault[];
+}
+
+export const portalDefaults = {
+  host: '127.0.0.1',
+  port: 8787,
+  centerId: 'DEMO-CENTER',
+  agencyCode: '000.00.12.H29',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  enrollmentTokens: [DEMO_ENROLLMENT_TOKEN],
+  maxUploadBytes: 50 * 1024 * 1024,
+  maxJsonBytes: 1024 * 1024,
+  seed: 1,
+  faults: [],
+} as const;

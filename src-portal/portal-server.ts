@@ -1,0 +1,332 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { assertNever } from '../src-shared/assert-never';
+import { handleAdmin } from './admin/admin-routes';
+import { openPortalDb } from './db/open-portal-db';
+import type { Fault } from './faults/fault';
+import { FaultPlan, type FaultDecision } from './faults/fault-plan';
+import { CatalogState } from './handlers/catalog-state';
+import type { HandlerContext, JsonHandler, PortalDeps } from './handlers/context';
+import { reserveDossierCodes } from './handlers/codes';
+import { getDossier, listDossiers, submitDossier } from './handlers/dossiers';
+import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
+import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
+import { enroll, hashCredential, heartbeat } from './handlers/terminals';
+import { appendUpload } from './handlers/upload-append';
+import { createUpload, getUpload, headUpload } from './handlers/uploads';
+import { ApiError } from './http/api-error';
+import { encodeReply, errorReply, parseJson, readBody, type Reply } from './http/http-io';
+import type { PortalConfig } from './portal-config';
+import { findAnswer, storeAnswer } from './repo/idempotency';
+import { terminalByCredential, touchTerminal, type TerminalRow } from './repo/terminals';
+import { loadSpec } from './spec/load-spec';
+import { SpecValidator } from './spec/spec-validator';
+
+export interface PortalEnv {
+  clock: () => Date;
+  log: (line: string) => void;
+  newId: () => string;
+  newSecret: () => string;
+}
+
+const catalogHandler: JsonHandler = (ctx) => {
+  const { catalog } = ctx.deps;
+  if (catalog.matches(ctx.headers['if-none-match'])) return { status: 304, headers: { etag: catalog.etag } };
+  return { status: 200, headers: { etag: catalog.etag }, body: JSON.parse(catalog.body.toString('utf8')) as unknown };
+};
+
+const handlers: Record<string, JsonHandler> = {
+  sendHeartbeat: heartbeat,
+  getCatalog: catalogHandler,
+  reserveDossierCodes,
+  registerQueueTicket,
+  reserveQueueNumbers,
+  createUpload,
+  getUpload,
+  getUploadOffset: headUpload,
+  submitDossier,
+  listDossiers,
+  getDossier,
+  submitRating,
+  createPayment,
+  getPayment,
+};
+
+const unauthorized = (): ApiError =>
+  new ApiError(401, 'unauthorized', 'This terminal is not enrolled or its credential was revoked.', 'Máy này chưa được đăng ký hoặc thông tin xác thực đã bị thu hồi.', undefined, {
+    'www-authenticate': 'Bearer',
+  });
+
+/** The reference portal: the Kiosk Sync API over node:http, SQLite behind it, faults in front. */
+export class PortalServer {
+  readonly deps: PortalDeps;
+  readonly faults: FaultPlan;
+  private readonly validator: SpecValidator;
+  private readonly server: Server;
+  private readonly busyUploads = new Set<string>();
+
+  constructor(
+    readonly config: PortalConfig,
+    private readonly env: PortalEnv,
+  ) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const uploadsDir = join(config.dataDir, 'uploads');
+    mkdirSync(uploadsDir, { recursive: true });
+    const db: Database = openPortalDb(join(config.dataDir, 'portal.sqlite3'));
+    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, ...env };
+    this.faults = new FaultPlan(config.faults, config.seed);
+    this.validator = new SpecValidator(loadSpec(config.specFile));
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        env.log(`portal: unexpected failure on ${req.method} ${req.url}: ${String(error)}`);
+        if (!res.headersSent) this.send(res, errorReply(internal()), req.method === 'HEAD');
+        else res.destroy();
+      });
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.config.port, this.config.host, () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    const host = this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host;
+    return `http://${host}:${port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.deps.db.close();
+  }
+
+  setFaults(faults: readonly Fault[], seed?: number): void {
+    this.faults.replace(faults, seed);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://portal.invalid');
+    if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
+      const body = method === 'GET' ? Buffer.alloc(0) : await readBody(req, 64 * 1024 * 1024).catch(() => Buffer.alloc(0));
+      const reply = handleAdmin(this, method, url, req.headers, body);
+      res.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': String(reply.payload.length), 'cache-control': 'no-store' });
+      res.end(reply.payload);
+      return;
+    }
+    const decision = this.faults.decide(method, url.pathname);
+    if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+    if (decision.before) {
+      this.injectBefore(req, res, decision.before);
+      return;
+    }
+    let reply: Reply;
+    try {
+      const answered = await this.answer(req, method, url, decision);
+      if (answered === 'dropped') {
+        req.socket.destroy();
+        return;
+      }
+      reply = answered;
+    } catch (error) {
+      reply = errorReply(error instanceof ApiError ? error : internal());
+      if (!(error instanceof ApiError)) this.env.log(`portal: ${method} ${url.pathname} failed: ${String(error)}`);
+    }
+    await this.sendWithFault(req, res, reply, method === 'HEAD', decision.after);
+  }
+
+  private async answer(req: IncomingMessage, method: string, url: URL, decision: FaultDecision): Promise<Reply | 'dropped'> {
+    const found = this.validator.match(method, url.pathname);
+    if (!found) {
+      req.resume();
+      throw new ApiError(404, 'not_found', `${method} ${url.pathname} is not part of the Kiosk Sync API.`, `${method} ${url.pathname} không thuộc giao diện đồng bộ của ki-ốt.`);
+    }
+    const { operation, pathParams } = found;
+    const headers = flatHeaders(req);
+    let terminal: TerminalRow | undefined;
+    if (operation.needsAuth) {
+      const m = /^Bearer\s+(\S+)$/i.exec(headers['authorization'] ?? '');
+      terminal = m?.[1] ? terminalByCredential(this.deps.db, hashCredential(m[1])) : undefined;
+      if (!terminal) {
+        req.resume();
+        throw unauthorized();
+      }
+      touchTerminal(this.deps.db, terminal.id, this.env.clock().toISOString());
+    }
+    const now = this.env.clock();
+    if (operation.operationId === 'appendUpload' && terminal) {
+      const verdict = this.validator.validateRequest({ method, url: req.url ?? '/', headers });
+      const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
+      if (verdict.errors.some((e) => !e.startsWith('Content-Type'))) {
+        req.resume();
+        throw invalid(verdict.errors);
+      }
+      const outcome = await appendUpload(ctx, req, this.busyUploads, decision.dropUploadAfter);
+      return outcome.dropped || !outcome.reply ? 'dropped' : outcome.reply;
+    }
+    const raw = await readBody(req, this.config.maxJsonBytes);
+    const body = parseJson(raw);
+    const verdict = this.validator.validateRequest({ method, url: req.url ?? '/', headers, body });
+    if (verdict.errors.length > 0) throw invalid(verdict.errors);
+    if (operation.operationId === 'enrollTerminal') return this.deps.db.transaction(() => enroll(this.deps, body))();
+    const handler = handlers[operation.operationId];
+    if (!handler || !terminal) throw internal();
+    const ctx: HandlerContext = { deps: this.deps, terminal, body, pathParams, query: url.searchParams, headers, now };
+    const key = operation.params.some((p) => p.name === 'Idempotency-Key') ? headers['idempotency-key'] : undefined;
+    if (key === undefined) return this.deps.db.transaction(() => handler(ctx))();
+    return this.idempotent(ctx, operation.operationId, key, handler);
+  }
+
+  /** The check, the effect and the stored answer commit together: exactly once per key. */
+  private idempotent(ctx: HandlerContext, operation: string, key: string, handler: JsonHandler): Reply {
+    const requestHash = createHash('sha256').update(`${operation}\n${canonicalJson(ctx.body)}`).digest('hex');
+    return this.deps.db.transaction((): Reply => {
+      const stored = findAnswer(this.deps.db, ctx.terminal.id, operation, key);
+      if (stored) {
+        if (stored.request_hash !== requestHash)
+          throw new ApiError(
+            422,
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used with a different request body.',
+            'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+          );
+        const headers = JSON.parse(stored.headers) as Record<string, string>;
+        return { status: stored.status, headers: { ...headers, 'idempotent-replayed': 'true' }, body: JSON.parse(stored.body) as unknown };
+      }
+      const reply = handler(ctx);
+      // Only successes are kept: a refusal (e.g. files not yet verified) may succeed on a retry.
+      if (reply.status >= 200 && reply.status < 300)
+        storeAnswer(this.deps.db, {
+          terminalId: ctx.terminal.id,
+          operation,
+          key,
+          requestHash,
+          status: reply.status,
+          headers: JSON.stringify(reply.headers ?? {}),
+          body: JSON.stringify(reply.body ?? null),
+          now: ctx.now.toISOString(),
+        });
+      return reply;
+    })();
+  }
+
+  private injectBefore(req: IncomingMessage, res: ServerResponse, fault: Fault): void {
+    req.resume();
+    switch (fault.kind) {
+      case 'reset':
+        req.socket.resetAndDestroy();
+        return;
+      case '5xx':
+        this.sendFault5xx(res, fault.status, req.method === 'HEAD');
+        return;
+      case '429':
+        this.send(
+          res,
+          errorReply(new ApiError(429, 'rate_limited', 'Too many requests; wait and retry.', 'Quá nhiều yêu cầu; vui lòng thử lại sau.', undefined, { 'retry-after': String(fault.retryAfter) })),
+          req.method === 'HEAD',
+        );
+        return;
+      case '409':
+        this.send(res, errorReply(new ApiError(409, 'conflict', 'Injected conflict.', 'Xung đột (giả lập).')), req.method === 'HEAD');
+        return;
+      case '413':
+        this.send(res, errorReply(new ApiError(413, 'payload_too_large', 'Injected: request too large.', 'Giả lập: dữ liệu quá lớn.')), req.method === 'HEAD');
+        return;
+      case 'latency':
+      case 'slow-body':
+      case 'malformed-json':
+      case 'drop-upload':
+        return;
+      default:
+        assertNever(fault);
+    }
+  }
+
+  private sendFault5xx(res: ServerResponse, status: number, head: boolean): void {
+    if (status === 502 || status === 504) {
+      // What a proxy in front of a portal sends: not the API's error shape, on purpose.
+      const html = Buffer.from(`<html><body><h1>${status} Gateway error</h1></body></html>`);
+      res.writeHead(status, { 'content-type': 'text/html', 'content-length': String(html.length) });
+      res.end(head ? undefined : html);
+      return;
+    }
+    const error =
+      status === 503
+        ? new ApiError(503, 'unavailable', 'Injected: the portal is temporarily unavailable.', 'Giả lập: cổng tạm thời không phục vụ.', undefined, { 'retry-after': '1' })
+        : internal();
+    this.send(res, errorReply(error), head);
+  }
+
+  private async sendWithFault(req: IncomingMessage, res: ServerResponse, reply: Reply, head: boolean, fault: Fault | undefined): Promise<void> {
+    if (!fault) return this.send(res, reply, head);
+    switch (fault.kind) {
+      case 'reset':
+        req.socket.resetAndDestroy();
+        return;
+      case '5xx':
+        return this.sendFault5xx(res, fault.status, head);
+      case 'malformed-json': {
+        const { status, headers, payload } = encodeReply(reply);
+        // Cut the JSON in half but keep the declared type: the client must not trust it.
+        const cut = payload.subarray(0, Math.max(1, Math.floor(payload.length / 2)));
+        const spoiled = payload.length === 0 ? Buffer.from('{"') : cut;
+        res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(spoiled.length) });
+        res.end(head ? undefined : spoiled);
+        return;
+      }
+      case 'slow-body': {
+        const { status, headers, payload } = encodeReply(reply);
+        res.writeHead(status, headers);
+        if (head) return void res.end();
+        const step = Math.max(1, Math.ceil(fault.bytesPerSecond / 10));
+        for (let i = 0; i < payload.length && !res.destroyed; i += step) {
+          res.write(payload.subarray(i, i + step));
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        res.end();
+        return;
+      }
+      case 'latency':
+      case '429':
+      case '409':
+      case '413':
+      case 'drop-upload':
+        return this.send(res, reply, head);
+      default:
+        assertNever(fault);
+    }
+  }
+
+  private send(res: ServerResponse, reply: Reply, head: boolean): void {
+    const { status, headers, payload } = encodeReply(reply);
+    res.writeHead(status, headers);
+    res.end(head ? undefined : payload);
+  }
+}
+
+const internal = (): ApiError => new ApiError(500, 'internal', 'The portal failed; retry later.', 'Cổng gặp lỗi; vui lòng thử lại sau.');
+
+const invalid = (errors: string[]): ApiError =>
+  new ApiError(400, 'invalid_request', `The request does not match the Kiosk Sync API: ${errors.join('; ')}`, 'Yêu cầu không đúng định dạng của giao diện đồng bộ.', { errors });
+
+function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/** JSON with sorted keys: the same request re-sent with another key order hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3';
+
+export interface TerminalRow {
+  id: string;
+  idx: number;
+  name: string | null;
+  app_version: string;
+  enrolled_at: string;
+  last_seen_at: string | null;
+  last_heartbeat: string | null;
+}
+
+/** Enrolls or re-enrolls: a new credential replaces the old one; the index stays. */
+export function enrollTerminal(
+  db: Database,
+  t: { id: string; name: string | null; appVersion: string; credentialHash: string; now: string },
+): number {
+  const row = db
+    .prepare(
+      `INSERT INTO terminals (id, idx, name, credential_hash, app_version, enrolled_at)
+       VALUES (@id, (SELECT COALESCE(MAX(idx), 0) + 1 FROM terminals), @name, @credentialHash, @appVersion, @now)
+       ON CONFLICT (id) DO UPDATE SET credential_hash = excluded.credential_hash,
+         app_version = excluded.app_version, name = COALESCE(excluded.name, terminals.name), enrolled_at = excluded.enrolled_at
+       RETURNING idx`,
+    )
+    .get(t) as { idx: number };
+  return row.idx;
+}
+
+export function terminalByCredential(db: Database, credentialHash: string): TerminalRow | undefined {
+  return db.prepare('SELECT * FROM terminals WHERE credential_hash = ?').get(credentialHash) as TerminalRow | undefined;
+}
+
+export function touchTerminal(db: Database, id: string, now: string): void {
+  db.prepare('UPDATE terminals SET last_seen_at = ? WHERE id = ?').run(now, id);
+}
+
+export function recordHeartbeat(db: Database, id: string, heartbeat: unknown, appVersion: string): void {
+  db.prepare('UPDATE terminals SET last_heartbeat = ?, app_version = ? WHERE id = ?').run(JSON.stringify(heartbeat), appVersion, id);
+}
+
+export function listTerminals(db: Database): TerminalRow[] {
+  return db.prepare('SELECT * FROM terminals ORDER BY idx').all() as TerminalRow[];
+}

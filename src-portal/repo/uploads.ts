@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+
+export interface UploadRow {
+  id: string;
+  terminal_id: string;
+  length: number;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  offset: number;
+  state: 'partial' | 'complete';
+  created_at: string;
+}
+
+export function createUploadRow(db: Database, u: Omit<UploadRow, 'offset' | 'state'>): void {
+  db.prepare(
+    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, created_at)
+     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @created_at)`,
+  ).run(u);
+}
+
+export function uploadById(db: Database, id: string): UploadRow | undefined {
+  return db.prepare('SELECT * FROM uploads WHERE id = ?').get(id) as UploadRow | undefined;
+}
+
+export function setUploadOffset(db: Database, id: string, offset: number, state: UploadRow['state']): void {
+  db.prepare('UPDATE uploads SET offset = ?, state = ? WHERE id = ?').run(offset, state, id);
+}

@@ -1,0 +1,257 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { SpecDocument } from './load-spec';
+
+/**
+ * Validates requests and responses against the OpenAPI document itself, so the YAML stays the one
+ * source of truth: the portal's request checks and the contract tests cannot drift from it.
+ */
+type Json = Record<string, unknown>;
+
+interface ParamCheck {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  validate: ValidateFunction;
+}
+interface HeaderCheck {
+  name: string;
+  required: boolean;
+  validate: ValidateFunction;
+}
+interface ResponseCheck {
+  body?: { mediaType: string; validate: ValidateFunction };
+  headers: HeaderCheck[];
+}
+export interface Operation {
+  operationId: string;
+  method: string;
+  template: string;
+  needsAuth: boolean;
+  regex: RegExp;
+  pathNames: string[];
+  params: ParamCheck[];
+  body?: { required: boolean; mediaType: string; validate?: ValidateFunction };
+  responses: Map<string, ResponseCheck>;
+}
+
+export interface RequestToCheck {
+  method: string;
+  /** Path with an optional query string. */
+  url: string;
+  headers: Record<string, string | undefined>;
+  /** Parsed JSON for JSON bodies; ignored for binary bodies. */
+  body?: unknown;
+}
+export interface RequestVerdict {
+  operation?: Operation;
+  pathParams: Record<string, string>;
+  errors: string[];
+}
+
+const methods = ['get', 'head', 'post', 'put', 'patch', 'delete'] as const;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export class SpecValidator {
+  private readonly operations: Operation[] = [];
+  private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
+  // Parameters arrive as text: a separate instance coerces "5" to 5 without loosening bodies.
+  private readonly paramAjv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: true });
+
+  constructor(private readonly spec: SpecDocument) {
+    for (const ajv of [this.ajv, this.paramAjv]) {
+      addFormats(ajv);
+      ajv.addSchema(spec, 'sync-api');
+    }
+    const paths = spec['paths'];
+    if (!isObject(paths)) throw new Error('The OpenAPI document has no paths');
+    const globalAuth = Array.isArray(spec['security']) && spec['security'].length > 0;
+    for (const [template, item] of Object.entries(paths)) {
+      if (!isObject(item)) continue;
+      const base = `#/paths/${escapePointer(template)}`;
+      const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+      for (const method of methods) {
+        const op = item[method];
+        if (!isObject(op)) continue;
+        const opPointer = `${base}/${method}`;
+        const own = Array.isArray(op['parameters']) ? op['parameters'] : [];
+        const security = op['security'];
+        this.operations.push({
+          operationId: String(op['operationId'] ?? `${method} ${template}`),
+          method: method.toUpperCase(),
+          template,
+          needsAuth: Array.isArray(security) ? security.length > 0 : globalAuth,
+          regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+          pathNames: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ''),
+          params: [
+            ...shared.map((p, i) => this.param(`${base}/parameters/${i}`, p)),
+            ...own.map((p, i) => this.param(`${opPointer}/parameters/${i}`, p)),
+          ],
+          body: this.requestBody(`${opPointer}/requestBody`, op['requestBody']),
+          responses: this.responses(`${opPointer}/responses`, op['responses']),
+        });
+      }
+    }
+  }
+
+  /** The operation a method and path (no query) belong to. */
+  match(method: string, path: string): { operation: Operation; pathParams: Record<string, string> } | undefined {
+    for (const operation of this.operations) {
+      if (operation.method !== method.toUpperCase()) continue;
+      const m = operation.regex.exec(path);
+      if (!m) continue;
+      const pathParams: Record<string, string> = {};
+      operation.pathNames.forEach((name, i) => {
+        pathParams[name] = decodeURIComponent(m[i + 1] ?? '');
+      });
+      return { operation, pathParams };
+    }
+    return undefined;
+  }
+
+  validateRequest(request: RequestToCheck): RequestVerdict {
+    const url = new URL(request.url, 'http://spec.invalid');
+    const found = this.match(request.method, url.pathname);
+    if (!found) return { pathParams: {}, errors: [`${request.method} ${url.pathname} is not an operation of the API`] };
+    const { operation, pathParams } = found;
+    const headers = lowerKeys(request.headers);
+    const errors: string[] = [];
+    for (const p of operation.params) {
+      const raw =
+        p.in === 'path' ? pathParams[p.name] : p.in === 'query' ? url.searchParams.get(p.name) ?? undefined : headers[p.name.toLowerCase()];
+      if (raw === undefined) {
+        if (p.required) errors.push(`${p.in} parameter ${p.name} is required`);
+        continue;
+      }
+      if (!p.validate({ v: raw })) errors.push(...describe(p.validate.errors, `${p.in} parameter ${p.name}`));
+    }
+    const body = operation.body;
+    if (body) {
+      const contentType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (contentType !== body.mediaType) errors.push(`Content-Type must be ${body.mediaType}`);
+      else if (body.validate) {
+        if (request.body === undefined) {
+          if (body.required) errors.push('a request body is required');
+        } else if (!body.validate(request.body)) errors.push(...describe(body.validate.errors, 'body'));
+      }
+    }
+    return { operation, pathParams, errors };
+  }
+
+  /** Problems with a response (empty when it matches the spec). `body` is parsed JSON or undefined. */
+  validateResponse(
+    method: string,
+    path: string,
+    status: number,
+    body: unknown,
+    headers: Record<string, string | undefined> = {},
+  ): string[] {
+    const found = this.match(method, new URL(path, 'http://spec.invalid').pathname);
+    if (!found) return [`${method} ${path} is not an operation of the API`];
+    const check =
+      found.operation.responses.get(String(status)) ??
+      found.operation.responses.get(`${String(status)[0]}XX`) ??
+      found.operation.responses.get('default');
+    if (!check) return [`${found.operation.operationId} does not document status ${status}`];
+    const errors: string[] = [];
+    const lower = lowerKeys(headers);
+    for (const h of check.headers) {
+      const raw = lower[h.name.toLowerCase()];
+      if (raw === undefined) {
+        if (h.required) errors.push(`header ${h.name} is required on ${status}`);
+      } else if (!h.validate({ v: raw })) errors.push(...describe(h.validate.errors, `header ${h.name}`));
+    }
+    if (check.body) {
+      if (body === undefined) errors.push(`status ${status} must have a ${check.body.mediaType} body`);
+      else if (!check.body.validate(body)) errors.push(...describe(check.body.validate.errors, 'body'));
+    } else if (body !== undefined) errors.push(`status ${status} must have no body`);
+    return errors;
+  }
+
+  private deref(value: unknown): { value: unknown; pointer?: string } {
+    if (isObject(value) && typeof value['$ref'] === 'string') {
+      const pointer = value['$ref'];
+      let node: unknown = this.spec;
+      for (const part of pointer.replace(/^#\//, '').split('/')) {
+        node = isObject(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      }
+      if (node === undefined) throw new Error(`Unresolved $ref ${pointer}`);
+      return { value: node, pointer };
+    }
+    return { value };
+  }
+
+  private schemaAt(ajv: Ajv2020, pointer: string, wrap: boolean): ValidateFunction {
+    const ref = { $ref: `sync-api${pointer}` };
+    return ajv.compile(wrap ? { type: 'object', properties: { v: ref } } : ref);
+  }
+
+  private param(pointer: string, raw: unknown): ParamCheck {
+    const { value, pointer: resolved } = this.deref(raw);
+    if (!isObject(value)) throw new Error(`Bad parameter at ${pointer}`);
+    const where = value['in'];
+    if (where !== 'path' && where !== 'query' && where !== 'header') throw new Error(`Unsupported parameter location at ${pointer}`);
+    return {
+      name: String(value['name']),
+      in: where,
+      required: value['required'] === true,
+      validate: this.schemaAt(this.paramAjv, `${resolved ?? pointer}/schema`, true),
+    };
+  }
+
+  private requestBody(pointer: string, raw: unknown): Operation['body'] {
+    if (raw === undefined) return undefined;
+    const { value } = this.deref(raw);
+    if (!isObject(value) || !isObject(value['content'])) throw new Error(`Bad requestBody at ${pointer}`);
+    const [mediaType] = Object.keys(value['content']);
+    if (!mediaType) throw new Error(`requestBody without content at ${pointer}`);
+    const json = mediaType === 'application/json';
+    return {
+      required: value['required'] === true,
+      mediaType,
+      ...(json ? { validate: this.schemaAt(this.ajv, `${pointer}/content/${escapePointer(mediaType)}/schema`, false) } : {}),
+    };
+  }
+
+  private responses(pointer: string, raw: unknown): Map<string, ResponseCheck> {
+    const out = new Map<string, ResponseCheck>();
+    if (!isObject(raw)) return out;
+    for (const [status, entry] of Object.entries(raw)) {
+      const { value, pointer: resolved } = this.deref(entry);
+      const at = resolved ?? `${pointer}/${escapePointer(status)}`;
+      if (!isObject(value)) continue;
+      const headers: HeaderCheck[] = [];
+      if (isObject(value['headers'])) {
+        for (const [name, h] of Object.entries(value['headers'])) {
+          const header = this.deref(h);
+          if (!isObject(header.value)) continue;
+          const hp = header.pointer ?? `${at}/headers/${escapePointer(name)}`;
+          headers.push({ name, required: header.value['required'] === true, validate: this.schemaAt(this.paramAjv, `${hp}/schema`, true) });
+        }
+      }
+      const content = isObject(value['content']) ? value['content'] : undefined;
+      const mediaType = content ? Object.keys(content)[0] : undefined;
+      out.set(status, {
+        headers,
+        ...(mediaType ? { body: { mediaType, validate: this.schemaAt(this.ajv, `${at}/content/${escapePointer(mediaType)}/schema`, false) } } : {}),
+      });
+    }
+    return out;
+  }
+}
+
+function lowerKeys(headers: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function describe(errors: ErrorObject[] | null | undefined, where: string): string[] {
+  const wrapped = where !== 'body';
+  return (errors ?? []).map((e) => {
+    const at = wrapped ? e.instancePath.replace(/^\/v/, '') : e.instancePath;
+    const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : '';
+    return `${where}${at}: ${e.message ?? e.keyword}${extra}`;
+  });
+}
