@@ -7,6 +7,10 @@ import i18n from '../i18n';
 import { initialSession, sessionReducer } from './session';
 import { SessionView } from './SessionView';
 import { useIdleTimer } from './use-idle-timer';
+import { useWedgeScanner } from '../scan/use-wedge-scanner';
+import { StaffCorner } from '../staff/StaffCorner';
+import { StaffPanel } from '../staff/StaffPanel';
+import { useStaffAlerts } from '../staff/use-staff-alerts';
 
 interface KioskProps {
   kiosk: KioskClient;
@@ -35,6 +39,12 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
     if (i18n.language !== state.language) void i18n.changeLanguage(state.language);
   }, [state.language]);
 
+  const [staffOpen, setStaffOpen] = useState(false);
+  const staffAlerts = useStaffAlerts(kiosk);
+  // Wedge scans reach the core (classified, kept as the last scan); screens that take scans hook in here.
+  const onWedgeScan = useCallback(() => {}, []);
+  useWedgeScanner(kiosk, onWedgeScan);
+
   const idle = useIdleTimer({
     enabled: state.screen.name !== 'attract',
     timeoutSeconds: info.idle.timeoutSeconds,
@@ -56,6 +66,8 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
           onStoreTrouble={onStoreTrouble}
         />
       </ErrorBoundary>
+      <StaffCorner openAlerts={staffAlerts.filter((a) => a.resolvedAt === null).length} onOpen={() => setStaffOpen(true)} />
+      {staffOpen ? <StaffPanel kiosk={kiosk} language={state.language} alerts={staffAlerts} onClose={() => setStaffOpen(false)} /> : null}
       {idle.warningSecondsLeft === null ? null : (
         <IdleWarning secondsLeft={idle.warningSecondsLeft} onContinue={idle.stillHere} />
       )}

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskClient, ResponseOf } from '../../src-shared/contract';
+import type { Language } from '../../src-shared/dto';
+import type { LastScan } from '../../src-shared/scan';
+import type { DeviceStatus, StaffAlert } from '../../src-shared/staff';
+import { formatIssuedAt } from '../app/format';
+import { ScanResult } from './ScanResult';
+import './staff.css';
+
+type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string };
+
+interface StaffPanelProps {
+  kiosk: KioskClient;
+  language: Language;
+  alerts: readonly StaffAlert[];
+  onClose: () => void;
+}
+
+/**
+ * Device status for staff and IT (the role gate comes later): each device's state, reason,
+ * time and last problem; test print, test scan, test read; and the staff alerts.
+ */
+export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps): ReactElement {
+  const { t } = useTranslation();
+  const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
+  const [print, setPrint] = useState<Outcome<ResponseOf<'testPrint'>>>({ state: 'idle' });
+  const [docScan, setDocScan] = useState<Outcome<ResponseOf<'testDocumentScan'>>>({ state: 'idle' });
+  const [read, setRead] = useState<Outcome<LastScan | null>>({ state: 'idle' });
+
+  const refresh = useCallback(async () => {
+    const reply = await kiosk.getDeviceStatus({});
+    if (reply.ok) setDevices(reply.value);
+  }, [kiosk]);
+
+  useEffect(() => {
+    void refresh();
+    const offHealth = kiosk.on('deviceHealth', () => void refresh());
+    // While the panel is open, each scan shows at once, as "test read" would show it.
+    const offScan = kiosk.on('scan', (event) => setRead({ state: 'done', value: { event, source: 'scanner', at: new Date().toISOString() } }));
+    return () => {
+      offHealth();
+      offScan();
+    };
+  }, [kiosk, refresh]);
+
+  const run = async <T,>(set: (o: Outcome<T>) => void, call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
+    set({ state: 'busy' });
+    const reply = await call();
+    set(reply.ok ? { state: 'done', value: reply.value } : { state: 'failed', message: reply.error.message });
+    void refresh();
+  };
+
+  return (
+    <div className="overlay staff-overlay" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-panel">
+      <div className="staff-panel">
+        <header className="staff-panel__header">
+          <h2 id="staff-title">{t('staff.title')}</h2>
+          <button type="button" className="staff-panel__button" data-testid="staff-close" onClick={onClose}>
+            {t('staff.close')}
+          </button>
+        </header>
+
+        <table className="staff-panel__devices" data-testid="staff-devices">
+          <thead>
+            <tr>
+              <th>{t('staff.device')}</th>
+              <th>{t('staff.state')}</th>
+              <th>{t('staff.reason')}</th>
+              <th>{t('staff.lastError')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {devices.map(({ health, lastError }) => (
+              <tr key={health.device} data-testid={`staff-device-${health.device}`} data-state={health.state}>
+                <td>{t(`staff.devices.${health.device}`)}</td>
+                <td className={`staff-state staff-state--${health.state}`}>{t(`staff.states.${health.state}`)}</td>
+                <td>
+                  {health.reason}
+                  <br />
+                  <span className="staff-panel__muted">{formatIssuedAt(health.at)}</span>
+                </td>
+                <td>{lastError ? t('staff.lastErrorAt', { reason: lastError.reason, at: formatIssuedAt(lastError.at) }) : t('staff.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <section className="staff-panel__tests">
+          <div className="staff-panel__test">
+            <button type="button" className="staff-panel__button" data-testid="staff-test-print" disabled={print.state === 'busy'} onClick={() => void run(setPrint, () => kiosk.testPrint({}))}>
+              {t('staff.testPrint')}
+            </button>
+            <p data-testid="staff-print-result" data-printed={print.state === 'done' ? String(print.value.printed) : undefined}>
+              {print.state === 'busy' ? t('app.working') : null}
+              {print.state === 'done' ? (print.value.printed ? t('staff.printed') : t('staff.printFailed', { reason: print.value.printError ?? '' })) : null}
+              {print.state === 'failed' ? print.message : null}
+            </p>
+          </div>
+          <div className="staff-panel__test">
+            <button type="button" className="staff-panel__button" data-testid="staff-test-scan" disabled={docScan.state === 'busy'} onClick={() => void run(setDocScan, () => kiosk.testDocumentScan({}))}>
+              {t('staff.testScan')}
+            </button>
+            <div data-testid="staff-scan-result">
+              {docScan.state === 'busy' ? <p>{t('app.working')}</p> : null}
+              {docScan.state === 'failed' ? <p>{docScan.message}</p> : null}
+              {docScan.state === 'done' ? (
+                <>
+                  <p>{t('staff.scanned', { pages: docScan.value.pageCount, kb: Math.round(docScan.value.pdfBytes / 1024), ms: Math.round(docScan.value.durationMs) })}</p>
+                  <div className="staff-panel__thumbs">
+                    {docScan.value.thumbnails.filter((src) => src.startsWith('data:image/png;base64,')).map((src, i) => (
+                      <img key={i} src={src} alt={t('staff.page', { n: i + 1 })} />
+                    ))}
+                  </div>
+                </>
+              ) : null}
+            </div>
+          </div>
+          <div className="staff-panel__test">
+            <button type="button" className="staff-panel__button" data-testid="staff-test-read" onClick={() => void run(setRead, () => kiosk.getLastScan({}))}>
+              {t('staff.testRead')}
+            </button>
+            {read.state === 'done' ? <ScanResult scan={read.value} language={language} /> : null}
+            {read.state === 'failed' ? <p>{read.message}</p> : null}
+            {read.state === 'idle' ? <p className="staff-panel__muted">{t('staff.testReadHint')}</p> : null}
+          </div>
+        </section>
+
+        <section data-testid="staff-alerts">
+          <h3>{t('staff.alerts')}</h3>
+          {alerts.length === 0 ? <p>{t('staff.none')}</p> : null}
+          <ul className="staff-panel__alerts">
+            {alerts.map((a) => (
+              <li key={a.id} data-open={a.resolvedAt === null}>
+                {t(a.resolvedAt === null ? 'staff.alertOpen' : 'staff.alertResolved', {
+                  device: t(`staff.devices.${a.device}`),
+                  reason: a.reason,
+                  at: formatIssuedAt(a.raisedAt),
+                  resolvedAt: a.resolvedAt ? formatIssuedAt(a.resolvedAt) : '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
