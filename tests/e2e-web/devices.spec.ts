@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { inkRatio, kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+
+const run = promisify(execFile);
+const card = '001099012345|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
+
+/** What `npm run scan -- --data-dir DIR TEXT` does, against the test kiosk's data folder. */
+const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
+
+async function openStaffPanel(page: Page) {
+  const corner = page.getByTestId('staff-corner');
+  const box = await corner.boundingBox();
+  assert.ok(box, 'the staff corner is on the page');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByTestId('staff-panel').count(), 0, 'a short press does not open the panel');
+  await page.getByTestId('staff-panel').waitFor({ timeout: 4000 });
+  await page.mouse.up();
+}
+
+describe('devices: staff panel, virtual scanner, test print', () => {
+  let browser: Browser;
+  let kiosk: KioskProcess;
+  before(async () => {
+    browser = await launchBrowser();
+    kiosk = await startKioskProcess();
+  });
+  after(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  it('a long press opens the panel; a scanned CCCD shows its identity; test print prints; a garbled scan gets a plain message', async () => {
+    const page = await kioskPage(browser);
+    await page.goto(kiosk.url);
+    await page.getByTestId('screen-attract').waitFor();
+    await openStaffPanel(page);
+    await page.locator('[data-testid="staff-device-printer"][data-state="ok"]').waitFor();
+    await page.locator('[data-testid="staff-device-barcode-scanner"][data-state="ok"]').waitFor();
+
+    await scan(kiosk, card);
+    await page.locator('[data-testid="staff-scan"][data-kind="cccd"]').waitFor();
+    assert.equal(await page.getByTestId('scan-name').innerText(), 'Nguyễn Văn An');
+    assert.equal(await page.getByTestId('scan-id').innerText(), '001099012345');
+    assert.equal(await page.getByTestId('scan-birth').innerText(), '01/02/1990');
+
+    await page.getByTestId('staff-test-read').click();
+    await page.locator('[data-testid="staff-scan"][data-kind="cccd"]').waitFor();
+
+    await page.getByTestId('staff-test-print').click();
+    await page.locator('[data-testid="staff-print-result"][data-printed="true"]').waitFor();
+    const prints = readdirSync(join(kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png'));
+    assert.equal(prints.length, 1);
+    const ink = await inkRatio(join(kiosk.dataDir, 'prints', prints[0] ?? ''));
+    assert.ok(ink.ratio > 0.02, `the test page has ink (${ink.ratio})`);
+    await shot(page, 'vi-20-staff-panel-cccd');
+
+    await scan(kiosk, Buffer.from(card, 'utf8').toString('latin1'));
+    await page.locator('[data-testid="staff-scan"][data-kind="unknown"]').waitFor();
+    assert.match(await page.getByTestId('scan-message').innerText(), /nhập họ tên và địa chỉ bằng bàn phím/);
+    await shot(page, 'vi-21-staff-panel-garbled');
+    await page.getByTestId('staff-close').click();
+    await page.getByTestId('staff-panel').waitFor({ state: 'detached' });
+    await page.close();
+  });
+});
