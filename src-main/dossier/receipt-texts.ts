@@ -1,0 +1,73 @@
+import type { Language } from '../../src-shared/dto';
+
+/** The words of Form 01 (receipt and appointment slip) on paper and in the PDF. */
+export const receiptTexts = {
+  vi: {
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    title: 'PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    code: 'Mã hồ sơ',
+    provisional: 'MÃ TẠM: mã hồ sơ chính thức sẽ được gửi khi ki-ốt kết nối với hệ thống. Mã tạm này vẫn dùng để tra cứu.',
+    agency: 'Cơ quan tiếp nhận',
+    applicant: 'Người nộp hồ sơ',
+    representative: 'Người được ủy quyền nộp',
+    address: 'Địa chỉ',
+    phone: 'Điện thoại',
+    email: 'Email',
+    request: 'Nội dung yêu cầu giải quyết',
+    documents: 'Thành phần hồ sơ đã nộp',
+    colName: 'Tên giấy tờ',
+    colForm: 'Hình thức',
+    colCount: 'Số lượng',
+    form: { original: 'Bản chính', copy: 'Bản sao', certified_copy: 'Bản sao chứng thực', original_or_copy: 'Bản chính hoặc bản sao' } as Record<string, string>,
+    scanned: (pages: number) => `bản quét, ${pages} trang`,
+    paper: 'nộp bản giấy tại quầy',
+    processing: 'Thời hạn giải quyết',
+    days: (n: number) => (n === 0 ? 'Trong ngày' : `${n} ngày làm việc`),
+    receivedAt: 'Thời gian nhận hồ sơ',
+    appointmentAt: 'Thời gian hẹn trả kết quả',
+    delivery: 'Hình thức nhận kết quả',
+    deliveryMethod: { at_center: 'Nhận tại Trung tâm', post: 'Qua dịch vụ bưu chính công ích', electronic: 'Nhận bản điện tử' },
+    terminal: 'Nơi tiếp nhận',
+    terminalValue: (id: string) => `Ki-ốt tự phục vụ ${id}`,
+    qr: 'Quét mã để tra cứu hồ sơ',
+  },
+  en: {
+    nation: 'SOCIALIST REPUBLIC OF VIETNAM',
+    motto: 'Independence - Freedom - Happiness',
+    title: 'DOSSIER RECEIPT AND APPOINTMENT SLIP',
+    code: 'Dossier code',
+    provisional: 'PROVISIONAL CODE: the official dossier code will follow once the kiosk reaches the system. This code keeps working for lookups.',
+    agency: 'Receiving agency',
+    applicant: 'Applicant',
+    representative: 'Submitted on their behalf by',
+    address: 'Address',
+    phone: 'Phone',
+    email: 'Email',
+    request: 'Request',
+    documents: 'Documents submitted',
+    colName: 'Document',
+    colForm: 'Form',
+    colCount: 'Copies',
+    form: { original: 'Original', copy: 'Copy', certified_copy: 'Certified copy', original_or_copy: 'Original or copy' } as Record<string, string>,
+    scanned: (pages: number) => `scanned, ${pages} ${pages === 1 ? 'page' : 'pages'}`,
+    paper: 'paper, at the counter',
+    processing: 'Processing time',
+    days: (n: number) => (n === 0 ? 'Same day' : `${n} working days`),
+    receivedAt: 'Received at',
+    appointmentAt: 'Result due',
+    delivery: 'Result delivery',
+    deliveryMethod: { at_center: 'Collect at the center', post: 'By public postal service', electronic: 'Electronic copy' },
+    terminal: 'Received by',
+    terminalValue: (id: string) => `Self-service kiosk ${id}`,
+    qr: 'Scan to look up this dossier',
+  },
+} as const;
+
+export type ReceiptTexts = (typeof receiptTexts)[Language];
+
+/** What the citizen is told when the paper does not come out. */
+export const printFailedMessage = (reason: string) => ({
+  vi: `Hồ sơ đã được nộp thành công nhưng máy in chưa in được phiếu (${reason}). Vui lòng chụp lại mã hồ sơ trên màn hình, bấm “In lại phiếu”, hoặc nhờ cán bộ tại quầy in lại.`,
+  en: `Your dossier was submitted, but the printer could not print the receipt (${reason}). Please photograph the code on the screen, tap “Print again”, or ask the staff at the counter to reprint it.`,
+});
