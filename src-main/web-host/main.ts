@@ -5,6 +5,7 @@ import { ConfigError } from '../app/config';
 import { loadKioskConfig } from '../app/load-config';
 import { createFileLogger } from '../app/logger';
 import { assetsDir } from '../app/paths';
+import { deferCore } from './deferred-core';
 import { findChromium, openKioskBrowser } from './open-browser';
 import { startWebHost } from './web-host';
 
@@ -14,7 +15,8 @@ declare const KIOSK_VERSION: string;
 async function main(): Promise<void> {
   const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
-  const core = await createKioskCore({
+  // The page is served while the core opens its store and devices; calls wait for the core.
+  const starting = createKioskCore({
     dataDir,
     config,
     host: 'web',
@@ -22,13 +24,17 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
   });
+  starting.catch((error: unknown) => {
+    process.stderr.write(`Kiosk failed to start: ${String(error)}\n`);
+    process.exit(1);
+  });
   const host = await startWebHost({
     rendererDir: join(assetsDir(), '..', 'dist', 'renderer'),
-    dispatcher: core.dispatcher,
-    events: core.events,
+    ...deferCore(starting),
     logger,
     port: flags.port,
   });
+  // Ready for a browser: the page loads now and its first calls wait for the core.
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   logger.log('info', 'web host ready', { origin: host.origin, dataDir });
 
@@ -40,7 +46,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     await host.close();
-    await core.close();
+    await (await starting).close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -14,10 +14,14 @@ export const WEB_CSP =
 /** Larger messages are refused before parsing: the renderer is untrusted. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
+/** What the web host needs of the core: one way in, one way out. */
+export type RequestHandler = Pick<Dispatcher, 'dispatch'>;
+export type EventSource = Pick<EventBus, 'subscribe'>;
+
 export interface WebHostOptions {
   rendererDir: string;
-  dispatcher: Dispatcher;
-  events: EventBus;
+  dispatcher: RequestHandler;
+  events: EventSource;
   logger: Logger;
   port: number;
   /** Fixed in tests; a fresh random secret per launch otherwise. */

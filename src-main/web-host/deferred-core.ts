@@ -1,0 +1,41 @@
+import { fail, type Reply } from '../../src-shared/errors';
+import type { EventListener } from '../app/event-bus';
+import type { EventSource, RequestHandler } from './web-host';
+
+interface CoreEnds {
+  readonly dispatcher: RequestHandler;
+  readonly events: EventSource;
+}
+
+/**
+ * Lets the web host serve the page while the core is still opening its store and devices: the
+ * browser loads the renderer in parallel, and its first calls wait for the core instead of
+ * failing. Start-up time is the slower of the two, not their sum.
+ */
+export function deferCore(core: Promise<CoreEnds>): { dispatcher: RequestHandler; events: EventSource } {
+  return {
+    dispatcher: {
+      dispatch: (method: unknown, request: unknown): Promise<Reply<unknown>> =>
+        core.then(
+          (c) => c.dispatcher.dispatch(method, request),
+          () => fail('internal', 'The kiosk could not start. Please ask the staff.'),
+        ),
+    },
+    events: {
+      subscribe(listener: EventListener): () => void {
+        let unsubscribe: (() => void) | null = null;
+        let closed = false;
+        void core.then(
+          (c) => {
+            if (!closed) unsubscribe = c.events.subscribe(listener);
+          },
+          () => undefined,
+        );
+        return () => {
+          closed = true;
+          unsubscribe?.();
+        };
+      },
+    },
+  };
+}
