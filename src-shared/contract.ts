@@ -17,6 +17,14 @@ import {
 } from './catalog';
 import { LastScanSchema, ScanEventSchema } from './scan';
 import { DeviceStatusSchema, StaffAlertSchema, TestPrintResultSchema } from './staff';
+import {
+  DraftProblemSchema,
+  dossierRequests,
+  LookupResultSchema,
+  ReceiptSchema,
+  StagedPageSchema,
+  SubmitOutcomeSchema,
+} from './dossier';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -66,6 +74,16 @@ export const methods = {
       durationMs: z.number(),
     }),
   },
+  // Dossier submission (src-shared/dossier.ts): a session holds the scanned pages until submit or cancel.
+  beginDossier: { request: dossierRequests.beginDossier, response: z.object({ sessionId: z.string() }) },
+  stageScannedPage: { request: dossierRequests.stageScannedPage, response: StagedPageSchema },
+  discardStagedPage: { request: dossierRequests.discardStagedPage, response: z.object({ removed: z.boolean() }) },
+  cancelDossier: { request: dossierRequests.cancelDossier, response: z.object({ cancelled: z.boolean() }) },
+  validateDossierDraft: { request: dossierRequests.validateDossierDraft, response: z.array(DraftProblemSchema) },
+  submitDossier: { request: dossierRequests.submitDossier, response: SubmitOutcomeSchema },
+  getReceipt: { request: dossierRequests.getReceipt, response: ReceiptSchema.extend({ pdfPath: z.string().nullable() }) },
+  reprintReceipt: { request: dossierRequests.reprintReceipt, response: SubmitOutcomeSchema.pick({ printed: true, printError: true }) },
+  lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

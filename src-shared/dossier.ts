@@ -163,5 +163,7 @@ export const dossierRequests = {
   submitDossier: z.object({ draft: DossierDraftSchema }).strict(),
   getReceipt: z.object({ dossierId: z.string().uuid(), language: LanguageSchema }).strict(),
   reprintReceipt: z.object({ dossierId: z.string().uuid(), language: LanguageSchema }).strict(),
-  lookupDossier: z.object({ code: text(64), idLast4: z.string().regex(/^\d{4}$/, '4 digits') }).strict(),
+  lookupDossier: z
+    .object({ code: text(64), idLast4: z.string().regex(/^\d{4}$/, '4 digits'), language: LanguageSchema.optional() })
+    .strict(),
 } as const;

@@ -10,6 +10,7 @@ import { TcpPrinter } from '../devices/printer/transports/tcp-printer';
 import { assertNever } from '../../src-shared/assert-never';
 import { VirtualPrinter } from '../devices/virtual/virtual-printer';
 import { CatalogService } from '../catalog/catalog-service';
+import { createDossierService } from '../dossier/create-dossier-service';
 import { QueueService } from '../queue/queue-service';
 import type { Clock } from './clock';
 import type { KioskConfig } from './config';
@@ -89,6 +90,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   };
   const needQueue = () => needStore(queue);
   const needCatalog = () => needStore(catalog);
+  // Runs the start sweep (orphan files, temp files, abandoned scan sessions) before serving.
+  const dossiers = db ? createDossierService(db, dataDir, config, printer, clock, logger) : undefined;
+  const needDossiers = () => needStore(dossiers);
 
   const handlers: Handlers = {
     getInfo: () => ({
@@ -158,6 +162,28 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     testDocumentScan: () => {
       throw new KioskError('device_unavailable', 'No document scanner is configured on this kiosk.');
     },
+    beginDossier: ({ procedureCode }) => needDossiers().begin(procedureCode),
+    stageScannedPage: ({ sessionId, dataBase64 }) => needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64')),
+    discardStagedPage: ({ sessionId, pageId }) => needDossiers().discardPage(sessionId, pageId),
+    cancelDossier: ({ sessionId }) => needDossiers().cancel(sessionId),
+    validateDossierDraft: ({ draft }) => needDossiers().validate(draft),
+    submitDossier: async ({ draft }) => {
+      const outcome = await needDossiers().submit(draft);
+      monitor.check();
+      return outcome;
+    },
+    getReceipt: async ({ dossierId, language }) => {
+      const service = needDossiers();
+      const receipt = service.receipt(dossierId);
+      const pdf = await service.pdf(dossierId, language).catch(() => null);
+      return { ...receipt, pdfPath: pdf?.path ?? null };
+    },
+    reprintReceipt: async ({ dossierId, language }) => {
+      const outcome = await needDossiers().print(dossierId, language);
+      monitor.check();
+      return outcome;
+    },
+    lookupDossier: ({ code, idLast4, language }) => needDossiers().lookup(code, idLast4, language),
   };
 
   // The scanner first, so the monitor's first report is not a "not started" alert.
