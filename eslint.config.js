@@ -4,6 +4,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const forbid = (regex, message) => ({ regex, message });
+// The kiosk talks to the portal over HTTP (docs/sync-api.yaml), never by importing it.
+const noPortal = forbid('src-portal', 'The kiosk never imports the reference portal: it speaks to it over HTTP.');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tests/artifacts/**', 'release/**', 'coverage/**'] },
@@ -17,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tests/**', '*.config.*', 'src-main/**'],
+    files: ['scripts/**', 'tests/**', '*.config.*', 'src-main/**', 'src-portal/**'],
     languageOptions: { globals: globals.node },
   },
   // The layers (see docs/decisions/0002-layers.md): a file's folder decides what it may import.
@@ -36,6 +38,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           forbid('src-main', 'The renderer never imports src-main: go through window.kiosk.'),
+          noPortal,
           forbid('^node:|^(fs|path|os|child_process|net|http|https|crypto|worker_threads)$', 'The renderer has no Node.'),
           forbid('^electron$|^better-sqlite3$|^@napi-rs/canvas$|^node-hid$', 'Main-process packages stay in src-main.'),
         ],
@@ -50,6 +53,19 @@ export default tseslint.config(
         patterns: [
           forbid('^electron$', "Only src-main/electron/ imports 'electron': the core runs in plain Node."),
           forbid('src-renderer', 'src-main never imports the renderer.'),
+          noPortal,
+        ],
+      }],
+    },
+  },
+  // The reference portal is a separate program: it shares only the contract's src-shared files.
+  {
+    files: ['src-portal/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          forbid('src-main|src-renderer', 'src-portal is its own program: it imports src-shared and its own files only.'),
+          forbid('^electron$', 'The reference portal runs in plain Node.'),
         ],
       }],
     },
@@ -58,7 +74,7 @@ export default tseslint.config(
     files: ['src-main/electron/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [forbid('src-renderer', 'src-main never imports the renderer.')],
+        patterns: [forbid('src-renderer', 'src-main never imports the renderer.'), noPortal],
       }],
     },
   },

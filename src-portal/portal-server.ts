@@ -112,6 +112,8 @@ export class PortalServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://portal.invalid');
+    // Kept now: reading a body to its end may detach req.socket, and a drop must still cut it.
+    const socket = req.socket;
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
       const body = method === 'GET' ? Buffer.alloc(0) : await readBody(req, 64 * 1024 * 1024).catch(() => Buffer.alloc(0));
       const reply = handleAdmin(this, method, url, req.headers, body);
@@ -129,7 +131,7 @@ export class PortalServer {
     try {
       const answered = await this.answer(req, method, url, decision);
       if (answered === 'dropped') {
-        req.socket.destroy();
+        socket.destroy();
         return;
       }
       reply = answered;
@@ -219,7 +221,7 @@ export class PortalServer {
     req.resume();
     switch (fault.kind) {
       case 'reset':
-        req.socket.resetAndDestroy();
+        (res.socket ?? req.socket)?.resetAndDestroy();
         return;
       case '5xx':
         this.sendFault5xx(res, fault.status, req.method === 'HEAD');
@@ -266,7 +268,7 @@ export class PortalServer {
     if (!fault) return this.send(res, reply, head);
     switch (fault.kind) {
       case 'reset':
-        req.socket.resetAndDestroy();
+        (res.socket ?? req.socket)?.resetAndDestroy();
         return;
       case '5xx':
         return this.sendFault5xx(res, fault.status, head);

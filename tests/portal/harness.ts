@@ -47,7 +47,7 @@ export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number;
         faults: (options.faults ?? []).map((f) => FaultSchema.parse(f)),
         maxUploadBytes: options.maxUploadBytes ?? portalDefaults.maxUploadBytes,
       },
-      { clock: () => new Date(), log: () => undefined, newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
+      { clock: () => new Date(), log: (line) => process.env['PORTAL_TEST_LOG'] && console.error(line), newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
     );
     open.push(portal);
     const url = await portal.listen();
@@ -85,7 +85,8 @@ export async function send(
   body: string | Buffer | undefined,
   check: boolean,
 ): Promise<Answer> {
-  const res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const payload = typeof body === 'string' || body === undefined ? body : new Uint8Array(body);
+  const res = await fetch(base + path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
   const text = await res.text();
   let json: unknown;
   if (text.length > 0 && (res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(text) as unknown;

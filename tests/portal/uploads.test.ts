@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { send, today, usePortals, uuid, type TestPortal } from './harness';
+
+const startPortal = usePortals();
+const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+async function create(p: TestPortal, token: string, file: Buffer, digest = sha(file)): Promise<string> {
+  const r = await p.call('POST', '/v1/uploads', { token, key: uuid(), body: { length: file.length, sha256: digest, fileName: 'cccd.pdf', contentType: 'application/pdf' } });
+  expect(r.status).toBe(201);
+  return (r.json as { uploadId: string }).uploadId;
+}
+const patch = (p: TestPortal, token: string, id: string, offset: number, chunk: Buffer) =>
+  send(p.url, 'PATCH', `/v1/uploads/${id}`, { authorization: `Bearer ${token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) }, chunk, true);
+const head = (p: TestPortal, token: string, id: string) => send(p.url, 'HEAD', `/v1/uploads/${id}`, { authorization: `Bearer ${token}` }, undefined, true);
+
+describe('reference portal: resumable uploads', () => {
+  it('takes a file in chunks, verifies it, and a dossier can then name it', async () => {
+    const p = await startPortal();
+    const token = await p.enroll('K1');
+    const file = randomBytes(300_000);
+    const id = await create(p, token, file);
+    expect((await patch(p, token, id, 0, file.subarray(0, 100_000))).json).toMatchObject({ offset: 100_000, state: 'partial' });
+    const mismatch = await patch(p, token, id, 0, file.subarray(0, 10));
+    expect(mismatch.status).toBe(409);
+    expect(mismatch.headers.get('upload-offset')).toBe('100000');
+    expect((await head(p, token, id)).headers.get('upload-offset')).toBe('100000');
+    const done = await patch(p, token, id, 100_000, file.subarray(100_000));
+    expect(done.json).toMatchObject({ offset: 300_000, state: 'complete' });
+    expect((await head(p, token, id)).headers.get('upload-state')).toBe('complete');
+    const dossierId = uuid();
+    const submit = await p.call('POST', '/v1/dossiers', {
+      token,
+      key: dossierId,
+      body: {
+        dossierId, provisionalCode: 'P-1', procedureCode: '1.012783', receivedAt: new Date().toISOString(), receivedDay: today(),
+        channel: 1, applicant: { kind: 1, name: 'Phạm D', idNumber: '001099012348' }, formData: {},
+        files: [{ uploadId: id, documentId: 'don', fileName: 'cccd.pdf', sha256: sha(file), length: file.length }],
+      },
+    });
+    expect(submit.status).toBe(201);
+    const state = (await p.admin('GET', '/admin/state')).json as { dossiers: { files: { sha256: string }[] }[] };
+    expect(state.dossiers[0]?.files[0]?.sha256).toBe(sha(file));
+  });
+
+  it('keeps the bytes that arrived before a dropped connection and resumes from HEAD', async () => {
+    const p = await startPortal({ faults: [{ kind: 'drop-upload', after: 70_000, times: 1 }] });
+    const token = await p.enroll('K1');
+    const file = randomBytes(200_000);
+    const id = await create(p, token, file);
+    await expect(patch(p, token, id, 0, file)).rejects.toThrow();
+    const offset = Number((await head(p, token, id)).headers.get('upload-offset'));
+    expect(offset).toBe(70_000);
+    const rest = await patch(p, token, id, offset, file.subarray(offset));
+    expect(rest.json).toMatchObject({ state: 'complete', offset: file.length });
+  });
+
+  it('refuses a file larger than the limit (413), bytes past the length (413), and a wrong SHA-256 (422, reset to 0)', async () => {
+    const p = await startPortal({ maxUploadBytes: 1000 });
+    const token = await p.enroll('K1');
+    const big = await p.call('POST', '/v1/uploads', { token, key: uuid(), body: { length: 1001, sha256: sha(Buffer.alloc(1)), fileName: 'a', contentType: 'x/y' } });
+    expect(big.status).toBe(413);
+    const file = randomBytes(500);
+    const id = await create(p, token, file);
+    expect((await patch(p, token, id, 0, Buffer.concat([file, Buffer.alloc(1)]))).status).toBe(413);
+    const wrong = await create(p, token, file, sha(Buffer.from('other')));
+    const r = await patch(p, token, wrong, 0, file);
+    expect(r.status).toBe(422);
+    expect((r.json as { error: { code: string } }).error.code).toBe('checksum_mismatch');
+    expect((await head(p, token, wrong)).headers.get('upload-offset')).toBe('0');
+  });
+
+  it("hides another terminal's upload and refuses a dossier whose file is not verified", async () => {
+    const p = await startPortal();
+    const a = await p.enroll('A');
+    const b = await p.enroll('B');
+    const file = randomBytes(1000);
+    const id = await create(p, a, file);
+    expect((await head(p, b, id)).status).toBe(404);
+    expect((await p.call('GET', `/v1/uploads/${id}`, { token: b })).status).toBe(404);
+    const dossierId = uuid();
+    const body = {
+      dossierId, provisionalCode: 'P-2', procedureCode: '1.012783', receivedAt: new Date().toISOString(), receivedDay: today(),
+      channel: 1, applicant: { kind: 1, name: 'Võ E', idNumber: '001099012349' }, formData: {},
+      files: [{ uploadId: id, documentId: 'don', fileName: 'x.pdf', sha256: sha(file), length: file.length }],
+    };
+    const early = await p.call('POST', '/v1/dossiers', { token: a, key: dossierId, body });
+    expect((early.json as { error: { code: string } }).error.code).toBe('upload_incomplete');
+    await patch(p, a, id, 0, file);
+    // The refusal was not stored under the key: the same request now succeeds.
+    expect((await p.call('POST', '/v1/dossiers', { token: a, key: dossierId, body })).status).toBe(201);
+  });
+});
