@@ -29,6 +29,12 @@ import { DeviceDiagnostics } from '../staff/device-diagnostics';
 import { StaffAlerts } from '../staff/staff-alerts';
 import { renderTestPage } from '../staff/test-page';
 import { formatLocalDateTime, localDay } from './clock';
+import { tmpdir } from 'node:os';
+import { createDocumentScanner } from '../devices/docscan/create-document-scanner';
+import type { DocumentScannerPort } from '../devices/docscan/document-scanner-port';
+import { DocumentScanService } from '../devices/docscan/document-scan-service';
+import { nodeSpawner } from '../devices/docscan/process-runner';
+import { testDocumentScan } from '../devices/docscan/test-document-scan';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -43,6 +49,8 @@ export interface KioskCoreOptions {
   barcodeScanner?: BarcodeScannerPort;
   /** node-hid stand-in for the `hid` scanner driver (tests). */
   hid?: HidModule;
+  /** Defaults to the document scanner the config names (devices.documentScanner). */
+  documentScanner?: DocumentScannerPort;
   /** Imported on first start when the store has no catalog yet. */
   initialCatalogFile?: string;
 }
@@ -64,7 +72,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const events = new EventBus();
   const barcodeScanner =
     options.barcodeScanner ?? (await createBarcodeScanner(config.devices.scanner, dataDir, clock, logger, options.hid));
-  const monitor = new DeviceHealthMonitor([printer, barcodeScanner], events, config.devices.healthPollSeconds * 1000);
+  const documentScanner =
+    options.documentScanner ??
+    createDocumentScanner(config.devices.documentScanner, { spawner: nodeSpawner, env: process.env, tempDir: tmpdir(), clock });
+  const documentScans = new DocumentScanService(documentScanner, config.devices.documentScanner, clock, logger);
+  const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events);
   const diagnostics = new DeviceDiagnostics(events);
@@ -158,9 +170,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         await monitor.poll();
       }
     },
-    // Placeholder until the document scanner (src-main/devices/docscan) is wired in here.
-    testDocumentScan: () => {
-      throw new KioskError('device_unavailable', 'No document scanner is configured on this kiosk.');
+    testDocumentScan: async () => {
+      try {
+        return await testDocumentScan(documentScans);
+      } finally {
+        monitor.check();
+      }
     },
     beginDossier: ({ procedureCode }) => needDossiers().begin(procedureCode),
     stageScannedPage: ({ sessionId, dataBase64 }) => needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64')),

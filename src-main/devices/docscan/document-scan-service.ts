@@ -15,6 +15,8 @@ export interface ScanDocumentOptions {
   /** Overrides of the configured settings, e.g. colour for a photo. */
   mode?: ScanRequest['mode'];
   source?: ScanRequest['source'];
+  /** Take at most this many pages (a test scan takes one), within the dossier's limit. */
+  maxPages?: number;
 }
 
 export interface ScannedPage {
@@ -68,7 +70,7 @@ export class DocumentScanService {
       resolution: this.config.resolution,
       mode: options.mode ?? this.config.mode,
       source: options.source ?? this.config.source,
-      maxPages: roomForPages,
+      maxPages: Math.min(roomForPages, options.maxPages ?? roomForPages),
     };
     const encoded: EncodedPage[] = [];
     const pages: ScannedPage[] = [];
@@ -98,7 +100,7 @@ export class DocumentScanService {
           stoppedBy = 'page-limit';
           return 'stop';
         }
-        return 'continue';
+        return options.maxPages !== undefined && pages.length >= options.maxPages ? 'stop' : 'continue';
       });
     } catch (error) {
       const failure = error instanceof DocumentScanError ? error : new DocumentScanError('device-error', String(error));
