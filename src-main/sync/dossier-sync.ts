@@ -29,16 +29,19 @@ export interface DossierSyncDeps {
  * official code is linked to the provisional one.
  */
 export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
+  // Uploads the portal confirmed complete, so a retried job goes straight to what is missing.
+  // Only a shortcut: after a restart the idempotent create answers the same.
+  const verified = new Map<string, string>();
   return async (job, signal) => {
     try {
-      return await syncDossier(deps, job, signal);
+      return await syncDossier(deps, job, signal, verified);
     } catch (error) {
       return outcomeOf(error);
     }
   };
 }
 
-async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal): Promise<JobOutcome> {
+async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, verified: Map<string, string>): Promise<JobOutcome> {
   const { db, client } = deps;
   const dossier = dossiers.getDossierForSync(db, job.subjectId);
   if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
@@ -49,9 +52,9 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     return failed(`Dossier ${dossier.id}: its form values are not readable`);
   }
   const files: DossierSubmission['files'] = [];
-  const uploaded = new Map<string, string>();
   for (const f of dossiers.getDossierFiles(db, dossier.id)) {
-    let uploadId = uploaded.get(f.sha256);
+    const key = `${dossier.id}.${f.sha256}`;
+    let uploadId = verified.get(key);
     if (uploadId === undefined) {
       const bytes = await readFile(join(deps.fileRoot, f.relative_path));
       const sha = createHash('sha256').update(bytes).digest('hex');
@@ -59,7 +62,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
         return failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
       }
       uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes, signal);
-      uploaded.set(f.sha256, uploadId);
+      verified.set(key, uploadId);
     }
     files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
   }
@@ -91,6 +94,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
     dossiers.linkOfficialCode(db, dossier.id, receipt.code, deps.clock.now());
   }
+  for (const k of [...verified.keys()]) if (k.startsWith(`${dossier.id}.`)) verified.delete(k);
   return finished;
 }
 

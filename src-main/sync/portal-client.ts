@@ -237,8 +237,9 @@ export class PortalClient {
       throw new PortalError('rate-limited', message, res.status, code, retryAfter);
     }
     if (res.status >= 500 || res.status === 408) throw new PortalError('transient', message, res.status, code, retryAfter);
-    // Another request with the same key is still being handled; the answer will be there later.
-    if (res.status === 409 && (code === 'request_in_progress' || code === 'upload_incomplete' || code === 'offset_mismatch')) {
+    // A 409 is a state that may change (a request with the same key still running, an offset moved
+    // on, an upload not yet complete), except a code or number the portal says is not ours.
+    if (res.status === 409 && code !== 'code_conflict' && code !== 'number_conflict') {
       throw new PortalError('transient', message, res.status, code, null, offset);
     }
     // A revoked credential is fixed by re-enrolling, not by parking every job.

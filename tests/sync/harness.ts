@@ -1,0 +1,134 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { assetsDir } from '../../src-main/app/paths';
+import { createMemoryLogger } from '../../src-main/app/logger';
+import { migrate } from '../../src-main/db/migrate';
+import { migrations } from '../../src-main/db/migrations';
+import { ContentStore } from '../../src-main/dossier/content-store';
+import { enqueueJob } from '../../src-main/outbox/outbox-repository';
+import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
+import { LinkMonitor } from '../../src-main/sync/link-state';
+import { OutboxWorker, type OutboxWorkerOptions } from '../../src-main/sync/outbox-worker';
+import { PortalClient } from '../../src-main/sync/portal-client';
+import { realWait } from '../../src-main/sync/wait';
+import type { Fault } from '../../src-portal/faults/fault';
+import { DEMO_ENROLLMENT_TOKEN, portalDefaults } from '../../src-portal/portal-config';
+import { PortalServer } from '../../src-portal/portal-server';
+
+export async function startPortal(dataDir: string, faults: readonly Fault[] = [], seed = 7) {
+  const server = new PortalServer(
+    { ...portalDefaults, port: 0, dataDir, catalogFile: join(assetsDir(), 'demo-catalog.json'), faults, seed },
+    { clock: () => new Date(), log: () => undefined, newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
+  );
+  const url = await server.listen();
+  return { server, url };
+}
+
+export function openKioskDb(file: string): BetterSqlite3.Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations);
+  return db;
+}
+
+export interface SeededDossier {
+  id: string;
+  provisionalCode: string;
+  files: { sha256: string; bytes: number }[];
+}
+
+/** Writes dossiers the way the submit does (files first, then one transaction with the outbox row). */
+export function seedDossiers(db: BetterSqlite3.Database, fileRoot: string, count: number, filesEach: number, fileBytes: number, terminal = 'KIOSK-01'): SeededDossier[] {
+  const out: SeededDossier[] = [];
+  const now = new Date('2026-11-23T02:00:00Z').toISOString();
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const provisionalCode = `TAM-${terminal}-261123-${String(out.length + 1 + Math.floor(Math.random() * 1e6)).padStart(7, '0')}`;
+    const files = Array.from({ length: filesEach }, () => {
+      const bytes = randomBytes(fileBytes);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const rel = ContentStore.relativePathOf(sha256);
+      mkdirSync(dirname(join(fileRoot, rel)), { recursive: true });
+      writeFileSync(join(fileRoot, rel), bytes);
+      return { sha256, bytes: fileBytes, rel };
+    });
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO dossiers (id, provisional_code, procedure_code, procedure_name_vi, procedure_name_en, agency_code, processing_days,
+           status, applicant_name, applicant_id_number, applicant_address, identity_source, phone, form_values, delivery_method,
+           consent_text_version, consent_at, consent_terminal, terminal_id, received_at, appointment_at, language)
+         VALUES (?, ?, '1.012783', 'Cấp đổi Giấy chứng nhận', 'Certificate renewal', '000.00.12.H29', 3, 1, 'Nguyễn Văn Đức', '001099012345',
+           'Số 1 Trần Phú', 'cccd_qr', '0912345678', '{"ten_con":"Nguyễn Văn An"}', 'at_center', 'v1', ?, ?, ?, ?, ?, 'vi')`,
+      ).run(id, provisionalCode, now, terminal, terminal, now, '2026-11-26T10:00:00.000Z');
+      db.prepare(
+        `INSERT INTO dossier_documents (dossier_id, document_id, ord, name_vi, name_en, form, copies, kind, page_count)
+         VALUES (?, 'don-dang-ky-bien-dong', 1, 'Đơn đăng ký', 'Form', 'original', 1, 'scanned', ?)`,
+      ).run(id, filesEach);
+      files.forEach((f, page) => {
+        db.prepare(`INSERT OR IGNORE INTO files (sha256, byte_size, media_type, relative_path, created_at) VALUES (?, ?, 'application/pdf', ?, ?)`).run(
+          f.sha256,
+          f.bytes,
+          f.rel,
+          now,
+        );
+        db.prepare(`INSERT INTO dossier_files (dossier_id, document_id, page_no, sha256) VALUES (?, 'don-dang-ky-bien-dong', ?, ?)`).run(id, page + 1, f.sha256);
+      });
+      enqueueJob(db, { kind: 'submit-dossier', subjectId: id, idempotencyKey: id, payload: { dossierId: id }, now });
+    })();
+    out.push({ id, provisionalCode, files: files.map(({ sha256, bytes }) => ({ sha256, bytes })) });
+  }
+  return out;
+}
+
+export async function enrolledClient(url: string, terminalId = 'KIOSK-01') {
+  const credentials = new MemoryCredentialStore();
+  const client = new PortalClient({ baseUrl: url, credentials, clock: { now: () => new Date() }, timeoutMs: 10_000 });
+  const enrollment = await client.enroll(DEMO_ENROLLMENT_TOKEN, terminalId, 'test');
+  return { client, enrollment, credentials };
+}
+
+/** Runs a worker until every row is done or parked (or the time runs out), with real time and sockets. */
+export async function drain(
+  db: BetterSqlite3.Database,
+  client: PortalClient,
+  fileRoot: string,
+  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; onRequest?: () => void } = {},
+) {
+  const link = new LinkMonitor(() => Date.now());
+  const handler = createDossierSyncHandler({ db, client, fileRoot, clock: { now: () => new Date() }, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: 128 * 1024 });
+  const worker = new OutboxWorker({
+    db,
+    handlers: { 'submit-dossier': handler },
+    clock: { now: () => new Date() },
+    random: Math.random,
+    wait: realWait,
+    logger: createMemoryLogger(),
+    link,
+    options: { backoff: { baseMs: 50, capMs: 400 }, linkBackoff: { baseMs: 100, capMs: 500 }, idlePollMs: 50, ...options },
+  });
+  const stop = new AbortController();
+  const left = () => (db.prepare(`SELECT count(*) AS n FROM outbox_jobs WHERE state IN ('pending','running')`).get() as { n: number }).n;
+  const timer = setInterval(() => {
+    if (left() === 0) stop.abort();
+  }, 25);
+  const deadline = setTimeout(() => stop.abort(), options.timeoutMs ?? 30_000);
+  const started = Date.now();
+  await worker.start(stop.signal);
+  clearInterval(timer);
+  clearTimeout(deadline);
+  return { ms: Date.now() - started, left: left(), link };
+}
+
+/** What the portal holds: per dossier, its files' SHA-256 computed from the stored bytes. */
+export function portalHoldings(server: PortalServer) {
+  const db = server.deps.db;
+  const dossiers = db.prepare(`SELECT id, code, provisional_code FROM dossiers`).all() as { id: string; code: string; provisional_code: string | null }[];
+  const files = db.prepare(`SELECT dossier_id, upload_id, sha256 FROM dossier_files`).all() as { dossier_id: string; upload_id: string; sha256: string }[];
+  return { dossiers, files };
+}
