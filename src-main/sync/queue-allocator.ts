@@ -1,0 +1,109 @@
+import type { Database } from 'better-sqlite3';
+import type { PortalClient } from './portal-client';
+
+export type NumberSource = 'portal' | 'block' | 'terminal';
+
+export interface TicketNumberRequest {
+  ticketId: string;
+  serviceId: string;
+  /** Local day YYYY-MM-DD. */
+  day: string;
+  priority: 'none' | 'elderly' | 'disabled' | 'pregnant';
+  issuedAt: string;
+  /** The service's zero padding: online numbers must stay below 10^digits. */
+  digits: number;
+}
+
+/** Where a queue ticket's number comes from; QueueService takes one (injected). */
+export interface QueueNumberAllocator {
+  allocate(request: TicketNumberRequest): Promise<{ number: number; source: NumberSource }>;
+}
+
+export interface CenterAllocatorOptions {
+  /** A citizen is waiting at the screen: past this, number offline. */
+  portalTimeoutMs: number;
+  /** The terminal's index from enrollment (1–999), unique in the center; null before enrollment. */
+  terminalIndex: () => number | null;
+}
+
+/**
+ * The center's numbering (docs/decisions: queue numbers across terminals):
+ * 1. portal reachable → the portal's counter (one sequence for every terminal);
+ * 2. else a number from a block the portal reserved for this terminal (same counter, so never
+ *    given to anyone else);
+ * 3. else (no block left) this terminal's own range: index·10^digits + n, disjoint from the
+ *    portal's numbers (< 10^digits) and from every other terminal's range.
+ */
+export class CenterQueueAllocator implements QueueNumberAllocator {
+  constructor(
+    private readonly db: Database,
+    private readonly client: PortalClient,
+    private readonly options: CenterAllocatorOptions,
+  ) {}
+
+  async allocate(r: TicketNumberRequest): Promise<{ number: number; source: NumberSource }> {
+    const limit = 10 ** r.digits;
+    try {
+      const t = await this.client.registerQueueTicket(
+        { ticketId: r.ticketId, serviceId: r.serviceId, day: r.day, priority: r.priority, issuedAt: r.issuedAt },
+        undefined,
+        this.options.portalTimeoutMs,
+      );
+      if (t.number < limit) return { number: t.number, source: 'portal' };
+      // A number the ticket cannot show: fall through to the offline schemes.
+    } catch {
+      // Unreachable or refusing: the citizen still gets a number.
+    }
+    const fromBlock = takeBlockNumber(this.db, r.serviceId, r.day, limit);
+    if (fromBlock !== null) return { number: fromBlock, source: 'block' };
+    const index = this.options.terminalIndex();
+    if (index === null) throw new Error('This terminal has no index yet (not enrolled) and no reserved numbers');
+    const n = nextTerminalNumber(this.db, r.serviceId, r.day);
+    if (n >= limit) throw new Error(`No more offline numbers today for ${r.serviceId}`);
+    return { number: index * limit + n, source: 'terminal' };
+  }
+
+  /** While online: keep a block of at least `low` unused numbers per service for the day. */
+  async topUp(serviceId: string, day: string, count: number, low: number, terminalId: string): Promise<void> {
+    if (freeBlockNumbers(this.db, serviceId, day) >= low) return;
+    const seq = (this.db.prepare(`SELECT count(*) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`).get(serviceId, day) as { n: number }).n;
+    const block = await this.client.reserveQueueNumbers(serviceId, day, count, `qblock.${terminalId}.${serviceId}.${day}.${seq}`);
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO queue_number_blocks (block_id, service_id, day, first, last, next, reserved_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(block.blockId, block.serviceId, block.day, block.first, block.last, block.first, new Date().toISOString());
+  }
+}
+
+/** Takes the lowest unused number of this terminal's blocks, atomically; null when none is left. */
+export function takeBlockNumber(db: Database, serviceId: string, day: string, limit: number): number | null {
+  const row = db
+    .prepare(
+      `UPDATE queue_number_blocks SET next = next + 1
+       WHERE block_id = (SELECT block_id FROM queue_number_blocks
+                         WHERE service_id = ? AND day = ? AND next <= last AND next < ? ORDER BY next LIMIT 1)
+       RETURNING next - 1 AS number`,
+    )
+    .get(serviceId, day, limit) as { number: number } | undefined;
+  return row?.number ?? null;
+}
+
+export function freeBlockNumbers(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(`SELECT coalesce(sum(last - next + 1), 0) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`)
+    .get(serviceId, day) as { n: number };
+  return row.n;
+}
+
+/** The terminal-range counter lives beside the per-service ones, under a key no service id can take. */
+function nextTerminalNumber(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+    )
+    .get(`${serviceId}#terminal`, day) as { last_number: number };
+  return row.last_number;
+}
