@@ -25,6 +25,7 @@ import {
   StagedPageSchema,
   SubmitOutcomeSchema,
 } from './dossier';
+import { ScanDocumentPagesRequestSchema, ScanDocumentPagesResponseSchema, ScanProgressSchema } from './dossier-scan';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -84,6 +85,8 @@ export const methods = {
   getReceipt: { request: dossierRequests.getReceipt, response: ReceiptSchema.extend({ pdfPath: z.string().nullable() }) },
   reprintReceipt: { request: dossierRequests.reprintReceipt, response: SubmitOutcomeSchema.pick({ printed: true, printError: true }) },
   lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema },
+  /** Scans one required document on the document scanner straight into the session; progress as `scanProgress`. */
+  scanDocumentPages: { request: ScanDocumentPagesRequestSchema, response: ScanDocumentPagesResponseSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */
@@ -93,6 +96,8 @@ export const events = {
   scan: ScanEventSchema,
   /** A staff alert was raised or resolved. */
   staffAlert: StaffAlertSchema,
+  /** A page came out of the document scanner during scanDocumentPages. */
+  scanProgress: ScanProgressSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -11,6 +11,7 @@ import { assertNever } from '../../src-shared/assert-never';
 import { VirtualPrinter } from '../devices/virtual/virtual-printer';
 import { CatalogService } from '../catalog/catalog-service';
 import { createDossierService } from '../dossier/create-dossier-service';
+import { ScanIntoSession } from '../dossier/scan-into-session';
 import { QueueService } from '../queue/queue-service';
 import type { Clock } from './clock';
 import type { KioskConfig } from './config';
@@ -105,6 +106,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   // Runs the start sweep (orphan files, temp files, abandoned scan sessions) before serving.
   const dossiers = db ? createDossierService(db, dataDir, config, printer, clock, logger) : undefined;
   const needDossiers = () => needStore(dossiers);
+  const scanInto = dossiers ? new ScanIntoSession({ scans: documentScans, dossiers, events }) : undefined;
 
   const handlers: Handlers = {
     getInfo: () => ({
@@ -179,11 +181,18 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     },
     beginDossier: ({ procedureCode }) => needDossiers().begin(procedureCode),
     stageScannedPage: ({ sessionId, dataBase64 }) => needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64')),
-    discardStagedPage: ({ sessionId, pageId }) => needDossiers().discardPage(sessionId, pageId),
-    cancelDossier: ({ sessionId }) => needDossiers().cancel(sessionId),
+    discardStagedPage: ({ sessionId, pageId }) => {
+      scanInto?.forgetPage(sessionId, pageId);
+      return needDossiers().discardPage(sessionId, pageId);
+    },
+    cancelDossier: ({ sessionId }) => {
+      scanInto?.endSession(sessionId);
+      return needDossiers().cancel(sessionId);
+    },
     validateDossierDraft: ({ draft }) => needDossiers().validate(draft),
     submitDossier: async ({ draft }) => {
       const outcome = await needDossiers().submit(draft);
+      scanInto?.endSession(draft.sessionId);
       monitor.check();
       return outcome;
     },
@@ -199,6 +208,13 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       return outcome;
     },
     lookupDossier: ({ code, idLast4, language }) => needDossiers().lookup(code, idLast4, language),
+    scanDocumentPages: async ({ sessionId, documentId, language }) => {
+      try {
+        return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);
+      } finally {
+        monitor.check();
+      }
+    },
   };
 
   // The scanner first, so the monitor's first report is not a "not started" alert.
