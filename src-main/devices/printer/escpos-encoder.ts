@@ -10,7 +10,7 @@ export type Alignment = 'left' | 'center' | 'right';
 
 /** Builds an ESC/POS job. Text is always sent as raster (see DOMAIN.md: code pages break Vietnamese). */
 export class EscPosEncoder {
-  private readonly chunks: number[][] = [];
+  private readonly chunks: Uint8Array[] = [];
 
   initialize(): this {
     return this.push([ESC, 0x40]);
@@ -35,7 +35,7 @@ export class EscPosEncoder {
       const x = image.bytesPerRow;
       const header = [GS, 0x76, 0x30, 0, x & 0xff, x >> 8, rows & 0xff, rows >> 8];
       const body = image.data.subarray(top * x, (top + rows) * x);
-      this.chunks.push(header, Array.from(body));
+      this.chunks.push(Uint8Array.from(header), body);
     }
     return this;
   }
@@ -52,7 +52,7 @@ export class EscPosEncoder {
   }
 
   private push(bytes: number[]): this {
-    this.chunks.push(bytes);
+    this.chunks.push(Uint8Array.from(bytes));
     return this;
   }
 }

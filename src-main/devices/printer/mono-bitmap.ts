@@ -18,12 +18,17 @@ export function getDot(b: MonoBitmap, x: number, y: number): boolean {
 /** Thresholds RGBA pixels (luminance < threshold, or transparent as white) into dots. */
 export function monoFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, threshold = 160): MonoBitmap {
   const out = createMonoBitmap(width, height);
+  // Integer luminance (weights ×1000) against the threshold, composited over white paper:
+  // lum = 255 − a·(255 − y)/255 < threshold  ⇔  a·(255 − y) > (255 − threshold)·255.
+  const limit = (255 - threshold) * 255 * 1000;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const a = (rgba[i + 3] ?? 0) / 255;
-      const lum = 255 - a * (255 - (0.299 * (rgba[i] ?? 0) + 0.587 * (rgba[i + 1] ?? 0) + 0.114 * (rgba[i + 2] ?? 0)));
-      if (lum < threshold) out.data[y * out.bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+    const row = y * out.bytesPerRow;
+    let i = y * width * 4;
+    for (let x = 0; x < width; x++, i += 4) {
+      const a = rgba[i + 3] ?? 0;
+      if (a === 0) continue;
+      const y1000 = 299 * (rgba[i] ?? 0) + 587 * (rgba[i + 1] ?? 0) + 114 * (rgba[i + 2] ?? 0);
+      if (a * (255_000 - y1000) > limit) out.data[row + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import { FONT_STACK, registerTicketFonts } from './fonts';
 import { monoFromRgba, type MonoBitmap } from './mono-bitmap';
@@ -6,6 +6,11 @@ import { monoFromRgba, type MonoBitmap } from './mono-bitmap';
 const MARGIN = 16;
 /** Long enough for a receipt; the bitmap is cropped to what was drawn. */
 const MAX_HEIGHT_AT_576 = 6000;
+/**
+ * A ticket fits in this; longer prints grow the canvas by doubling. Starting at the maximum cost
+ * more than the drawing itself (a 576×6000 surface is 14 MB to allocate and flush per print).
+ */
+const FIRST_HEIGHT_AT_576 = 1600;
 
 export interface TextStyle {
   size: number;
@@ -19,19 +24,17 @@ export interface TextStyle {
  * scaled for 58 mm, then thresholds it to printer dots.
  */
 export class PaperLayout {
-  private readonly ctx: SKRSContext2D;
+  private canvas: Canvas;
+  private ctx: SKRSContext2D;
   private readonly scale: number;
   private y: number;
 
   constructor(private readonly widthDots: number) {
     registerTicketFonts();
     this.scale = widthDots / 576;
-    const canvas = createCanvas(widthDots, this.px(MAX_HEIGHT_AT_576));
-    this.ctx = canvas.getContext('2d');
-    this.ctx.fillStyle = '#fff';
-    this.ctx.fillRect(0, 0, canvas.width, canvas.height);
-    this.ctx.fillStyle = '#000';
-    this.ctx.textBaseline = 'top';
+    // No white fill: transparent counts as paper in monoFromRgba.
+    this.canvas = createCanvas(widthDots, this.px(FIRST_HEIGHT_AT_576));
+    this.ctx = this.prepare(this.canvas);
     this.y = this.px(8);
   }
 
@@ -42,7 +45,9 @@ export class PaperLayout {
     this.ctx.font = `${style.bold ? 'bold ' : ''}${size}px ${FONT_STACK}`;
     this.ctx.textAlign = left ? 'left' : 'center';
     const x = left ? MARGIN : this.widthDots / 2;
-    for (const line of this.wrap(value, this.widthDots - 2 * MARGIN)) {
+    const lines = this.wrap(value, this.widthDots - 2 * MARGIN);
+    this.ensureRoom(lines.length * Math.round(size * 1.25) + this.px(style.gapAfter ?? 8));
+    for (const line of lines) {
       this.ctx.fillText(line, x, this.y);
       this.y += Math.round(size * 1.25);
     }
@@ -53,12 +58,14 @@ export class PaperLayout {
   /** A tick box followed by wrapped text, for checklists. */
   checkbox(value: string, size: number): this {
     const box = this.px(size);
+    this.ctx.font = `${this.px(size)}px ${FONT_STACK}`;
+    const indent = MARGIN + box + this.px(14);
+    const lines = this.wrap(value, this.widthDots - indent - MARGIN);
+    this.ensureRoom(lines.length * Math.round(box * 1.25) + this.px(10) + 4);
     this.ctx.lineWidth = Math.max(2, this.px(3));
     this.ctx.strokeRect(MARGIN + 1, this.y + 2, box, box);
-    this.ctx.font = `${this.px(size)}px ${FONT_STACK}`;
     this.ctx.textAlign = 'left';
-    const indent = MARGIN + box + this.px(14);
-    for (const line of this.wrap(value, this.widthDots - indent - MARGIN)) {
+    for (const line of lines) {
       this.ctx.fillText(line, indent, this.y);
       this.y += Math.round(box * 1.25);
     }
@@ -67,6 +74,7 @@ export class PaperLayout {
   }
 
   rule(): this {
+    this.ensureRoom(this.px(16) + this.px(3));
     this.ctx.fillRect(MARGIN, this.y, this.widthDots - 2 * MARGIN, Math.max(2, this.px(3)));
     this.y += this.px(16);
     return this;
@@ -77,19 +85,55 @@ export class PaperLayout {
     const count = qr.modules.size;
     const cell = Math.max(2, Math.floor(this.px(size) / count));
     const left = Math.round(this.widthDots / 2 - (cell * count) / 2);
+    this.ensureRoom(cell * count + 12);
+    // One path with a rectangle per run of dark modules: one fill instead of hundreds.
+    this.ctx.beginPath();
     for (let r = 0; r < count; r++) {
-      for (let c = 0; c < count; c++) {
-        if (qr.modules.get(r, c)) this.ctx.fillRect(left + c * cell, this.y + r * cell, cell, cell);
+      let runStart = -1;
+      for (let c = 0; c <= count; c++) {
+        const dark = c < count && qr.modules.get(r, c) === 1;
+        if (dark && runStart < 0) runStart = c;
+        if (!dark && runStart >= 0) {
+          this.ctx.rect(left + runStart * cell, this.y + r * cell, (c - runStart) * cell, cell);
+          runStart = -1;
+        }
       }
     }
+    this.ctx.fill();
     this.y += cell * count + 12;
     return this;
   }
 
   finish(): MonoBitmap {
-    const height = Math.min(this.px(MAX_HEIGHT_AT_576), this.y + this.px(8));
+    const height = Math.min(this.canvas.height, this.y + this.px(8));
     const rgba = this.ctx.getImageData(0, 0, this.widthDots, height).data;
     return monoFromRgba(rgba, this.widthDots, height);
+  }
+
+  /**
+   * Grows the canvas (doubling, up to the maximum) so the next `height` dots fit; past the
+   * maximum, drawing goes on off the canvas and the print is cut at the maximum length.
+   */
+  private ensureRoom(height: number): void {
+    const max = this.px(MAX_HEIGHT_AT_576);
+    if (this.y + height <= this.canvas.height || this.canvas.height >= max) return;
+    let next = this.canvas.height;
+    while (next < this.y + height && next < max) next *= 2;
+    const grown = createCanvas(this.widthDots, Math.min(next, max));
+    const ctx = this.prepare(grown);
+    ctx.drawImage(this.canvas, 0, 0);
+    ctx.font = this.ctx.font;
+    ctx.textAlign = this.ctx.textAlign;
+    ctx.lineWidth = this.ctx.lineWidth;
+    this.canvas = grown;
+    this.ctx = ctx;
+  }
+
+  private prepare(canvas: Canvas): SKRSContext2D {
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#000';
+    ctx.textBaseline = 'top';
+    return ctx;
   }
 
   private px(n: number): number {
