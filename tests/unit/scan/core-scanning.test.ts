@@ -48,6 +48,7 @@ describe('scanning and staff diagnostics in the core', () => {
       value: [
         { health: { device: 'printer', state: 'offline' }, lastError: { reason: 'Out of paper' } },
         { health: { device: 'barcode-scanner', state: 'ok' }, lastError: null },
+        { health: { device: 'document-scanner', state: 'ok' }, lastError: null },
       ],
     });
 
