@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
 import { DocumentScannerConfigSchema } from '../devices/docscan/docscan-config';
+import { SyncConfigSchema } from '../sync/sync-config';
 
 const QueueServiceConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and dashes'),
@@ -77,6 +78,8 @@ export const ConfigSchema = z
         lookupMaxWaitSeconds: z.number().int().min(1).max(3600).default(60),
       })
       .prefault({}),
+    /** The provincial portal (Kiosk Sync API, docs/sync-api.yaml); portalUrl null = offline-only. */
+    sync: SyncConfigSchema,
     printer: z.object({
       /** virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*. */
       driver: z.enum(['virtual', 'tcp', 'device-file']).default('virtual'),

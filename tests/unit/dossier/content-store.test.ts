@@ -14,7 +14,7 @@ function fullDiskFs(isFull: () => boolean): StoreFs {
   return {
     ...fs,
     openSync: ((path: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) =>
-      isFull() && flags === 'wx' ? fs.openSync('/dev/full', 'w') : fs.openSync(path, flags, mode)) as typeof fs.openSync,
+      isFull() && flags === 'wx' ? fs.openSync('/dev/full', 'w') : fs.openSync(path, flags ?? 'r', mode)) as typeof fs.openSync,
     rmSync: fs.rmSync,
   };
 }

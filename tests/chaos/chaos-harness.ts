@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { openDatabase } from '../../src-main/db/open-database';
+import { ContentStore, sha256Hex } from '../../src-main/dossier/content-store';
+import { referencedFiles } from '../../src-main/dossier/dossier-repository';
+import { PageStaging } from '../../src-main/dossier/page-staging';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Bundles the child once, inside the repo so it finds node_modules; node starts it in ~100 ms. */
+export async function buildChild(): Promise<string> {
+  const outfile = join(ROOT, 'node_modules/.cache/kiosk-chaos/submit-child.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'tests/chaos/submit-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3', '@napi-rs/canvas'],
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+export interface KillRound {
+  acknowledged: string[];
+  /** Acknowledged dossiers that are missing or not whole after the kill. */
+  lost: number;
+  /** Dossiers present but not whole (documents, pages, files, outbox, status, audit). */
+  broken: number;
+  /** Files left on disk that nothing refers to, after the start sweep. */
+  orphansAfterSweep: number;
+  orphansSwept: number;
+  integrity: string;
+  dossiers: number;
+}
+
+/** Runs the child until `killAfterMs` past READY, SIGKILLs it, then opens the store and checks it. */
+export async function killOnce(childFile: string, dataDir: string, catalogFile: string, killAfterMs: number): Promise<KillRound> {
+  const child = spawn(process.execPath, [childFile, dataDir, catalogFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const acknowledged: string[] = [];
+  let buffer = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        else if (line.startsWith('OK ')) acknowledged.push(line.slice(3));
+      }
+    });
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited ${code}: ${stderr}`))));
+  });
+  await exited;
+  return inspect(dataDir, acknowledged);
+}
+
+/** What the next start sees: integrity, the sweep, and every dossier whole or absent. */
+export function inspect(dataDir: string, acknowledged: string[]): KillRound {
+  const db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    const root = join(dataDir, 'files');
+    const store = new ContentStore(root, fs);
+    new PageStaging(root, fs, store).sweep();
+    const referenced = referencedFiles(db);
+    const { orphans: orphansSwept } = store.sweep((sha) => referenced.has(sha));
+    const onDisk = store.list();
+    const orphansAfterSweep = onDisk.filter((sha) => !referenced.has(sha)).length;
+
+    const ids = db.prepare(`SELECT id FROM dossiers`).pluck().all() as string[];
+    const whole = (id: string): boolean => {
+      const docs = db.prepare(`SELECT document_id, kind, page_count FROM dossier_documents WHERE dossier_id = ?`).all(id) as {
+        document_id: string;
+        kind: string;
+        page_count: number;
+      }[];
+      if (docs.length !== 4) return false;
+      const pages = db.prepare(`SELECT document_id, sha256 FROM dossier_files WHERE dossier_id = ?`).all(id) as { document_id: string; sha256: string }[];
+      if (pages.length !== docs.reduce((n, d) => n + d.page_count, 0) || pages.length !== 3) return false;
+      for (const p of pages) {
+        if (!store.has(p.sha256) || sha256Hex(store.read(p.sha256)) !== p.sha256) return false;
+      }
+      const one = (sql: string) => (db.prepare(sql).pluck().get(id) as number) === 1;
+      return (
+        one(`SELECT count(*) FROM outbox_jobs WHERE idempotency_key = ?`) &&
+        one(`SELECT count(*) FROM dossier_status_history WHERE dossier_id = ?`) &&
+        one(`SELECT count(*) FROM audit_log WHERE subject = ? AND action = 'dossier.submit'`)
+      );
+    };
+    const broken = ids.filter((id) => !whole(id)).length;
+    const present = new Set(ids);
+    const lost = acknowledged.filter((id) => !present.has(id)).length;
+    return { acknowledged, lost, broken, orphansAfterSweep, orphansSwept, integrity, dossiers: ids.length };
+  } finally {
+    db.close();
+  }
+}
