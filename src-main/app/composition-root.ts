@@ -14,7 +14,7 @@ import { createDossierService } from '../dossier/create-dossier-service';
 import { ScanIntoSession } from '../dossier/scan-into-session';
 import { QueueService } from '../queue/queue-service';
 import type { Clock } from './clock';
-import type { KioskConfig } from './config';
+import { ConfigError, type KioskConfig } from './config';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { EventBus } from './event-bus';
 import { KioskError } from './kiosk-error';
@@ -250,6 +250,9 @@ function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): Prin
       return new TcpPrinter({ ...tcp, paperWidthDots }, clock);
     case 'device-file':
       return new DeviceFilePrinter({ path: deviceFile.path, paperWidthDots }, clock);
+    case 'spooler':
+      // The spooler is reached through Electron's webContents.print; the Electron host passes it in.
+      throw new ConfigError('printer.driver: "spooler" needs the Electron host; use "tcp" or "device-file" with --web.');
     default:
       return assertNever(driver);
   }

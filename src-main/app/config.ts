@@ -81,8 +81,11 @@ export const ConfigSchema = z
     /** The provincial portal (Kiosk Sync API, docs/sync-api.yaml); portalUrl null = offline-only. */
     sync: SyncConfigSchema,
     printer: z.object({
-      /** virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*. */
-      driver: z.enum(['virtual', 'tcp', 'device-file']).default('virtual'),
+      /**
+       * virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*;
+       * spooler: the operating system's printer queue (Electron host only).
+       */
+      driver: z.enum(['virtual', 'tcp', 'device-file', 'spooler']).default('virtual'),
       tcp: z
         .object({
           host: z.string().min(1).default('192.168.1.100'),
@@ -92,6 +95,18 @@ export const ConfigSchema = z
         })
         .prefault({}),
       deviceFile: z.object({ path: z.string().min(1).default('/dev/usb/lp0') }).prefault({}),
+      spooler: z
+        .object({
+          /** The system (CUPS/Windows) printer name; empty: the system default printer. */
+          deviceName: z.string().default(''),
+          paper: z
+            .discriminatedUnion('kind', [
+              z.strictObject({ kind: z.literal('roll'), widthMm: z.literal([58, 80]) }),
+              z.strictObject({ kind: z.literal('sheet'), size: z.enum(['A4', 'A5']) }),
+            ])
+            .default({ kind: 'roll', widthMm: 80 }),
+        })
+        .prefault({}),
       paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),
       header: z.string().default(''),
       footer: z.string().default(''),

@@ -9,6 +9,8 @@ import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
 import { KIOSK_ORIGIN, KIOSK_START_URL } from './kiosk-origin';
 import { registerKioskScheme, serveRenderer } from './kiosk-protocol';
 import { hardenAllWebContents, hardenSession } from './security';
+import { SpoolerPrinter } from './spooler-printer';
+import { createPrintSurface } from './spooler-surface';
 import { createWindowOptions } from './window-options';
 
 /** Replaced by the build (esbuild `define`) with the package version. */
@@ -88,9 +90,19 @@ function run(): void {
     // The default menu carries reload and developer-tools shortcuts.
     if (production) Menu.setApplicationMenu(null);
 
+    const { printer: printerConfig } = config;
     corePromise = createKioskCore({
       dataDir,
       config,
+      ...(printerConfig.driver === 'spooler'
+        ? {
+            printer: new SpoolerPrinter(
+              { ...printerConfig.spooler, paperWidthDots: printerConfig.paperWidthDots },
+              createPrintSurface(() => window),
+              systemClock,
+            ),
+          }
+        : {}),
       host: 'electron',
       version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : app.getVersion(),
       clock: systemClock,

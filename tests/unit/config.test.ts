@@ -70,3 +70,26 @@ describe('configuration', () => {
     expect(() => parseLaunchFlags(['--port', 'x', '--no-sandbox'], {}, { ignoreUnknownFlags: true })).toThrow(/--port/);
   });
 });
+
+describe('printer through the system spooler', () => {
+  it('reads the spooler block, and the browser host refuses to start on it with a message naming the field', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ printer: { driver: 'spooler', spooler: { deviceName: 'EPSON_TM_T82III', paper: { kind: 'sheet', size: 'A5' } } } }),
+    );
+    const { config } = loadKioskConfig(['--data-dir', dir]);
+    expect(config.printer.spooler).toEqual({ deviceName: 'EPSON_TM_T82III', paper: { kind: 'sheet', size: 'A5' } });
+    const { createKioskCore } = await import('../../src-main/app/composition-root');
+    const { createMemoryLogger } = await import('../../src-main/app/logger');
+    await expect(
+      createKioskCore({ dataDir: dir, config, host: 'web', version: 't', clock: { now: () => new Date() }, logger: createMemoryLogger() }),
+    ).rejects.toThrow(/printer\.driver: "spooler" needs the Electron host/);
+  });
+
+  it('rejects a roll width the printers do not have', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ printer: { driver: 'spooler', spooler: { paper: { kind: 'roll', widthMm: 70 } } } }));
+    expect(() => loadKioskConfig(['--data-dir', dir])).toThrow(ConfigError);
+  });
+});
