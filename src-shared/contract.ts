@@ -16,6 +16,7 @@ import {
   SearchResultSchema,
 } from './catalog';
 import { LastScanSchema, ScanEventSchema } from './scan';
+import { LinkStateEventSchema, SyncStatusSchema } from './sync';
 import { DeviceStatusSchema, StaffAlertSchema, TestPrintResultSchema } from './staff';
 import {
   DraftProblemSchema,
@@ -85,6 +86,8 @@ export const methods = {
   getReceipt: { request: dossierRequests.getReceipt, response: ReceiptSchema.extend({ pdfPath: z.string().nullable() }) },
   reprintReceipt: { request: dossierRequests.reprintReceipt, response: SubmitOutcomeSchema.pick({ printed: true, printError: true }) },
   lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema },
+  /** Staff panel: the link to the portal, outbox depth, age of the oldest pending item, last error. */
+  getSyncStatus: { request: empty, response: SyncStatusSchema },
   /** Scans one required document on the document scanner straight into the session; progress as `scanProgress`. */
   scanDocumentPages: { request: ScanDocumentPagesRequestSchema, response: ScanDocumentPagesResponseSchema },
 } as const;
@@ -96,6 +99,8 @@ export const events = {
   scan: ScanEventSchema,
   /** A staff alert was raised or resolved. */
   staffAlert: StaffAlertSchema,
+  /** The link to the portal changed (online / degraded / offline); the header shows a discreet dot. */
+  linkState: LinkStateEventSchema,
   /** A page came out of the document scanner during scanDocumentPages. */
   scanProgress: ScanProgressSchema,
 } as const;

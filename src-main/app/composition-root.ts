@@ -13,6 +13,9 @@ import { CatalogService } from '../catalog/catalog-service';
 import { createDossierService } from '../dossier/create-dossier-service';
 import { ScanIntoSession } from '../dossier/scan-into-session';
 import { QueueService } from '../queue/queue-service';
+import { FileCredentialStore, type CredentialStore } from '../sync/credential-store';
+import { SyncService } from '../sync/sync-service';
+import { realWait } from '../sync/wait';
 import type { Clock } from './clock';
 import { ConfigError, type KioskConfig } from './config';
 import { Dispatcher, type Handlers } from './dispatcher';
@@ -54,6 +57,8 @@ export interface KioskCoreOptions {
   documentScanner?: DocumentScannerPort;
   /** Imported on first start when the store has no catalog yet. */
   initialCatalogFile?: string;
+  /** Where the portal credential is kept; defaults to a 0600 file in the data dir (Electron passes safeStorage). */
+  credentials?: CredentialStore;
 }
 
 export interface KioskCore {
@@ -94,7 +99,24 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     store = error.failure;
     logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
   }
-  const queue = db ? new QueueService(db, config, printer, clock, logger) : undefined;
+  // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
+  const sync = db
+    ? new SyncService({
+        db,
+        config,
+        fileRoot: join(dataDir, 'files'),
+        credentials: options.credentials ?? new FileCredentialStore(join(dataDir, 'portal-credential')),
+        clock,
+        logger,
+        random: Math.random,
+        wait: realWait,
+        version: options.version,
+        devices: () => monitor.snapshot(),
+        catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
+        onLinkState: (state) => events.emit('linkState', { state }),
+      })
+    : undefined;
+  const queue = db ? new QueueService(db, config, printer, clock, logger, sync?.allocator ?? undefined) : undefined;
   const catalog = db ? new CatalogService(db, config, printer, clock, logger) : undefined;
   catalog?.loadInitialCatalog(options.initialCatalogFile ?? join(assetsDir(), 'demo-catalog.json'));
   const needStore = <T>(service: T | undefined): T => {
@@ -192,6 +214,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     validateDossierDraft: ({ draft }) => needDossiers().validate(draft),
     submitDossier: async ({ draft }) => {
       const outcome = await needDossiers().submit(draft);
+      sync?.wake();
       scanInto?.endSession(draft.sessionId);
       monitor.check();
       return outcome;
@@ -207,7 +230,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       monitor.check();
       return outcome;
     },
-    lookupDossier: ({ code, idLast4, language }) => needDossiers().lookup(code, idLast4, language),
+    lookupDossier: async ({ code, idLast4, language }) => {
+      // Online, the portal's status (decided at the counter) comes first; offline, the local one answers.
+      await sync?.refreshDossier(code);
+      return needDossiers().lookup(code, idLast4, language);
+    },
+    getSyncStatus: () => needStore(sync).status(),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);
@@ -223,6 +251,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger.log('error', 'barcode scanner did not start', { error: String(error) });
   });
   monitor.start();
+  sync?.start();
   return {
     dispatcher: new Dispatcher(handlers, logger),
     events,
@@ -236,6 +265,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       staffAlerts.close();
       diagnostics.close();
       await barcodeScanner.stop();
+      await sync?.close();
       db?.close();
     },
   };

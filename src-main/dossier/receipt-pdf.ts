@@ -107,6 +107,23 @@ class Flow {
     }
   }
 
+  /** `Label: value` with the value in bold, wrapped under the label's line. */
+  labelled(label: string, value: string, size: number): void {
+    const head = `${label}: `;
+    const headWidth = this.ts.width(head, size, false);
+    const words = value.split(/\s+/).filter(Boolean);
+    let first = '';
+    while (words.length > 0 && this.ts.width(first ? `${first} ${words[0]}` : (words[0] ?? ''), size, true) <= this.width - headWidth) {
+      first = first ? `${first} ${words.shift()}` : (words.shift() ?? '');
+    }
+    this.need(size * 1.3);
+    this.y -= size;
+    this.ts.draw(this.page, head, MARGIN, this.y, size, false);
+    this.ts.draw(this.page, first, MARGIN + headWidth, this.y, size, true);
+    this.y -= size * 0.3;
+    if (words.length > 0) this.text(words.join(' '), size, { bold: true, indent: 10 });
+  }
+
   gap(points: number): void {
     this.y -= points;
   }
@@ -164,9 +181,8 @@ export async function renderReceiptPdf(r: Receipt, language: Language): Promise<
   flow.rule();
 
   for (const row of receiptRows(r, language)) {
-    flow.text(`${row.label}:`, 8.5);
-    flow.text(row.value, row.emphasis ? 11 : 9.5, { bold: true, indent: 10 });
-    flow.gap(2);
+    flow.labelled(row.label, row.value, row.emphasis ? 11 : 9.5);
+    flow.gap(3);
   }
   flow.rule();
   flow.text(t.documents, 10, { bold: true });

@@ -6,6 +6,7 @@ import { KioskError } from '../../../src-main/app/kiosk-error';
 import { sha256Hex } from '../../../src-main/dossier/content-store';
 import * as repo from '../../../src-main/dossier/dossier-repository';
 import { getJobByKey } from '../../../src-main/outbox/outbox-repository';
+import { parseReceiptQr } from '../../../src-main/scan/receipt-qr';
 import { inkOf } from './png-read';
 import { useTempDirs } from '../../fakes/temp-dir';
 import { dossierFixture, LAND, landDraft, pagePng } from './fixture';
@@ -28,8 +29,10 @@ describe('durable submit', () => {
       const { sessionId, ids } = stageThree(f);
       const outcome = await f.service.submit(landDraft(sessionId, ids, language));
 
-      expect(outcome.receipt.code).toBe('TAM-KIOSK01-261123-0001');
+      expect(outcome.receipt.code).toBe('TAM-KIOSK-01-261123-0001');
       expect(outcome.receipt.provisional).toBe(true);
+      // The printed QR reads back as this dossier's code.
+      expect(parseReceiptQr(outcome.receipt.qrText, '2026-11-23')).toMatchObject({ ok: true, code: outcome.receipt.code });
       // Monday 09:15 + 10 working days (no holiday in between) = Monday 7 Dec, 16:00 local.
       expect(outcome.receipt.appointmentAtText).toBe('16:00 07/12/2026');
       expect(outcome.printed).toBe(true);
@@ -72,7 +75,7 @@ describe('durable submit', () => {
       copyFileSync(`${out}.png`, join(ARTIFACTS, `receipt-a5-${language}.png`));
       copyFileSync(pdf.path, join(ARTIFACTS, `receipt-${language}.pdf`));
       const text = execFileSync('pdftotext', [pdf.path, '-']).toString();
-      expect(text).toContain('TAM-KIOSK01-261123-0001');
+      expect(text).toContain('TAM-KIOSK-01-261123-0001');
       expect(text).toContain(language === 'vi' ? 'PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' : 'DOSSIER RECEIPT AND APPOINTMENT SLIP');
       expect(text).toContain('Nguyễn Thị Thu Hương');
     });
@@ -81,16 +84,16 @@ describe('durable submit', () => {
   it('numbers provisional codes per terminal and day, and uses a reserved official code when one is free', async () => {
     const f = dossierFixture(tempDir());
     const a = stageThree(f, 'a');
-    expect((await f.service.submit(landDraft(a.sessionId, a.ids))).receipt.code).toBe('TAM-KIOSK01-261123-0001');
+    expect((await f.service.submit(landDraft(a.sessionId, a.ids))).receipt.code).toBe('TAM-KIOSK-01-261123-0001');
     repo.reserveOfficialCodes(f.db, [{ code: '000.00.31.H29-261123-0042', agencyCode: '000.00.31.H29', day: '2026-11-23' }], 'x');
     const b = stageThree(f, 'b');
     const second = await f.service.submit(landDraft(b.sessionId, b.ids));
     expect(second.receipt).toMatchObject({ code: '000.00.31.H29-261123-0042', provisional: false });
     const c = stageThree(f, 'c');
-    expect((await f.service.submit(landDraft(c.sessionId, c.ids))).receipt.code).toBe('TAM-KIOSK01-261123-0002');
+    expect((await f.service.submit(landDraft(c.sessionId, c.ids))).receipt.code).toBe('TAM-KIOSK-01-261123-0002');
     f.clock.advance(86_400_000);
     const d = stageThree(f, 'd');
-    expect((await f.service.submit(landDraft(d.sessionId, d.ids))).receipt.code).toBe('TAM-KIOSK01-261124-0001');
+    expect((await f.service.submit(landDraft(d.sessionId, d.ids))).receipt.code).toBe('TAM-KIOSK-01-261124-0001');
   });
 
   it('submitting the same session twice returns the first dossier and writes nothing more', async () => {
@@ -152,7 +155,7 @@ describe('lookup', () => {
     const f = dossierFixture(tempDir(), { config: { dossier: { lookupFreeFailures: 2 } } });
     const { sessionId, ids } = stageThree(f);
     const { receipt } = await f.service.submit(landDraft(sessionId, ids));
-    expect(f.service.lookup(' tam-kiosk01-261123-0001 ', '2345')).toMatchObject({ provisional: true, status: { status: 1 } });
+    expect(f.service.lookup(' tam-kiosk-01-261123-0001 ', '2345')).toMatchObject({ provisional: true, status: { status: 1 } });
     repo.linkOfficialCode(f.db, sessionId, '000.00.31.H29-261123-0007');
     expect(f.service.lookup(receipt.code, '2345').code).toBe('000.00.31.H29-261123-0007');
     expect(f.service.lookup('000.00.31.H29-261123-0007', '2345').provisional).toBe(false);
