@@ -5,6 +5,7 @@ import type { Language } from '../../src-shared/dto';
 import type { LastScan } from '../../src-shared/scan';
 import type { DeviceStatus, StaffAlert } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
+import { SyncDetails } from '../sync/SyncDetails';
 import { ScanResult } from './ScanResult';
 import './staff.css';
 
@@ -125,6 +126,8 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
             {read.state === 'idle' ? <p className="staff-panel__muted">{t('staff.testReadHint')}</p> : null}
           </div>
         </section>
+
+        <SyncDetails kiosk={kiosk} language={language} />
 
         <section data-testid="staff-alerts">
           <h3>{t('staff.alerts')}</h3>

@@ -100,3 +100,28 @@ describe('dossier submit on a full or failing disk', () => {
     expect(f.db.prepare(`SELECT count(*) FROM dossier_files`).pluck().get()).toBe(3);
   });
 });
+
+describe('dossier submit when SQLite itself is full', () => {
+  it('SQLITE_FULL becomes a plain message and writes no row', async () => {
+    const dir = tempDir();
+    const f = dossierFixture(dir);
+    const { sessionId } = f.service.begin(LAND);
+    const ids = ['1', '2', '3'].map((n) => [f.service.stagePage(sessionId, pagePng(`full${n}`)).pageId]);
+    // The database may not grow, and the audit log's pages are full: SQLite's full-disk error.
+    f.db.pragma(`max_page_count = ${Number(f.db.pragma('page_count', { simple: true })) + 2}`);
+    const filler = f.db.prepare(`INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ('x', 'x', 'filler', 'x', ?)`);
+    for (const size of [2000, 200, 20, 1]) {
+      try {
+        for (;;) filler.run('x'.repeat(size));
+      } catch (e) {
+        expect((e as { code?: string }).code).toBe('SQLITE_FULL');
+      }
+    }
+    const error = await f.service.submit(landDraft(sessionId, ids, 'en')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KioskError);
+    expect((error as KioskError).code).toBe('store_unavailable');
+    expect((error as KioskError).message).toMatch(/storage is full.*nothing was lost/);
+    expect(f.db.prepare(`SELECT count(*) FROM dossiers`).pluck().get()).toBe(0);
+    expect(f.db.prepare(`SELECT count(*) FROM outbox_jobs`).pluck().get()).toBe(0);
+  });
+});
