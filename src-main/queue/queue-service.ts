@@ -8,6 +8,7 @@ import type { Logger } from '../app/logger';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
 import { renderTicket } from '../devices/printer/ticket-layout';
+import type { NumberSource, QueueNumberAllocator } from '../sync/queue-allocator';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
 
@@ -19,6 +20,8 @@ export class QueueService {
     private readonly printer: PrinterPort,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** The center's numbering across terminals (portal, reserved blocks, terminal range); none = this kiosk alone. */
+    private readonly allocator?: QueueNumberAllocator,
   ) {}
 
   listServices(): QueueServiceDto[] {
@@ -36,11 +39,15 @@ export class QueueService {
     const issuedAt = this.clock.now();
     const day = localDay(issuedAt, this.config.center.timeZone);
     const id = randomUUID();
+    // Allocated before the transaction: it may ask the portal, and SQLite must not wait on the network.
+    const allocated = await this.allocate(id, service, day, priority, issuedAt);
     this.db.transaction(() => {
-      const number = tickets.nextNumber(this.db, service.id, day, service.start);
-      if (number >= 10 ** service.digits) {
+      const number = allocated?.number ?? tickets.nextNumber(this.db, service.id, day, service.start);
+      const source: NumberSource | 'local' = allocated?.source ?? 'local';
+      if (source === 'local' && number >= 10 ** service.digits) {
         throw new KioskError('device_unavailable', `No more numbers today for ${service.name.en}`);
       }
+      // A terminal-range number shows one more digit than the service's (e.g. A2017 from terminal 2).
       const display = service.prefix + String(number).padStart(service.digits, '0');
       tickets.insertTicket(this.db, {
         id,
@@ -50,6 +57,7 @@ export class QueueService {
         display,
         priority,
         issued_at: issuedAt.toISOString(),
+        number_source: source,
       });
     }).immediate();
     this.logger.log('info', 'ticket issued', { id, serviceId });
@@ -88,6 +96,17 @@ export class QueueService {
       this.logger.log('warn', 'ticket print failed', { id: row.id, error: message });
       tickets.setPrintResult(this.db, row.id, { ok: false, error: message });
       return { ...dto, printed: false, printError: message };
+    }
+  }
+
+  /** null: number locally (no allocator, or it could not give one, e.g. before enrollment). */
+  private async allocate(id: string, service: QueueServiceConfig, day: string, priority: Priority, issuedAt: Date) {
+    if (!this.allocator) return null;
+    try {
+      return await this.allocator.allocate({ ticketId: id, serviceId: service.id, day, priority, issuedAt: issuedAt.toISOString(), digits: service.digits });
+    } catch (error) {
+      this.logger.log('warn', 'queue number allocation failed; numbering locally', { serviceId: service.id, error: String(error) });
+      return null;
     }
   }
 

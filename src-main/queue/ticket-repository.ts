@@ -26,11 +26,14 @@ export function nextNumber(db: Database, serviceId: string, day: string, start: 
   return row.last_number;
 }
 
-export function insertTicket(db: Database, t: Omit<TicketRow, 'state' | 'print_state' | 'print_error'>): void {
+export function insertTicket(
+  db: Database,
+  t: Omit<TicketRow, 'state' | 'print_state' | 'print_error'> & { number_source?: 'local' | 'portal' | 'block' | 'terminal' },
+): void {
   db.prepare(
-    `INSERT INTO tickets (id, service_id, day, number, display, priority, issued_at)
-     VALUES (@id, @service_id, @day, @number, @display, @priority, @issued_at)`,
-  ).run(t);
+    `INSERT INTO tickets (id, service_id, day, number, display, priority, issued_at, number_source)
+     VALUES (@id, @service_id, @day, @number, @display, @priority, @issued_at, @number_source)`,
+  ).run({ number_source: 'local', ...t });
 }
 
 export function getTicket(db: Database, id: string): TicketRow | undefined {

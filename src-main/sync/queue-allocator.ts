@@ -24,6 +24,8 @@ export interface CenterAllocatorOptions {
   portalTimeoutMs: number;
   /** The terminal's index from enrollment (1–999), unique in the center; null before enrollment. */
   terminalIndex: () => number | null;
+  /** false while the portal is known to be down: no citizen waits for a timeout then. */
+  portalReachable?: () => boolean;
 }
 
 /**
@@ -43,16 +45,9 @@ export class CenterQueueAllocator implements QueueNumberAllocator {
 
   async allocate(r: TicketNumberRequest): Promise<{ number: number; source: NumberSource }> {
     const limit = 10 ** r.digits;
-    try {
-      const t = await this.client.registerQueueTicket(
-        { ticketId: r.ticketId, serviceId: r.serviceId, day: r.day, priority: r.priority, issuedAt: r.issuedAt },
-        undefined,
-        this.options.portalTimeoutMs,
-      );
-      if (t.number < limit) return { number: t.number, source: 'portal' };
-      // A number the ticket cannot show: fall through to the offline schemes.
-    } catch {
-      // Unreachable or refusing: the citizen still gets a number.
+    if (this.options.portalReachable?.() ?? true) {
+      const online = await this.fromPortal(r, limit);
+      if (online !== null) return { number: online, source: 'portal' };
     }
     const fromBlock = takeBlockNumber(this.db, r.serviceId, r.day, limit);
     if (fromBlock !== null) return { number: fromBlock, source: 'block' };
@@ -61,6 +56,21 @@ export class CenterQueueAllocator implements QueueNumberAllocator {
     const n = nextTerminalNumber(this.db, r.serviceId, r.day);
     if (n >= limit) throw new Error(`No more offline numbers today for ${r.serviceId}`);
     return { number: index * limit + n, source: 'terminal' };
+  }
+
+  private async fromPortal(r: TicketNumberRequest, limit: number): Promise<number | null> {
+    try {
+      const t = await this.client.registerQueueTicket(
+        { ticketId: r.ticketId, serviceId: r.serviceId, day: r.day, priority: r.priority, issuedAt: r.issuedAt },
+        undefined,
+        this.options.portalTimeoutMs,
+      );
+      // A number the ticket cannot show falls through to the offline schemes.
+      return t.number < limit ? t.number : null;
+    } catch {
+      // Unreachable or refusing: the citizen still gets a number.
+      return null;
+    }
   }
 
   /** While online: keep a block of at least `low` unused numbers per service for the day. */

@@ -1,7 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import { languages } from '../i18n';
+import { LinkDot } from '../sync/LinkDot';
 import { BackIcon, HomeIcon } from './Icons';
 
 interface HeaderProps {
@@ -13,9 +15,11 @@ interface HeaderProps {
   onBack?: (() => void) | undefined;
   /** Absent while nothing may interrupt (a ticket being issued). */
   onHome?: (() => void) | undefined;
+  /** When given, a discreet dot shows the link to the portal. */
+  kiosk?: KioskClient | undefined;
 }
 
-export function Header({ centerName, language, onLanguage, onBack, onHome }: HeaderProps): ReactElement {
+export function Header({ centerName, language, onLanguage, onBack, onHome, kiosk }: HeaderProps): ReactElement {
   const { t } = useTranslation();
   return (
     <header className="header">
@@ -34,6 +38,7 @@ export function Header({ centerName, language, onLanguage, onBack, onHome }: Hea
         ) : null}
       </nav>
       <p className="header__center">{centerName}</p>
+      {kiosk ? <LinkDot kiosk={kiosk} language={language} /> : null}
       {onLanguage ? <LanguageSwitch language={language} onLanguage={onLanguage} /> : null}
     </header>
   );

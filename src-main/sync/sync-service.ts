@@ -1,0 +1,277 @@
+import type { Database } from 'better-sqlite3';
+import type { DeviceHealth } from '../../src-shared/dto';
+import type { LinkStateDto, SyncStatus } from '../../src-shared/sync';
+import { localDay, type Clock } from '../app/clock';
+import type { KioskConfig } from '../app/config';
+import type { Logger } from '../app/logger';
+import { normalizeCodeInput } from '../dossier/dossier-code';
+import { reserveOfficialCodes } from '../dossier/dossier-repository';
+import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
+import { backoffDelayMs } from './backoff';
+import type { CredentialStore } from './credential-store';
+import { findDossierIdByCode } from './dossier-repository';
+import { createDossierSyncHandler } from './dossier-sync';
+import { LinkMonitor } from './link-state';
+import { outboxStats } from './outbox-jobs';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
+import { PortalClient } from './portal-client';
+import { PortalError } from './portal-error';
+import { CenterQueueAllocator } from './queue-allocator';
+import { applyPortalStatus, countFreeOfficialCodes, getMeta, setMeta } from './sync-repository';
+import type { Wait } from './wait';
+
+/** Where a pulled catalog goes: the existing import, one transaction, so readers see old or new. */
+export interface CatalogSink {
+  importDocument(raw: unknown): unknown;
+}
+
+export interface SyncServiceDeps {
+  db: Database;
+  config: KioskConfig;
+  /** The content store's root (files.relative_path is relative to it). */
+  fileRoot: string;
+  credentials: CredentialStore;
+  clock: Clock;
+  logger: Logger;
+  random: () => number;
+  wait: Wait;
+  version: string;
+  devices: () => readonly DeviceHealth[];
+  catalog: CatalogSink | null;
+  onLinkState: (state: LinkStateDto) => void;
+  fetch?: typeof fetch;
+  workerOptions?: Partial<OutboxWorkerOptions>;
+}
+
+const OFFICIAL_CODE = /^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/;
+
+/**
+ * Everything the kiosk does with the portal, in the background: enrollment (retried, never
+ * blocking start-up), the outbox worker, and an upkeep round per heartbeat interval (heartbeat,
+ * catalog by ETag, the day's official codes, queue-number blocks). Without a portal it only
+ * reports `disabled` and the outbox keeps everything.
+ */
+export class SyncService {
+  readonly link: LinkMonitor;
+  readonly allocator: CenterQueueAllocator | null;
+  private readonly client: PortalClient | null;
+  private readonly worker: OutboxWorker | null;
+  private readonly stop = new AbortController();
+  private readonly tasks: Promise<void>[] = [];
+  private workerStarted = false;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    const { db, config, clock } = deps;
+    this.link = new LinkMonitor(() => clock.now().getTime(), undefined, (state) => deps.onLinkState(state));
+    const url = config.sync.portalUrl;
+    if (url === null) {
+      this.client = null;
+      this.worker = null;
+      this.allocator = null;
+      return;
+    }
+    const client = new PortalClient({ baseUrl: url, credentials: deps.credentials, clock, fetch: deps.fetch });
+    this.client = client;
+    const handler = createDossierSyncHandler({ db, client, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone });
+    this.worker = new OutboxWorker({
+      db,
+      handlers: { [SUBMIT_JOB_KIND]: handler },
+      clock,
+      random: deps.random,
+      wait: deps.wait,
+      logger: deps.logger,
+      link: this.link,
+      options: { concurrency: config.sync.concurrency, ...deps.workerOptions },
+    });
+    this.allocator = new CenterQueueAllocator(db, client, {
+      portalTimeoutMs: 1_000,
+      terminalIndex: () => {
+        const value = getMeta(db, 'terminal_index');
+        return value === null ? null : Number(value);
+      },
+      // A citizen is waiting: while the portal is known to be down, go straight to the offline schemes.
+      portalReachable: () => client.isEnrolled() && this.link.state() !== 'offline',
+    });
+  }
+
+  get enabled(): boolean {
+    return this.client !== null;
+  }
+
+  start(): void {
+    if (!this.client) return;
+    this.tasks.push(this.upkeepLoop(this.stop.signal));
+  }
+
+  /** A dossier was written: deliver it now rather than at the next poll. */
+  wake(): void {
+    this.worker?.wake();
+  }
+
+  status(): SyncStatus {
+    const now = this.deps.clock.now().getTime();
+    const stats = outboxStats(this.deps.db);
+    const linkError = this.link.error();
+    const rowErrorAt = stats.lastErrorAt === null ? NaN : Date.parse(stats.lastErrorAt);
+    const lastError =
+      linkError && !(rowErrorAt > linkError.at)
+        ? { at: new Date(linkError.at).toISOString(), message: linkError.message }
+        : stats.lastError !== null && stats.lastErrorAt !== null
+          ? { at: stats.lastErrorAt, message: stats.lastError }
+          : null;
+    return {
+      state: this.client ? this.link.state() : 'disabled',
+      enrolled: this.client?.isEnrolled() ?? false,
+      outboxDepth: stats.depth,
+      parked: stats.parked,
+      oldestPendingAgeSeconds:
+        stats.oldestPendingCreatedAt === null ? null : Math.max(0, Math.round((now - Date.parse(stats.oldestPendingCreatedAt)) / 1000)),
+      lastError,
+      portalOrigin: this.client?.origin ?? null,
+    };
+  }
+
+  /**
+   * Before a lookup: asks the portal for the dossier's current status (bounded wait) and records
+   * it, so the citizen sees what the center decided. Any failure leaves the local answer as is.
+   */
+  async refreshDossier(code: string, timeoutMs = 2_000): Promise<void> {
+    const client = this.client;
+    if (!client || !client.isEnrolled() || this.link.state() === 'offline') return;
+    const id = findDossierIdByCode(this.deps.db, normalizeCodeInput(code).slice(0, 64));
+    if (id === undefined) return;
+    try {
+      const status = await client.dossierStatus(id, AbortSignal.any([this.stop.signal, AbortSignal.timeout(timeoutMs)]));
+      applyPortalStatus(this.deps.db, id, status, OFFICIAL_CODE);
+    } catch (error) {
+      // 404: not delivered yet; anything else: the local status stands.
+      if (!(error instanceof PortalError && error.status === 404)) this.noteFailure('dossier status', error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled(this.tasks);
+  }
+
+  private async upkeepLoop(signal: AbortSignal): Promise<void> {
+    const intervalMs = this.deps.config.sync.heartbeatSeconds * 1000;
+    let failures = 0;
+    while (!signal.aborted) {
+      let ok = false;
+      try {
+        ok = await this.upkeep(signal);
+      } catch (error) {
+        this.noteFailure('sync upkeep', error);
+      }
+      failures = ok ? 0 : failures + 1;
+      const delay = ok ? intervalMs : backoffDelayMs(failures, { baseMs: 1_000, capMs: intervalMs }, this.deps.random);
+      await this.deps.wait(delay, signal);
+    }
+  }
+
+  /** One round; true when the portal answered the heartbeat. */
+  private async upkeep(signal: AbortSignal): Promise<boolean> {
+    const { db, config, clock, logger } = this.deps;
+    const client = this.client;
+    if (!client || !this.worker) return false;
+    if (!client.isEnrolled()) {
+      if (config.sync.enrollmentToken === '') {
+        this.link.record('troubled', 'No enrollment token is configured (sync.enrollmentToken)');
+        return false;
+      }
+      const e = await client.enroll(config.sync.enrollmentToken, config.terminal.id, this.deps.version.slice(0, 50), signal);
+      const now = clock.now();
+      setMeta(db, 'terminal_index', String(e.terminalIndex), now);
+      setMeta(db, 'agency_code', e.agencyCode, now);
+      setMeta(db, 'center_id', e.centerId, now);
+      logger.log('info', 'enrolled with the portal', { terminalIndex: e.terminalIndex, centerId: e.centerId });
+    }
+    if (!this.workerStarted) {
+      this.workerStarted = true;
+      this.tasks.push(this.worker.start(signal));
+    }
+    const wasOffline = this.link.state() === 'offline';
+    const ack = await client.heartbeat(this.heartbeatBody(), signal);
+    this.link.record('ok');
+    if (wasOffline) this.worker.wake();
+    await this.step('catalog', () => this.pullCatalog(client, ack.catalogEtag, signal));
+    await this.step('official codes', () => this.reserveCodes(client, signal));
+    await this.step('queue numbers', () => this.topUpQueueNumbers());
+    return true;
+  }
+
+  private async step(what: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.noteFailure(what, error);
+    }
+  }
+
+  private heartbeatBody() {
+    const stats = outboxStats(this.deps.db);
+    const status = this.status();
+    return {
+      appVersion: this.deps.version.slice(0, 50) || 'unknown',
+      sentAt: this.deps.clock.now().toISOString(),
+      devices: this.deps.devices().map((d) => ({ device: d.device, state: d.state, reason: d.reason.slice(0, 500) })),
+      outbox: {
+        depth: stats.depth,
+        parked: stats.parked,
+        ...(status.oldestPendingAgeSeconds === null ? {} : { oldestPendingAgeSeconds: status.oldestPendingAgeSeconds }),
+        ...(stats.lastError === null ? {} : { lastError: stats.lastError.slice(0, 500) }),
+      },
+    };
+  }
+
+  /** Only when the heartbeat's ETag differs from ours; the GET is conditional all the same. */
+  private async pullCatalog(client: PortalClient, advertised: string, signal: AbortSignal): Promise<void> {
+    const { db, clock, catalog, logger } = this.deps;
+    if (!catalog) return;
+    const ours = getMeta(db, 'catalog_etag');
+    if (ours === advertised) return;
+    const answer = await client.catalog(ours, signal);
+    if (answer.status === 'unchanged') return;
+    catalog.importDocument(answer.document);
+    setMeta(db, 'catalog_etag', answer.etag, clock.now());
+    logger.log('info', 'catalog updated from the portal', { etag: answer.etag });
+  }
+
+  /** Keeps the day's block of official codes so that dossiers received offline get a final code. */
+  private async reserveCodes(client: PortalClient, signal: AbortSignal): Promise<void> {
+    const { db, config, clock } = this.deps;
+    const perDay = config.sync.dossierCodesPerDay;
+    const agency = getMeta(db, 'agency_code');
+    if (perDay === 0 || agency === null) return;
+    const now = clock.now();
+    const day = localDay(now, config.center.timeZone);
+    if (countFreeOfficialCodes(db, agency, day) >= Math.max(1, Math.floor(perDay / 4))) return;
+    const seqKey = `code_blocks.${day}`;
+    const seq = Number(getMeta(db, seqKey) ?? '0');
+    // The key repeats after a crash between the answer and the insert: the portal replays the same codes.
+    const block = await client.reserveDossierCodes(day, perDay, `codes.${config.terminal.id}.${day}.${seq}`, signal);
+    db.transaction(() => {
+      reserveOfficialCodes(db, block.codes.map((code) => ({ code, agencyCode: block.agencyCode, day: block.day })), now.toISOString());
+      setMeta(db, seqKey, String(seq + 1), now);
+    })();
+  }
+
+  private async topUpQueueNumbers(): Promise<void> {
+    const { config, clock } = this.deps;
+    const allocator = this.allocator;
+    const { queueBlockSize, queueBlockLow } = config.sync;
+    if (!allocator || queueBlockSize === 0) return;
+    const day = localDay(clock.now(), config.center.timeZone);
+    for (const service of config.queue.services) {
+      await allocator.topUp(service.id, day, queueBlockSize, queueBlockLow, config.terminal.id);
+    }
+  }
+
+  private noteFailure(what: string, error: unknown): void {
+    const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    const unreachable = error instanceof PortalError && error.kind === 'unreachable';
+    if (!this.stop.signal.aborted) this.link.record(unreachable ? 'unreachable' : 'troubled', message);
+    this.deps.logger.log(unreachable ? 'info' : 'warn', 'sync: portal exchange failed', { what, error: message });
+  }
+}

@@ -1,0 +1,36 @@
+import type { ReactElement } from 'react';
+import type { KioskClient } from '../../src-shared/contract';
+import type { Language } from '../../src-shared/dto';
+import { formatIssuedAt } from '../app/format';
+import { syncTexts } from './sync-texts';
+import { useSyncStatus } from './use-sync-status';
+import './link-dot.css';
+
+/** The staff panel's sync section: link state, outbox depth, oldest pending age, last error. */
+export function SyncDetails({ kiosk, language }: { kiosk: KioskClient; language: Language }): ReactElement {
+  const status = useSyncStatus(kiosk);
+  const x = syncTexts[language];
+  return (
+    <section className="sync-details" data-testid="staff-sync" data-state={status?.state}>
+      <h3>{x.title}</h3>
+      {status ? (
+        <dl>
+          <dt>{x.state}</dt>
+          <dd data-testid="staff-sync-state">{x.states[status.state]}</dd>
+          <dt>{x.portal}</dt>
+          <dd>{status.portalOrigin ?? x.none}</dd>
+          <dt>{x.enrolled}</dt>
+          <dd>{status.enrolled ? x.yes : x.no}</dd>
+          <dt>{x.depth}</dt>
+          <dd data-testid="staff-sync-depth">{status.outboxDepth}</dd>
+          <dt>{x.parked}</dt>
+          <dd>{status.parked}</dd>
+          <dt>{x.oldest}</dt>
+          <dd>{status.oldestPendingAgeSeconds === null ? x.none : x.seconds(status.oldestPendingAgeSeconds)}</dd>
+          <dt>{x.lastError}</dt>
+          <dd>{status.lastError ? `${formatIssuedAt(status.lastError.at)} — ${status.lastError.message}` : x.none}</dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** How well the kiosk reaches the portal (src-main/sync/link-state.ts decides). */
+export const LinkStateSchema = z.enum(['online', 'degraded', 'offline', 'disabled']);
+export type LinkStateDto = z.infer<typeof LinkStateSchema>;
+
+export const LinkStateEventSchema = z.object({ state: LinkStateSchema });
+
+/** What staff see about the sync: `disabled` when no portal is configured (offline-only kiosk). */
+export const SyncStatusSchema = z.object({
+  state: LinkStateSchema,
+  enrolled: z.boolean(),
+  /** Outbox rows still to deliver (pending or running). */
+  outboxDepth: z.number().int().min(0),
+  /** Rows set aside for staff (can never succeed as they are). */
+  parked: z.number().int().min(0),
+  oldestPendingAgeSeconds: z.number().min(0).nullable(),
+  lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+  portalOrigin: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src-main/app/clock';
+import { createKioskCore, type KioskCore } from '../../src-main/app/composition-root';
+import { ConfigError } from '../../src-main/app/config';
+import { createMemoryLogger } from '../../src-main/app/logger';
+import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
+import type { SyncStatus } from '../../src-shared/sync';
+import { demoConfig } from '../fakes/demo-config';
+import { LAND, landDraft, pagePng } from '../unit/dossier/fixture';
+import { openKioskDb, portalHoldings, startPortal } from './harness';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-sync-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function startCore(dataDir: string, portalUrl: string | null): Promise<KioskCore> {
+  const core = await createKioskCore({
+    dataDir,
+    config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: 1 } }),
+    host: 'web',
+    version: 'test',
+    clock: systemClock,
+    logger: createMemoryLogger(),
+    printer: new VirtualPrinter(576, join(dataDir, 'prints'), systemClock),
+  });
+  let closed: Promise<void> | null = null;
+  const close = core.close.bind(core);
+  core.close = () => (closed ??= close());
+  cleanups.push(() => core.close());
+  return core;
+}
+
+async function call<T>(core: KioskCore, method: string, request: unknown = {}): Promise<T> {
+  const reply = await core.dispatcher.dispatch(method, request);
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+/** Through the contract, as the renderer submits: a land dossier with three scanned pages. */
+async function submitLandDossier(core: KioskCore): Promise<string> {
+  const { sessionId } = await call<{ sessionId: string }>(core, 'beginDossier', { procedureCode: LAND });
+  const pageIds: string[][] = [];
+  for (const n of [1, 2, 3]) {
+    const staged = await call<{ pageId: string }>(core, 'stageScannedPage', {
+      sessionId,
+      mediaType: 'image/png',
+      dataBase64: Buffer.from(pagePng(`p${n}`)).toString('base64'),
+    });
+    pageIds.push([staged.pageId]);
+  }
+  await call(core, 'submitDossier', { draft: landDraft(sessionId, pageIds) });
+  return sessionId;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the kiosk core with a portal', () => {
+  it('enrolls in the background, reserves codes and numbers, numbers tickets through the portal, delivers dossiers, and reports offline when the portal goes', async () => {
+    const portalDir = tempDir();
+    const { server, url } = await startPortal(portalDir);
+    let portalUp = true;
+    cleanups.push(async () => {
+      if (portalUp) await server.close();
+    });
+    const dataDir = tempDir();
+    const core = await startCore(dataDir, url);
+    const linkEvents: string[] = [];
+    core.events.subscribe((event, payload) => {
+      if (event === 'linkState') linkEvents.push((payload as { state: string }).state);
+    });
+
+    await until('enrolled and online', async () => {
+      const s = await call<SyncStatus>(core, 'getSyncStatus');
+      return s.enrolled && s.state === 'online' ? s : undefined;
+    });
+    // The credential lives in a file only the kiosk's user can read.
+    expect(statSync(join(dataDir, 'portal-credential')).mode & 0o777).toBe(0o600);
+
+    const serviceId = demoConfig().queue.services[0]?.id ?? '';
+    const online = await call<{ id: string }>(core, 'takeTicket', { serviceId, priority: 'none', language: 'vi' });
+    const dossierId = await submitLandDossier(core);
+    const held = await until('dossier on the portal', () => {
+      const h = portalHoldings(server);
+      return h.dossiers.some((d) => d.id === dossierId) ? h : undefined;
+    });
+    expect(held.files.filter((f) => f.dossier_id === dossierId)).toHaveLength(3);
+    await until('outbox drained', async () => ((await call<SyncStatus>(core, 'getSyncStatus')).outboxDepth === 0 ? true : undefined));
+    const officialCode = held.dossiers.find((d) => d.id === dossierId)?.code;
+
+    await server.close();
+    portalUp = false;
+    const offline = await until('offline', async () => {
+      const s = await call<SyncStatus>(core, 'getSyncStatus');
+      return s.state === 'offline' ? s : undefined;
+    });
+    expect(offline.lastError?.message).toMatch(/unreachable/);
+    expect(linkEvents).toContain('offline');
+    const meanwhile = await call<{ id: string }>(core, 'takeTicket', { serviceId, priority: 'none', language: 'vi' });
+    await core.close();
+
+    // The store after the run (the core holds it exclusively while it runs).
+    const db = openKioskDb(join(dataDir, 'kiosk.sqlite3'));
+    cleanups.push(() => {
+      db.close();
+    });
+    const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
+    expect(Number(one<{ value: string }>(`SELECT value FROM sync_meta WHERE key = 'terminal_index'`).value)).toBeGreaterThanOrEqual(1);
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM official_code_reservations`).n).toBe(50);
+    expect(one<{ n: number }>(`SELECT count(DISTINCT service_id) AS n FROM queue_number_blocks`).n).toBe(demoConfig().queue.services.length);
+    const source = (id: string) => one<{ number_source: string }>(`SELECT number_source FROM tickets WHERE id = ?`, id).number_source;
+    expect(source(online.id)).toBe('portal');
+    expect(source(meanwhile.id)).toBe('block');
+    // The provisional code stays and the portal's official one is linked to it.
+    expect(one<{ official_code: string | null; provisional_code: string | null }>(`SELECT official_code, provisional_code FROM dossiers WHERE id = ?`, dossierId)).toEqual({
+      official_code: officialCode,
+      provisional_code: expect.stringMatching(/^TAM-/),
+    });
+  }, 60_000);
+
+  it('without a portal the kiosk works offline-only and keeps every dossier in the outbox', async () => {
+    const dataDir = tempDir();
+    const core = await startCore(dataDir, null);
+    const status = await call<SyncStatus>(core, 'getSyncStatus');
+    expect(status).toMatchObject({ state: 'disabled', enrolled: false, portalOrigin: null, outboxDepth: 0 });
+    const serviceId = demoConfig().queue.services[0]?.id ?? '';
+    const ticket = await call<{ display: string }>(core, 'takeTicket', { serviceId, priority: 'none', language: 'vi' });
+    expect(ticket.display).toMatch(/^[A-Z]+\d{3}$/);
+  });
+
+  it('refuses a plain-http portal that is not on this machine, naming the field', () => {
+    expect(() => demoConfig({ sync: { portalUrl: 'http://portal.example.vn' } })).toThrow(ConfigError);
+    expect(() => demoConfig({ sync: { portalUrl: 'http://portal.example.vn' } })).toThrow(/sync\.portalUrl: .*https/);
+    expect(demoConfig({ sync: { portalUrl: 'https://portal.example.vn' } }).sync.portalUrl).toBe('https://portal.example.vn');
+  });
+});
