@@ -4,13 +4,20 @@ import type { DeviceHealth, KioskInfo, Priority } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
 import { Header } from '../components/Header';
 import { AttractScreen } from '../screens/AttractScreen';
+import { CatalogScreen } from '../screens/CatalogScreen';
 import { ErrorScreen } from '../screens/ErrorScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IssuingScreen } from '../screens/IssuingScreen';
 import { LanguageScreen } from '../screens/LanguageScreen';
 import { PriorityScreen } from '../screens/PriorityScreen';
+import { ProcedureScreen } from '../screens/ProcedureScreen';
+import { ProceduresScreen } from '../screens/ProceduresScreen';
+import { SearchScreen } from '../screens/SearchScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 import { TicketScreen } from '../screens/TicketScreen';
+import { DossierJourney } from '../dossier/DossierJourney';
+import { SubmitDossierButton } from '../dossier/SubmitDossierButton';
+import { LookupScreen } from '../lookup/LookupScreen';
 import { assertNever } from './assert-never';
 import { backTarget, canGoHome, type SessionAction, type SessionState } from './session';
 
@@ -99,6 +106,65 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
         );
       case 'error':
         return <ErrorScreen error={screen.error} onHome={() => send({ type: 'home' })} />;
+      case 'catalog':
+        return (
+          <CatalogScreen
+            kiosk={kiosk}
+            language={language}
+            onField={(field) => send({ type: 'fieldChosen', field })}
+            onSearch={() => send({ type: 'openSearch' })}
+            onError={fail}
+          />
+        );
+      case 'procedures':
+        return (
+          <ProceduresScreen
+            kiosk={kiosk}
+            field={screen.field}
+            language={language}
+            onOpen={(code) => send({ type: 'procedureChosen', code })}
+            onError={fail}
+          />
+        );
+      case 'search':
+        return (
+          <SearchScreen
+            kiosk={kiosk}
+            language={language}
+            query={screen.query}
+            method={screen.method}
+            onQuery={(query) => send({ type: 'searchEdited', query })}
+            onMethod={(method) => send({ type: 'inputMethodChosen', method })}
+            onOpen={(code) => send({ type: 'procedureChosen', code })}
+            onBrowse={() => send({ type: 'openCatalog' })}
+          />
+        );
+      case 'procedure':
+        // The "Nộp hồ sơ" action comes with the submission work, through `submitAction`.
+        return (
+          <ProcedureScreen
+            key={screen.code}
+            kiosk={kiosk}
+            code={screen.code}
+            language={language}
+            devices={devices}
+            onError={fail}
+            submitAction={<SubmitDossierButton kiosk={kiosk} code={screen.code} onStart={() => send({ type: 'startDossier' })} />}
+          />
+        );
+      case 'dossier':
+        return (
+          <DossierJourney
+            kiosk={kiosk}
+            code={screen.code}
+            language={language}
+            onLeave={() => send({ type: 'leaveDossier' })}
+            onDone={onEnd}
+            onError={fail}
+          />
+        );
+      case 'lookup':
+        return <LookupScreen kiosk={kiosk} language={language} />;
       default:
         return assertNever(screen);
     }

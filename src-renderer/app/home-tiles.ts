@@ -14,6 +14,8 @@ export interface HomeTile {
   readonly icon: IconName;
   readonly action: SessionAction;
   readonly uses: readonly DeviceName[];
+  /** The one choice most visitors make, drawn filled so it is found first. */
+  readonly primary: boolean;
 }
 
 /**
@@ -22,7 +24,12 @@ export interface HomeTile {
  * session reducer.
  */
 export const homeTiles: readonly HomeTile[] = [
-  { id: 'queue', icon: 'ticket', action: { type: 'openServices' }, uses: ['printer'] },
+  { id: 'queue', icon: 'ticket', action: { type: 'openServices' }, uses: ['printer'], primary: true },
+  // Looking a procedure up needs no device: the checklist print is an extra on the detail screen.
+  { id: 'catalog', icon: 'book', action: { type: 'openCatalog' }, uses: [], primary: false },
+  { id: 'search', icon: 'search', action: { type: 'openSearch' }, uses: [], primary: false },
+  // Typing the code works without the code scanner, so the tile stays available when it is offline.
+  { id: 'lookup', icon: 'document', action: { type: 'openLookup' }, uses: [], primary: false },
 ];
 
 /**

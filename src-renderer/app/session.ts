@@ -1,5 +1,7 @@
 import type { KioskErrorPayload } from '../../src-shared/errors';
+import type { FieldSummary } from '../../src-shared/catalog';
 import type { Language, Priority, QueueServiceDto, TicketDto } from '../../src-shared/dto';
+import type { InputMethod } from '../keyboard/vietnamese-ime';
 import { assertNever } from './assert-never';
 
 /**
@@ -15,7 +17,32 @@ export type Screen =
   | { readonly name: 'priority'; readonly service: QueueServiceDto }
   | { readonly name: 'issuing'; readonly service: QueueServiceDto; readonly priority: Priority }
   | { readonly name: 'ticket'; readonly ticket: TicketDto }
-  | { readonly name: 'error'; readonly error: KioskErrorPayload };
+  | { readonly name: 'error'; readonly error: KioskErrorPayload }
+  | { readonly name: 'catalog' }
+  | { readonly name: 'procedures'; readonly field: FieldSummary }
+  | SearchScreenState
+  | { readonly name: 'procedure'; readonly code: string; readonly returnTo: ProcedureOrigin }
+  /** Submitting a dossier; the citizen's data lives in the journey component, not here. */
+  | { readonly name: 'dossier'; readonly code: string; readonly returnTo: ProcedureOrigin }
+  | { readonly name: 'lookup' };
+
+/**
+ * The search text lives in the session, not in the screen's component: Back from a procedure
+ * returns to the same text, and an idle reset wipes it with everything else.
+ */
+export interface SearchScreenState {
+  readonly name: 'search';
+  readonly query: string;
+  readonly method: InputMethod;
+  /** Where Back leads: search opens from the home screen and from the catalog. */
+  readonly from: 'home' | 'catalog';
+}
+
+/** The screens a procedure's detail is opened from, and returns to. */
+export type ProcedureOrigin = Extract<Screen, { name: 'procedures' | 'search' }>;
+
+/** Search starts in no-tone mode: the catalog search ignores marks, so plain letters always work. */
+export const DEFAULT_INPUT_METHOD: InputMethod = 'none';
 
 export type ScreenName = Screen['name'];
 
@@ -36,6 +63,15 @@ export type SessionAction =
   | { readonly type: 'ticketIssued'; readonly ticket: TicketDto }
   | { readonly type: 'ticketUpdated'; readonly ticket: TicketDto }
   | { readonly type: 'callFailed'; readonly error: KioskErrorPayload }
+  | { readonly type: 'openCatalog' }
+  | { readonly type: 'openSearch' }
+  | { readonly type: 'fieldChosen'; readonly field: FieldSummary }
+  | { readonly type: 'procedureChosen'; readonly code: string }
+  | { readonly type: 'searchEdited'; readonly query: string }
+  | { readonly type: 'inputMethodChosen'; readonly method: InputMethod }
+  | { readonly type: 'startDossier' }
+  | { readonly type: 'leaveDossier' }
+  | { readonly type: 'openLookup' }
   | { readonly type: 'back' }
   | { readonly type: 'home' }
   | { readonly type: 'reset' };
@@ -64,6 +100,19 @@ export function backTarget(screen: Screen): Screen | null {
       return { name: 'home' };
     case 'priority':
       return { name: 'services' };
+    case 'catalog':
+      return { name: 'home' };
+    case 'procedures':
+      return { name: 'catalog' };
+    case 'search':
+      return screen.from === 'home' ? { name: 'home' } : { name: 'catalog' };
+    case 'procedure':
+      return screen.returnTo;
+    case 'dossier':
+      // The journey has its own Back per step; the header's would skip past what was typed.
+      return null;
+    case 'lookup':
+      return { name: 'home' };
     default:
       return assertNever(screen);
   }
@@ -102,6 +151,29 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         : state;
     case 'callFailed':
       return screen.name === 'attract' ? state : go({ name: 'error', error: action.error });
+    case 'openCatalog':
+      // From search too: its empty state suggests browsing by field instead.
+      return screen.name === 'home' || screen.name === 'search' ? go({ name: 'catalog' }) : state;
+    case 'openSearch':
+      return screen.name === 'home' || screen.name === 'catalog'
+        ? go({ name: 'search', query: '', method: DEFAULT_INPUT_METHOD, from: screen.name })
+        : state;
+    case 'fieldChosen':
+      return screen.name === 'catalog' ? go({ name: 'procedures', field: action.field }) : state;
+    case 'procedureChosen':
+      return screen.name === 'procedures' || screen.name === 'search'
+        ? go({ name: 'procedure', code: action.code, returnTo: screen })
+        : state;
+    case 'searchEdited':
+      return screen.name === 'search' ? go({ ...screen, query: action.query }) : state;
+    case 'inputMethodChosen':
+      return screen.name === 'search' ? go({ ...screen, method: action.method }) : state;
+    case 'startDossier':
+      return screen.name === 'procedure' ? go({ name: 'dossier', code: screen.code, returnTo: screen.returnTo }) : state;
+    case 'leaveDossier':
+      return screen.name === 'dossier' ? go({ name: 'procedure', code: screen.code, returnTo: screen.returnTo }) : state;
+    case 'openLookup':
+      return screen.name === 'home' ? go({ name: 'lookup' }) : state;
     case 'back': {
       const target = backTarget(screen);
       return target ? go(target) : state;

@@ -139,6 +139,61 @@ const GlobeIcon = () => (
   </Svg>
 );
 
+const ScaleIcon = () => (
+  <Svg>
+    <path d="M32 8 V54 M20 58 H44" />
+    <path d="M12 16 H52" />
+    <path d="M12 16 L4 36 a8 6 0 0 0 16 0 Z" />
+    <path d="M52 16 L44 36 a8 6 0 0 0 16 0 Z" />
+  </Svg>
+);
+
+const CarIcon = () => (
+  <Svg>
+    <path d="M8 44 V32 L14 18 H50 L56 32 V44 Z" />
+    <path d="M8 32 H56" />
+    <circle cx="18" cy="46" r="6" />
+    <circle cx="46" cy="46" r="6" />
+  </Svg>
+);
+
+const BriefcaseIcon = () => (
+  <Svg>
+    <path d="M6 20 H58 V54 H6 Z" />
+    <path d="M22 20 V12 H42 V20" />
+    <path d="M6 34 H58 M28 34 V40 H36 V34" />
+  </Svg>
+);
+
+const SchoolIcon = () => (
+  <Svg>
+    <path d="M4 24 L32 12 L60 24 L32 36 Z" />
+    <path d="M16 30 V44 C22 50 42 50 48 44 V30" />
+    <path d="M56 26 V42" />
+  </Svg>
+);
+
+const HealthIcon = () => (
+  <Svg>
+    <path d="M32 56 C12 42 4 32 4 22 a13 13 0 0 1 28-6 a13 13 0 0 1 28 6 C60 32 52 42 32 56 Z" />
+    <path d="M32 24 V40 M24 32 H40" />
+  </Svg>
+);
+
+const BookIcon = () => (
+  <Svg>
+    <path d="M32 14 C24 8 14 8 6 10 V52 C14 50 24 50 32 56 C40 50 50 50 58 52 V10 C50 8 40 8 32 14 Z" />
+    <path d="M32 14 V56" />
+  </Svg>
+);
+
+export const SearchIcon = () => (
+  <Svg>
+    <circle cx="26" cy="26" r="16" />
+    <path d="M38 38 L56 56" />
+  </Svg>
+);
+
 export const BackIcon = () => (
   <Svg>
     <path d="M40 12 L20 32 L40 52" />
@@ -176,6 +231,13 @@ const icons = {
   pregnant: PregnantIcon,
   person: PersonIcon,
   globe: GlobeIcon,
+  scale: ScaleIcon,
+  car: CarIcon,
+  briefcase: BriefcaseIcon,
+  school: SchoolIcon,
+  health: HealthIcon,
+  book: BookIcon,
+  search: SearchIcon,
 } as const;
 
 export type IconName = keyof typeof icons;

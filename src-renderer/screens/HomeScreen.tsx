@@ -25,7 +25,7 @@ export function HomeScreen({ devices, dispatch }: HomeScreenProps): ReactElement
               title={t(`home.tiles.${tile.id}.title`)}
               description={t(`home.tiles.${tile.id}.description`)}
               note={offline.map((device) => t(`home.deviceOffline.${device}`)).join(' ') || undefined}
-              primary
+              primary={tile.primary}
               disabled={offline.length > 0}
               testId={`home-${tile.id}`}
               onSelect={() => dispatch(tile.action)}
