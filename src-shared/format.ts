@@ -9,6 +9,7 @@ function partsIn(timeZone: string): Intl.DateTimeFormat {
       hourCycle: 'h23',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',
@@ -21,6 +22,21 @@ function partsIn(timeZone: string): Intl.DateTimeFormat {
 function partsOf(instant: Date, timeZone: string): (type: Intl.DateTimeFormatPartTypes) => string {
   const parts = partsIn(timeZone).formatToParts(instant);
   return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+export interface ZonedParts {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+  readonly hour: string;
+  readonly minute: string;
+  readonly second: string;
+}
+
+/** The wall-clock fields of an instant in a time zone, zero-padded (`hour` 00–23). */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const get = partsOf(instant, timeZone);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
 /** `HH:mm dd/MM/yyyy` in a time zone, as Vietnamese forms write it; built from parts, not locale punctuation. */

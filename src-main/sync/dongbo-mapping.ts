@@ -1,3 +1,5 @@
+import { zonedParts } from '../../src-shared/format';
+
 /**
  * The national portal's one-stop sync record (`DongBoHoSoMC`, DOMAIN.md). No official schema is
  * public, so this follows the field names public integrations (OpenCPS) send; a province's bridge
@@ -106,26 +108,9 @@ export function toDongBoHoSoMC(dossier: DossierForNational, timeZone = 'Asia/Ho_
   };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** `yyyyMMddHHmmss` in the center's time zone, the national portal's date form. */
 export function formatCompactDateTime(instant: Date, timeZone: string): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year').padStart(4, '0')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`;
+  const p = zonedParts(instant, timeZone);
+  return `${p.year.padStart(4, '0')}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
 }
