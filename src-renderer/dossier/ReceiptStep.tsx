@@ -1,0 +1,114 @@
+import { useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskClient } from '../../src-shared/contract';
+import type { SubmitOutcome } from '../../src-shared/dossier';
+import type { Language } from '../../src-shared/dto';
+import { QrCode } from '../components/QrCode';
+
+interface ReceiptStepProps {
+  kiosk: KioskClient;
+  outcome: SubmitOutcome;
+  language: Language;
+  onDone: () => void;
+}
+
+/** The receipt and appointment slip on screen, whether the paper came out, and how to get it again. */
+export function ReceiptStep({ kiosk, outcome, language, onDone }: ReceiptStepProps): ReactElement {
+  const { t } = useTranslation();
+  const [print, setPrint] = useState<Pick<SubmitOutcome, 'printed' | 'printError'>>({ printed: outcome.printed, printError: outcome.printError });
+  const [reprinting, setReprinting] = useState(false);
+  const once = useRef(false);
+  const r = outcome.receipt;
+
+  const reprint = async () => {
+    if (once.current) return;
+    once.current = true;
+    setReprinting(true);
+    const reply = await kiosk.reprintReceipt({ dossierId: r.dossierId, language });
+    setReprinting(false);
+    once.current = false;
+    if (reply.ok) setPrint(reply.value);
+  };
+
+  return (
+    <main className="screen dossier dossier--receipt" data-testid="dossier-receipt">
+      <h1 className="screen__title dossier__title">{t('dossier.receipt.title')}</h1>
+      <div className="dossier__receipt">
+        <section className="dossier__card dossier__receipt-code">
+          <p className="dossier__small">{t('dossier.receipt.codeLabel')}</p>
+          <p className="dossier__code" data-testid="receipt-code">
+            {r.code}
+          </p>
+          {r.provisional ? (
+            <p className="chip chip--strong" data-testid="receipt-provisional">
+              {t('dossier.receipt.provisional')}
+            </p>
+          ) : (
+            <p className="chip" data-testid="receipt-official">
+              {t('dossier.receipt.official')}
+            </p>
+          )}
+          {r.provisional ? <p className="dossier__small">{t('dossier.receipt.provisionalExplain')}</p> : null}
+          <QrCode text={r.qrText} alt={t('dossier.receipt.qrAlt', { code: r.code })} />
+        </section>
+        <section className="dossier__card">
+          <dl className="dossier__facts">
+            <dt>{t('dossier.receipt.procedure')}</dt>
+            <dd>{r.procedureName[language]}</dd>
+            <dt>{t('dossier.receipt.applicant')}</dt>
+            <dd>{r.applicantName}</dd>
+            <dt>{t('dossier.receipt.received')}</dt>
+            <dd>{r.receivedAtText}</dd>
+            <dt>{t('dossier.receipt.appointment')}</dt>
+            <dd className="dossier__appointment" data-testid="receipt-appointment">
+              {r.appointmentAtText}
+            </dd>
+            <dt>{t('dossier.receipt.delivery')}</dt>
+            <dd>
+              {t(`procedure.deliveries.${r.delivery}`)}
+              {r.postalAddress ? ` — ${r.postalAddress}` : ''}
+            </dd>
+          </dl>
+          <table className="dossier__doc-table">
+            <thead>
+              <tr>
+                <th>{t('dossier.receipt.document')}</th>
+                <th>{t('dossier.receipt.how')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.documents.map((d) => (
+                <tr key={d.name.vi}>
+                  <td>{d.name[language]}</td>
+                  <td>{d.kind === 'scanned' ? t('dossier.review.scannedPages', { count: d.pageCount }) : t('dossier.review.paper')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      {print.printed ? (
+        <p className="notice notice--ok" role="status" data-testid="receipt-print-status" data-printed="true">
+          {t('dossier.receipt.printed')}
+        </p>
+      ) : (
+        <div className="notice notice--warning" role="alert" data-testid="receipt-print-status" data-printed="false">
+          <div className="notice__text">
+            <p className="notice__title">{t('dossier.receipt.notPrinted')}</p>
+            <p>{print.printError ? print.printError[language] : ''}</p>
+            <p>{t('dossier.receipt.getAgain', { code: r.code })}</p>
+          </div>
+        </div>
+      )}
+      <div className="actions dossier__actions">
+        <button type="button" className="button button--secondary" data-testid="receipt-reprint" disabled={reprinting} onClick={() => void reprint()}>
+          {reprinting ? t('dossier.receipt.printing') : t('dossier.receipt.reprint')}
+        </button>
+        <button type="button" className="button button--primary button--wide" data-testid="receipt-done" onClick={onDone}>
+          {t('dossier.receipt.done')}
+        </button>
+      </div>
+      <p className="dossier__small dossier__wiped">{t('dossier.receipt.wipeNote')}</p>
+    </main>
+  );
+}
