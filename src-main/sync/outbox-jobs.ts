@@ -1,20 +1,9 @@
 import type { Database } from 'better-sqlite3';
 
-/** The worker's view of an outbox row (the table is created by migration 0003). */
-export interface OutboxJobRow {
-  id: number;
-  kind: string;
-  subject_id: string;
-  idempotency_key: string;
-  payload: string;
-  state: 'pending' | 'running' | 'done' | 'parked';
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-  parked_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import type { OutboxJobRow } from '../outbox/outbox-repository';
+
+/** The worker's view of an outbox row: the row as migration 0003 created it. */
+export type { OutboxJobRow };
 
 /** A crash leaves rows 'running' that nobody runs any more; at start they are simply due again. */
 export function resetRunning(db: Database, now: Date): number {
