@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -39,10 +39,25 @@ export interface KioskProcess {
   stop(): Promise<void>;
 }
 
+export interface KioskProcessOptions {
+  /** Written to <dataDir>/config.json before start (merged over the demo center by the kiosk). */
+  config?: unknown;
+  /** Added to the kiosk's environment, e.g. SANE_CONFIG_DIR for SANE's test backend. */
+  env?: Record<string, string>;
+}
+
 /** Starts the real browser host the way `npm start -- --web --no-open` does. */
-export async function startKioskProcess(dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'))): Promise<KioskProcess> {
+export async function startKioskProcess(
+  dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')),
+  options: KioskProcessOptions = {},
+): Promise<KioskProcess> {
+  if (options.config !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify(options.config, null, 2));
+  }
   const child = spawn(process.execPath, [join(ROOT, 'dist/main/web-main.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
