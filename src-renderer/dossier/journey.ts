@@ -171,8 +171,14 @@ function setText(state: JourneyState, path: string, value: string): JourneyState
   }
 }
 
+/** A problem goes away as soon as the citizen changes what it was about; the next check says if it is still wrong. */
+function withoutProblems(state: JourneyState, prefix: string): JourneyState {
+  const problems = state.problems.filter((p) => p.path !== prefix && !p.path.startsWith(`${prefix}.`));
+  return problems.length === state.problems.length ? state : { ...state, problems };
+}
+
 export function journeyReducer(procedure: ProcedureDetail) {
-  return (state: JourneyState, action: JourneyAction): JourneyState => {
+  const reduce = (state: JourneyState, action: JourneyAction): JourneyState => {
     switch (action.type) {
       case 'sessionBegun':
         return state.sessionId === null ? { ...state, sessionId: action.sessionId, step: 'identify' } : state;
@@ -232,6 +238,23 @@ export function journeyReducer(procedure: ProcedureDetail) {
         return { ...state, outcome: action.outcome, step: 'receipt', problems: [] };
       default:
         return assertNever(action);
+    }
+  };
+  return (state: JourneyState, action: JourneyAction): JourneyState => {
+    const next = reduce(state, action);
+    switch (action.type) {
+      case 'setText':
+        return withoutProblems(next, action.path);
+      case 'setSex':
+        return withoutProblems(next, 'applicant.sex');
+      case 'pagesAdded':
+      case 'pageRemoved':
+      case 'documentChosen':
+        return withoutProblems(next, 'documents');
+      case 'deliveryChosen':
+        return withoutProblems(next, 'delivery');
+      default:
+        return next;
     }
   };
 }
