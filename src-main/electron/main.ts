@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { systemClock } from '../app/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { loadKioskConfig } from '../app/load-config';
@@ -9,6 +9,8 @@ import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
 import { KIOSK_ORIGIN, KIOSK_START_URL } from './kiosk-origin';
 import { registerKioskScheme, serveRenderer } from './kiosk-protocol';
 import { hardenAllWebContents, hardenSession } from './security';
+import { FileCredentialStore } from '../sync/credential-store';
+import { SafeStorageCredentialStore } from './safe-storage-credential-store';
 import { SpoolerPrinter } from './spooler-printer';
 import { createPrintSurface } from './spooler-surface';
 import { createWindowOptions } from './window-options';
@@ -103,6 +105,12 @@ function run(): void {
             ),
           }
         : {}),
+      // The portal credential is kept encrypted by the OS keystore where Electron can reach one.
+      credentials: new SafeStorageCredentialStore(
+        safeStorage,
+        join(dataDir, 'portal-credential.safe'),
+        new FileCredentialStore(join(dataDir, 'portal-credential')),
+      ),
       host: 'electron',
       version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : app.getVersion(),
       clock: systemClock,

@@ -173,6 +173,7 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
   return (
     <>
       <Header
+        kiosk={kiosk}
         centerName={info.centerName[language]}
         language={language}
         onLanguage={screen.name === 'language' ? undefined : (chosen) => send({ type: 'setLanguage', language: chosen })}
