@@ -53,7 +53,8 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
   });
 
   return (
-    <div className="app">
+    // The search screen fits the viewport exactly (results scroll, the keyboard stays put).
+    <div className={state.screen.name === 'search' ? 'app app--fit' : 'app'}>
       <ErrorBoundary onRestart={endSession}>
         <SessionView
           key={sessionKey}

@@ -99,7 +99,7 @@ export function ProcedureScreen({ kiosk, code, language, devices, onError, submi
             {procedure.processingDays === 0 ? t('procedure.sameDay') : t('procedure.days', { count: procedure.processingDays })}
           </dd>
         </div>
-        <div className="facts__item">
+        <div className="facts__item facts__item--wide">
           <dt>{t('procedure.fees')}</dt>
           <dd data-testid="procedure-fees">
             {procedure.fees.length === 0 ? (
@@ -148,25 +148,28 @@ export function ProcedureScreen({ kiosk, code, language, devices, onError, submi
         </section>
       </div>
 
-      <PrintOutcome state={print} />
-      <div className="actions procedure__actions">
-        <button
-          type="button"
-          className="button button--primary button--wide button--icon"
-          data-testid="procedure-print"
-          disabled={printerOffline || print === 'printing'}
-          onClick={() => void printChecklist()}
-        >
-          <PrinterIcon />
-          <span>{print === 'printing' ? t('procedure.printing') : t('procedure.print')}</span>
-        </button>
-        {submitAction}
+      {/* Kept in view while the details scroll, with the outcome of the last print above it. */}
+      <div className="procedure__bar">
+        <PrintOutcome state={print} />
+        {printerOffline ? (
+          <p className="procedure__printer-offline" role="status" data-testid="procedure-printer-offline">
+            {t('procedure.printerOffline')}
+          </p>
+        ) : null}
+        <div className="procedure__actions">
+          <button
+            type="button"
+            className="button button--primary button--wide button--icon"
+            data-testid="procedure-print"
+            disabled={printerOffline || print === 'printing'}
+            onClick={() => void printChecklist()}
+          >
+            <PrinterIcon />
+            <span>{print === 'printing' ? t('procedure.printing') : t('procedure.print')}</span>
+          </button>
+          {submitAction}
+        </div>
       </div>
-      {printerOffline ? (
-        <p className="procedure__printer-offline" role="status" data-testid="procedure-printer-offline">
-          {t('procedure.printerOffline')}
-        </p>
-      ) : null}
       <CatalogFooter info={info} />
     </main>
   );

@@ -34,6 +34,14 @@ async function resultsFor(page: Page, query: string): Promise<string[]> {
   return list.locator('.procedure-row__name').allInnerTexts();
 }
 
+/** The print outcome sits in a bar that stays on screen: the citizen sees it without scrolling. */
+async function assertInView(page: Page, testId: string): Promise<void> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box && viewport, 'element and viewport have a size');
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${testId} at y=${box.y}..${box.y + box.height} of ${viewport.height}`);
+}
+
 async function start(page: Page, url: string, language: 'Tiếng Việt' | 'English'): Promise<void> {
   await page.goto(url);
   await page.getByTestId('screen-attract').click();
@@ -123,7 +131,7 @@ describe('procedure catalog in Chromium through the browser host', () => {
 
     await page.getByTestId('procedure-print').click();
     await page.locator('[data-testid="procedure-print-status"][data-printed="true"]').waitFor();
-    await page.getByTestId('procedure-print-status').scrollIntoViewIfNeeded();
+    await assertInView(page, 'procedure-print-status');
     await shot(page, 'catalog-vi-07-procedure-printed');
 
     // Back returns to the same search text without bouncing into the procedure again.
@@ -239,7 +247,7 @@ describe('procedure catalog in Chromium through the browser host', () => {
     await page.getByTestId('procedure-print').click();
     await page.locator('[data-testid="procedure-print-status"][data-printed="false"]').waitFor();
     assert.match(await page.getByTestId('procedure-print-status').innerText(), /Chưa in được danh sách giấy tờ/);
-    await page.getByTestId('procedure-print-status').scrollIntoViewIfNeeded();
+    await assertInView(page, 'procedure-print-status');
     await shot(page, 'catalog-vi-14-print-failed-portrait');
     assert.equal(printer.lastPrint(), undefined);
     await page.close();
