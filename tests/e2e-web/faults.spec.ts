@@ -19,7 +19,12 @@ async function startInProcess(prepare: (dataDir: string) => void = () => {}) {
   const printer = new VirtualPrinter(576, join(dataDir, 'prints'), systemClock);
   const core = await createKioskCore({ dataDir, config: demoConfig({ devices: { healthPollSeconds: 0.2 } }), host: 'web', version: 'e2e', clock: systemClock, logger: createMemoryLogger(), printer });
   const host = await startWebHost({ rendererDir: join(ROOT, 'dist/renderer'), dispatcher: core.dispatcher, events: core.events, logger: createMemoryLogger(), port: 0 });
-  return { printer, core, host };
+  // Closed after the suite: a core holds sockets (the virtual scanner) that keep the process alive.
+  const stop = async () => {
+    await host.close();
+    await core.close();
+  };
+  return { printer, core, host: { ...host, close: stop } };
 }
 
 async function toPriority(page: Page) {
