@@ -9,6 +9,8 @@ export class LatestOnly<Q, R> {
   private inFlight = false;
   private waiting: { readonly query: Q } | null = null;
   private stopped = false;
+  /** The newest query asked for, so asking for it again (e.g. from a render) sends nothing. */
+  private latest: { readonly query: Q } | null = null;
 
   constructor(
     private readonly run: (query: Q) => Promise<R>,
@@ -18,6 +20,8 @@ export class LatestOnly<Q, R> {
 
   request(query: Q): void {
     if (this.stopped) return;
+    if (this.latest && Object.is(this.latest.query, query)) return;
+    this.latest = { query };
     if (this.inFlight) {
       this.waiting = { query };
       return;

@@ -69,6 +69,9 @@ export function SearchScreen({ kiosk, language, query, method, onQuery, onMethod
 
   const type = (next: string) => {
     typedQuery.current = next;
+    // Asked right in the key handler, not after React has rendered the new text: the answer
+    // is on its way a frame earlier. The effect above covers text set from elsewhere (Back).
+    search.request(next);
     onQuery(next);
   };
   // English visitors get the English layout, where no input method applies.

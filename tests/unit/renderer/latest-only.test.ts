@@ -78,4 +78,18 @@ describe('latest-only requests', () => {
     expect(delivered).toEqual([]);
     expect(calls).toHaveLength(1);
   });
+
+  it('sends nothing for a repeat of the newest query, in flight or answered', async () => {
+    const { runner, calls, delivered } = harness();
+    runner.request('dat');
+    runner.request('dat');
+    expect(calls).toHaveLength(1);
+    calls[0]!.answer.resolve('r1');
+    await settle();
+    runner.request('dat');
+    expect(calls).toHaveLength(1);
+    expect(delivered).toEqual([['dat', 'r1']]);
+    runner.request('dat dai');
+    expect(calls.map((c) => c.query)).toEqual(['dat', 'dat dai']);
+  });
 });
