@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { assertNever } from '../src-shared/assert-never';
 import { handleAdmin } from './admin/admin-routes';
 import { openPortalDb } from './db/open-portal-db';
+import { WalSync } from './db/wal-sync';
 import type { Fault } from './faults/fault';
 import { FaultPlan, type FaultDecision } from './faults/fault-plan';
 import { CatalogState } from './handlers/catalog-state';
@@ -17,9 +17,11 @@ import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
 import { enroll, hashCredential, heartbeat } from './handlers/terminals';
 import { appendUpload } from './handlers/upload-append';
+import { createUploadWithBody, inProgress, keyReused, metaFromHeaders } from './handlers/upload-create-with-body';
 import { createUpload, getUpload, headUpload } from './handlers/uploads';
 import { ApiError } from './http/api-error';
 import { encodeReply, errorReply, parseJson, readBody, type Reply } from './http/http-io';
+import { requestHash } from './http/request-hash';
 import type { PortalConfig } from './portal-config';
 import { findAnswer, storeAnswer } from './repo/idempotency';
 import { terminalByCredential, touchTerminal, type TerminalRow } from './repo/terminals';
@@ -68,6 +70,10 @@ export class PortalServer {
   private readonly validator: SpecValidator;
   private readonly server: Server;
   private readonly busyUploads = new Set<string>();
+  /** `terminal\nkey` of creations with upload whose bytes are still arriving. */
+  private readonly busyKeys = new Set<string>();
+  /** Makes commits durable before they are acknowledged (the store runs synchronous=NORMAL). */
+  private readonly wal: WalSync;
 
   constructor(
     readonly config: PortalConfig,
@@ -76,7 +82,9 @@ export class PortalServer {
     mkdirSync(config.dataDir, { recursive: true });
     const uploadsDir = join(config.dataDir, 'uploads');
     mkdirSync(uploadsDir, { recursive: true });
-    const db: Database = openPortalDb(join(config.dataDir, 'portal.sqlite3'));
+    const dbFile = join(config.dataDir, 'portal.sqlite3');
+    const db: Database = openPortalDb(dbFile);
+    this.wal = new WalSync(dbFile);
     this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, ...env };
     this.faults = new FaultPlan(config.faults, config.seed);
     this.validator = new SpecValidator(loadSpec(config.specFile));
@@ -102,6 +110,7 @@ export class PortalServer {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.wal.close();
     this.deps.db.close();
   }
 
@@ -117,11 +126,12 @@ export class PortalServer {
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
       const body = method === 'GET' ? Buffer.alloc(0) : await readBody(req, 64 * 1024 * 1024).catch(() => Buffer.alloc(0));
       const reply = handleAdmin(this, method, url, req.headers, body);
+      if (method !== 'GET') await this.wal.flush();
       res.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': String(reply.payload.length), 'cache-control': 'no-store' });
       res.end(reply.payload);
       return;
     }
-    const decision = this.faults.decide(method, url.pathname);
+    const decision = this.faults.decide(method, url.pathname, method === 'PATCH' || isUploadBytes(flatHeaders(req)));
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     if (decision.before) {
       this.injectBefore(req, res, decision.before);
@@ -139,6 +149,8 @@ export class PortalServer {
       reply = errorReply(error instanceof ApiError ? error : internal());
       if (!(error instanceof ApiError)) this.env.log(`portal: ${method} ${url.pathname} failed: ${String(error)}`);
     }
+    // Nothing that changed the store is acknowledged before it is on disk.
+    if (method !== 'GET' && method !== 'HEAD') await this.wal.flush();
     await this.sendWithFault(req, res, reply, method === 'HEAD', decision.after);
   }
 
@@ -158,9 +170,12 @@ export class PortalServer {
         req.resume();
         throw unauthorized();
       }
-      touchTerminal(this.deps.db, terminal.id, this.env.clock().toISOString());
     }
     const now = this.env.clock();
+    // "Last seen" is for people reading the admin page; a write (and its fsync) per request would
+    // cost more than the request itself, so it is refreshed at most every TOUCH_EVERY_MS.
+    if (terminal && (terminal.last_seen_at === null || now.getTime() - Date.parse(terminal.last_seen_at) >= TOUCH_EVERY_MS))
+      touchTerminal(this.deps.db, terminal.id, now.toISOString());
     if (operation.operationId === 'appendUpload' && terminal) {
       const verdict = this.validator.validateRequest({ method, url: req.url ?? '/', headers });
       const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
@@ -170,6 +185,18 @@ export class PortalServer {
       }
       const outcome = await appendUpload(ctx, req, this.busyUploads, decision.dropUploadAfter);
       return outcome.dropped || !outcome.reply ? 'dropped' : outcome.reply;
+    }
+    if (operation.operationId === 'createUpload' && terminal && isUploadBytes(headers)) {
+      const verdict = this.validator.validateRequest({ method, url: req.url ?? '/', headers });
+      const { meta, errors } = metaFromHeaders(headers);
+      const problems = [...verdict.errors, ...errors, ...(meta ? this.validator.validateJsonBody('createUpload', meta) : [])];
+      if (problems.length > 0 || !meta) {
+        req.resume();
+        throw invalid(problems);
+      }
+      const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
+      const outcome = await createUploadWithBody(ctx, req, headers['idempotency-key'] ?? '', meta, this.busyKeys, decision.dropUploadAfter);
+      return outcome.dropped ? 'dropped' : outcome.reply;
     }
     const raw = await readBody(req, this.config.maxJsonBytes);
     const body = parseJson(raw);
@@ -186,17 +213,13 @@ export class PortalServer {
 
   /** The check, the effect and the stored answer commit together: exactly once per key. */
   private idempotent(ctx: HandlerContext, operation: string, key: string, handler: JsonHandler): Reply {
-    const requestHash = createHash('sha256').update(`${operation}\n${canonicalJson(ctx.body)}`).digest('hex');
+    const hash = requestHash(operation, ctx.body);
+    // A creation with upload under this key is still receiving its bytes.
+    if (this.busyKeys.has(`${ctx.terminal.id}\n${key}`)) throw inProgress();
     return this.deps.db.transaction((): Reply => {
       const stored = findAnswer(this.deps.db, ctx.terminal.id, operation, key);
       if (stored) {
-        if (stored.request_hash !== requestHash)
-          throw new ApiError(
-            422,
-            'idempotency_key_reused',
-            'This Idempotency-Key was already used with a different request body.',
-            'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-          );
+        if (stored.request_hash !== hash) throw keyReused();
         const headers = JSON.parse(stored.headers) as Record<string, string>;
         return { status: stored.status, headers: { ...headers, 'idempotent-replayed': 'true' }, body: JSON.parse(stored.body) as unknown };
       }
@@ -207,7 +230,7 @@ export class PortalServer {
           terminalId: ctx.terminal.id,
           operation,
           key,
-          requestHash,
+          requestHash: hash,
           status: reply.status,
           headers: JSON.stringify(reply.headers ?? {}),
           body: JSON.stringify(reply.body ?? null),
@@ -311,10 +334,16 @@ export class PortalServer {
   }
 }
 
+const TOUCH_EVERY_MS = 10_000;
+
 const internal = (): ApiError => new ApiError(500, 'internal', 'The portal failed; retry later.', 'Cổng gặp lỗi; vui lòng thử lại sau.');
 
 const invalid = (errors: string[]): ApiError =>
   new ApiError(400, 'invalid_request', `The request does not match the Kiosk Sync API: ${errors.join('; ')}`, 'Yêu cầu không đúng định dạng của giao diện đồng bộ.', { errors });
+
+/** Creation with upload: POST /v1/uploads whose body is the file's bytes, not the JSON facts. */
+const isUploadBytes = (headers: Record<string, string | undefined>): boolean =>
+  (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/offset+octet-stream';
 
 function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -322,13 +351,4 @@ function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
   return out;
 }
 
-/** JSON with sorted keys: the same request re-sent with another key order hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
+export { canonicalJson } from './http/request-hash';

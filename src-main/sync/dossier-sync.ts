@@ -7,7 +7,7 @@ import { failed, finished, type JobOutcome } from './job-outcome';
 import type { JobHandler, OutboxJob } from './outbox-worker';
 import type { PortalClient } from './portal-client';
 import { outcomeOf, PortalError } from './portal-error';
-import type { DossierSubmission } from './portal-schemas';
+import type { DossierSubmission, Upload } from './portal-schemas';
 import * as dossiers from './dossier-repository';
 
 export interface DossierSyncDeps {
@@ -24,24 +24,33 @@ export interface DossierSyncDeps {
 }
 
 /**
- * The `submit-dossier` outbox job: every file goes up resumably and is verified by the portal,
- * then the dossier is submitted with Idempotency-Key = its client UUID, then a portal-assigned
+ * The `submit-dossier` outbox job: every file goes up resumably and is verified by the portal
+ * against the SHA-256 recorded when it was stored (the kiosk hashes it again only when the portal
+ * reports a mismatch, to tell a file damaged on disk, parked, from bytes spoiled on the way), then the dossier is submitted with Idempotency-Key = its client UUID, then a portal-assigned
  * official code is linked to the provisional one.
  */
 export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
   // Uploads the portal confirmed complete, so a retried job goes straight to what is missing.
   // Only a shortcut: after a restart the idempotent create answers the same.
   const verified = new Map<string, string>();
+  // Uploads this process has begun: a retry asks for the offset instead of resending the file.
+  const begun = new Set<string>();
   return async (job, signal) => {
     try {
-      return await syncDossier(deps, job, signal, verified);
+      return await syncDossier(deps, job, signal, { verified, begun });
     } catch (error) {
       return outcomeOf(error);
     }
   };
 }
 
-async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, verified: Map<string, string>): Promise<JobOutcome> {
+interface UploadMemory {
+  verified: Map<string, string>;
+  begun: Set<string>;
+}
+
+async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: UploadMemory): Promise<JobOutcome> {
+  const { verified, begun } = memory;
   const { db, client } = deps;
   const dossier = dossiers.getDossierForSync(db, job.subjectId);
   if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
@@ -57,11 +66,16 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     let uploadId = verified.get(key);
     if (uploadId === undefined) {
       const bytes = await readFile(join(deps.fileRoot, f.relative_path));
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      if (sha !== f.sha256 || bytes.byteLength !== f.byte_size) {
-        return failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+      const damaged = failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+      if (bytes.byteLength !== f.byte_size) return damaged;
+      const fresh = !begun.has(key);
+      begun.add(key);
+      try {
+        uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes, signal, fresh);
+      } catch (error) {
+        if (error instanceof LocalFileDamaged) return damaged;
+        throw error;
       }
-      uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes, signal);
       verified.set(key, uploadId);
     }
     files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
@@ -95,13 +109,23 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     dossiers.linkOfficialCode(db, dossier.id, receipt.code, deps.clock.now());
   }
   for (const k of [...verified.keys()]) if (k.startsWith(`${dossier.id}.`)) verified.delete(k);
+  for (const k of [...begun]) if (k.startsWith(`${dossier.id}.`)) begun.delete(k);
   return finished;
 }
 
 const fileNameOf = (f: dossiers.DossierFileRow) =>
   `${f.document_id}-${String(f.page_no).padStart(2, '0')}.${f.media_type === 'application/pdf' ? 'pdf' : f.media_type.split('/')[1] ?? 'bin'}`.replace(/[^A-Za-z0-9._-]/g, '_');
 
-/** Creates (or finds again, by key) the upload and sends what the portal does not have yet. */
+/** The portal found another SHA-256 than the one recorded at scan time, and so do we. */
+export class LocalFileDamaged extends Error {}
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Creates (or finds again, by key) the upload and sends what the portal does not have yet.
+ * `fresh` (no earlier try known): the first chunk goes with the create, so a file of one chunk
+ * takes one round trip; else the create answers the portal's offset and PATCH goes on from there.
+ */
 export async function uploadFile(
   deps: Pick<DossierSyncDeps, 'client' | 'chunkBytes' | 'maxResumes'>,
   dossierId: string,
@@ -110,18 +134,30 @@ export async function uploadFile(
   sha256: string,
   bytes: Uint8Array,
   signal: AbortSignal,
+  fresh = false,
 ): Promise<string> {
   const { client } = deps;
   const chunkBytes = deps.chunkBytes ?? 1024 * 1024;
   const maxResumes = deps.maxResumes ?? 5;
-  const upload = await client.createUpload(
-    { length: bytes.byteLength, sha256, fileName, contentType },
-    `${dossierId}.${sha256}`,
-    signal,
-  );
+  const meta = { length: bytes.byteLength, sha256, fileName, contentType };
+  const key = `${dossierId}.${sha256}`;
+  let resumes = 0;
+  let upload: Upload | undefined;
+  if (fresh) {
+    try {
+      upload = await client.createUploadWithBody(meta, bytes.subarray(0, chunkBytes), key, signal);
+    } catch (error) {
+      if (!(error instanceof PortalError) || signal.aborted) throw error;
+      if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
+      if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
+      if (error.code === 'checksum_mismatch' && sha256Of(bytes) !== sha256) throw new LocalFileDamaged(error.message);
+      // Cut or spoiled on the way: the portal keeps what arrived, and the create below finds it.
+      resumes += 1;
+    }
+  }
+  upload ??= await client.createUpload(meta, key, signal);
   let offset = upload.offset;
   let state = upload.state;
-  let resumes = 0;
   while (state !== 'complete') {
     const chunk = bytes.subarray(offset, Math.min(bytes.byteLength, offset + chunkBytes));
     try {
@@ -132,6 +168,7 @@ export async function uploadFile(
       if (!(error instanceof PortalError) || signal.aborted) throw error;
       if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
       if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
+      if (error.code === 'checksum_mismatch' && sha256Of(bytes) !== sha256) throw new LocalFileDamaged(error.message);
       if (++resumes > maxResumes) throw error;
       // The portal keeps what arrived: ask it where to go on (a 409 already says).
       offset = error.offset ?? (await client.uploadOffset(upload.uploadId, signal)).offset;

@@ -132,6 +132,34 @@ export class PortalClient {
     return this.json(res, UploadSchema, 'create upload');
   }
 
+  /**
+   * Creation with upload: the announcement and the file (or its first part) in one request. A broken
+   * connection leaves the upload on the portal with what arrived; `createUpload` with the same
+   * key then finds it with its offset.
+   */
+  async createUploadWithBody(
+    meta: { length: number; sha256: string; fileName: string; contentType: string },
+    bytes: Uint8Array,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<Upload> {
+    const res = await this.call({
+      method: 'POST',
+      path: '/v1/uploads',
+      raw: bytes,
+      headers: {
+        'content-type': 'application/offset+octet-stream',
+        'upload-length': String(meta.length),
+        'upload-sha256': meta.sha256,
+        'upload-file-name': encodeURIComponent(meta.fileName),
+        'upload-media-type': meta.contentType,
+      },
+      idempotencyKey: key,
+      signal,
+    });
+    return this.json(res, UploadSchema, 'create upload with its bytes');
+  }
+
   /** HEAD: the number of bytes the portal holds for an upload. */
   async uploadOffset(uploadId: string, signal?: AbortSignal): Promise<{ offset: number; length: number; state: string }> {
     const res = await this.call({ method: 'HEAD', path: `/v1/uploads/${encodeURIComponent(uploadId)}`, signal });

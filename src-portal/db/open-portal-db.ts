@@ -2,11 +2,13 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migratePortal } from './migration';
 import { portalMigrations } from './migrations';
 
+/** WAL + synchronous=NORMAL: the caller must await a WalSync flush before acknowledging a write. */
 export function openPortalDb(file: string): Database {
   const db = new BetterSqlite3(file, { timeout: 2000 });
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    // Commits are made durable by WalSync (group commit) before any answer acknowledges them.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migratePortal(db, portalMigrations);
     return db;

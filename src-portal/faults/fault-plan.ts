@@ -38,14 +38,15 @@ export class FaultPlan {
     };
   }
 
-  decide(method: string, path: string): FaultDecision {
+  /** `uploadBytes`: the body is a file's bytes (PATCH, or POST /v1/uploads as creation with upload). */
+  decide(method: string, path: string, uploadBytes = method === 'PATCH'): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0 };
     for (const entry of this.faults) {
       const { fault } = entry;
       if (entry.left <= 0) continue;
       if (fault.path && !path.startsWith(fault.path)) continue;
       if (fault.method && fault.method !== method) continue;
-      if (fault.kind === 'drop-upload' && !(method === 'PATCH' && path.startsWith('/v1/uploads/'))) continue;
+      if (fault.kind === 'drop-upload' && !(uploadBytes && (method === 'PATCH' || method === 'POST') && path.startsWith('/v1/uploads'))) continue;
       // One die per matching fault in list order keeps runs reproducible for a given seed.
       if (this.random() >= fault.rate) continue;
       if (!this.apply(decision, fault)) continue;

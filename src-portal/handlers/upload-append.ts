@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
-import { setUploadOffset } from '../repo/uploads';
+import { setUploadOffset, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
+import { hashPrefix, receiveBytes } from './upload-bytes';
 import { ownUpload, uploadBody, uploadFile } from './uploads';
 
 export interface AppendOutcome {
@@ -24,9 +25,24 @@ const offsetMismatch = (current: number): ApiError =>
     { 'upload-offset': String(current) },
   );
 
+export const checksumMismatch = (expected: string, actual: string, offsetHeader: boolean): ApiError =>
+  new ApiError(
+    422,
+    'checksum_mismatch',
+    offsetHeader
+      ? 'The file arrived whole but its SHA-256 differs from the one announced; the upload starts again at 0.'
+      : 'The file arrived whole but its SHA-256 differs from the one announced; nothing was kept.',
+    offsetHeader
+      ? 'Tệp đã nhận đủ nhưng mã SHA-256 khác với mã đã khai báo; cần tải lại từ đầu.'
+      : 'Tệp đã nhận đủ nhưng mã SHA-256 khác với mã đã khai báo; cổng không giữ lại tệp này.',
+    { expected, actual },
+    offsetHeader ? { 'upload-offset': '0' } : {},
+  );
+
 /**
  * PATCH: appends the body at Upload-Offset, writing as bytes arrive so a broken connection keeps
- * what reached the portal. `busy` holds the ids being written (one writer per upload).
+ * what reached the portal. `busy` holds the ids being written (one writer per upload). The bytes
+ * are synced before the new offset is committed, and the answer comes after the commit.
  */
 export async function appendUpload(
   ctx: HandlerContext,
@@ -53,73 +69,56 @@ export async function appendUpload(
   if (declared !== undefined && offset + declared > upload.length) throw tooLarge(upload.length - offset);
 
   busy.add(id);
-  const file = uploadFile(ctx.deps.uploadsDir, id);
-  const fd = openSync(file, 'r+');
-  let received = 0;
-  let dropped = false;
-  let overflow = false;
   try {
-    for await (const chunk of req) {
-      let buf = chunk as Buffer;
-      if (dropAfter !== undefined && received + buf.length >= dropAfter) {
-        buf = buf.subarray(0, dropAfter - received);
-        dropped = true;
+    const file = await open(uploadFile(ctx.deps.uploadsDir, id), 'r+');
+    try {
+      // The file is verified from bytes in hand: the prefix is read back only when this PATCH may finish it.
+      const mayFinish = declared === undefined || offset + declared === upload.length;
+      const hash = createHash('sha256');
+      if (mayFinish) await hashPrefix(file, offset, hash);
+      const r = await receiveBytes(req, file, offset, upload.length, hash, dropAfter);
+      if (r.overflow) {
+        await file.truncate(offset);
+        throw tooLarge(upload.length - offset);
       }
-      if (offset + received + buf.length > upload.length) {
-        overflow = true;
-        break;
-      }
-      writeSync(fd, buf, 0, buf.length, offset + received);
-      received += buf.length;
-      if (dropped) break;
+      await file.sync();
+      const reached = offset + r.received;
+      const reply = reached === upload.length ? await finish(ctx, upload, file, mayFinish ? hash : null) : partial(ctx, upload, reached);
+      return { dropped: r.dropped, reply };
+    } finally {
+      await file.close();
     }
-  } catch {
-    // The client went away mid-body: keep what arrived, the client resumes from HEAD's offset.
   } finally {
-    if (overflow) {
-      ftruncateSync(fd, offset);
-      received = 0;
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    setUploadOffset(ctx.deps.db, id, offset + received, 'partial');
     busy.delete(id);
   }
-  if (overflow) throw tooLarge(upload.length - offset);
-  if (dropped) return { dropped: true };
-  const now = offset + received;
-  if (now < upload.length) return { dropped: false, reply: okReply(uploadBody({ ...upload, offset: now })) };
-  const actual = await sha256Of(file);
-  if (actual !== upload.sha256) {
-    const reset = openSync(file, 'r+');
-    ftruncateSync(reset, 0);
-    closeSync(reset);
-    setUploadOffset(ctx.deps.db, id, 0, 'partial');
-    throw new ApiError(
-      422,
-      'checksum_mismatch',
-      'The file arrived whole but its SHA-256 differs from the one announced; the upload starts again at 0.',
-      'Tệp đã nhận đủ nhưng mã SHA-256 khác với mã đã khai báo; cần tải lại từ đầu.',
-      { expected: upload.sha256, actual },
-      { 'upload-offset': '0' },
-    );
-  }
-  setUploadOffset(ctx.deps.db, id, now, 'complete');
-  return { dropped: false, reply: okReply(uploadBody({ ...upload, offset: now, state: 'complete' })) };
 }
 
-const okReply = (body: Record<string, unknown>): Reply => ({
+function partial(ctx: HandlerContext, upload: UploadRow, reached: number): Reply {
+  setUploadOffset(ctx.deps.db, upload.id, reached, 'partial');
+  return okReply(uploadBody({ ...upload, offset: reached }));
+}
+
+/** The last byte landed: complete on a matching SHA-256, else back to 0 (422). */
+async function finish(ctx: HandlerContext, upload: UploadRow, file: FileHandle, hash: Hash | null): Promise<Reply> {
+  let digest: Hash;
+  if (hash) digest = hash;
+  else {
+    digest = createHash('sha256');
+    await hashPrefix(file, upload.length, digest);
+  }
+  const actual = digest.digest('hex');
+  if (actual !== upload.sha256) {
+    await file.truncate(0);
+    await file.sync();
+    setUploadOffset(ctx.deps.db, upload.id, 0, 'partial');
+    throw checksumMismatch(upload.sha256, actual, true);
+  }
+  setUploadOffset(ctx.deps.db, upload.id, upload.length, 'complete');
+  return okReply(uploadBody({ ...upload, offset: upload.length, state: 'complete' }));
+}
+
+export const okReply = (body: Record<string, unknown>): Reply => ({
   status: 200,
   headers: { 'upload-offset': String(body['offset']) },
   body,
 });
-
-function sha256Of(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (c) => hash.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}

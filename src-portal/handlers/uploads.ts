@@ -22,7 +22,7 @@ export function ownUpload(ctx: { deps: HandlerContext['deps']; terminal: Handler
   return upload;
 }
 
-const emptySha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+export const emptySha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export function createUpload(ctx: HandlerContext): Reply {
   const b = ctx.body as { length: number; sha256: string; fileName: string; contentType: string };

@@ -12,10 +12,10 @@ export interface UploadRow {
   created_at: string;
 }
 
-export function createUploadRow(db: Database, u: Omit<UploadRow, 'offset' | 'state'>): void {
+export function createUploadRow(db: Database, u: UploadRow): void {
   db.prepare(
-    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, created_at)
-     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @created_at)`,
+    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at)
+     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @offset, @state, @created_at)`,
   ).run(u);
 }
 

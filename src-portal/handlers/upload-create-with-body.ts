@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { open, unlink } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../http/api-error';
+import type { Reply } from '../http/http-io';
+import { tooLarge } from '../http/http-io';
+import { requestHash } from '../http/request-hash';
+import { findAnswer, storeAnswer } from '../repo/idempotency';
+import { createUploadRow, uploadById, type UploadRow } from '../repo/uploads';
+import type { HandlerContext } from './context';
+import { checksumMismatch } from './upload-append';
+import { receiveBytes } from './upload-bytes';
+import { emptySha256, uploadBody, uploadFile } from './uploads';
+
+/** The JSON create's four facts; creation with upload sends them as headers. */
+export interface UploadMeta {
+  length: number;
+  sha256: string;
+  fileName: string;
+  contentType: string;
+}
+
+export interface CreateOutcome {
+  reply: Reply;
+  /** The fault plan cut the body after N bytes: the caller destroys the socket. */
+  dropped: boolean;
+}
+
+/** Reads the facts from the headers (already checked one by one against the spec). */
+export function metaFromHeaders(headers: Record<string, string | undefined>): { meta?: UploadMeta; errors: string[] } {
+  const names = ['upload-length', 'upload-sha256', 'upload-file-name', 'upload-media-type'] as const;
+  const missing = names.filter((n) => headers[n] === undefined);
+  if (missing.length > 0) return { errors: missing.map((n) => `header ${n} is required when the body is the file's bytes`) };
+  let fileName: string;
+  try {
+    fileName = decodeURIComponent(headers['upload-file-name'] ?? '');
+  } catch {
+    return { errors: ['header upload-file-name: is not percent-encoded UTF-8'] };
+  }
+  return {
+    meta: {
+      length: Number(headers['upload-length']),
+      sha256: headers['upload-sha256'] ?? '',
+      fileName,
+      contentType: headers['upload-media-type'] ?? '',
+    },
+    errors: [],
+  };
+}
+
+const OPERATION = 'createUpload';
+
+/**
+ * POST /v1/uploads with the file's bytes as the body: one round trip instead of create + PATCH.
+ * The row and the stored answer commit together after the bytes are synced (with the directory
+ * entry), so an acknowledged upload is durable; a connection that breaks mid-body still leaves
+ * an upload with the bytes that arrived, found again by the same key and resumed with PATCH.
+ * `busyKeys` holds the keys whose body is still arriving: the same key meanwhile gets 409.
+ */
+export async function createUploadWithBody(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  key: string,
+  meta: UploadMeta,
+  busyKeys: Set<string>,
+  dropAfter: number | undefined,
+): Promise<CreateOutcome> {
+  const { db, uploadsDir, config } = ctx.deps;
+  const hash = requestHash(OPERATION, meta);
+  const stored = findAnswer(db, ctx.terminal.id, OPERATION, key);
+  if (stored) {
+    req.resume();
+    if (stored.request_hash !== hash) throw keyReused();
+    return { reply: replay(ctx, stored.body), dropped: false };
+  }
+  const busyKey = `${ctx.terminal.id}\n${key}`;
+  if (busyKeys.has(busyKey)) {
+    req.resume();
+    throw inProgress();
+  }
+  if (meta.length > config.maxUploadBytes) {
+    req.resume();
+    throw tooLarge(config.maxUploadBytes);
+  }
+  const declared = ctx.headers['content-length'] === undefined ? undefined : Number(ctx.headers['content-length']);
+  if (declared !== undefined && declared > meta.length) {
+    req.resume();
+    throw tooLarge(meta.length);
+  }
+  if (meta.length === 0 && meta.sha256 !== emptySha256) {
+    req.resume();
+    throw new ApiError(422, 'checksum_mismatch', 'An empty file cannot have this SHA-256.', 'Tệp rỗng không thể có mã SHA-256 này.');
+  }
+
+  busyKeys.add(busyKey);
+  const id = ctx.deps.newId();
+  const path = uploadFile(uploadsDir, id);
+  let committed = false;
+  try {
+    const file = await open(path, 'wx');
+    let received: number;
+    let dropped: boolean;
+    try {
+      const digest = createHash('sha256');
+      const r = await receiveBytes(req, file, 0, meta.length, digest, dropAfter);
+      if (r.overflow) throw tooLarge(meta.length);
+      if (r.received === meta.length) {
+        const actual = digest.digest('hex');
+        if (actual !== meta.sha256) throw checksumMismatch(meta.sha256, actual, false);
+      }
+      ({ received, dropped } = r);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await syncDirectory(uploadsDir);
+    const row: UploadRow = {
+      id,
+      terminal_id: ctx.terminal.id,
+      length: meta.length,
+      sha256: meta.sha256,
+      file_name: meta.fileName,
+      content_type: meta.contentType,
+      offset: received,
+      state: received === meta.length ? 'complete' : 'partial',
+      created_at: ctx.now.toISOString(),
+    };
+    const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${id}`, 'upload-offset': String(received) }, body: uploadBody(row) };
+    db.transaction(() => {
+      createUploadRow(db, row);
+      storeAnswer(db, {
+        terminalId: ctx.terminal.id,
+        operation: OPERATION,
+        key,
+        requestHash: hash,
+        status: reply.status,
+        headers: JSON.stringify(reply.headers ?? {}),
+        body: JSON.stringify(reply.body),
+        now: ctx.now.toISOString(),
+      });
+    })();
+    committed = true;
+    return { reply, dropped };
+  } finally {
+    busyKeys.delete(busyKey);
+    // Refused or failed before the commit: no row points at the file, so it goes.
+    if (!committed) await unlink(path).catch(() => undefined);
+  }
+}
+
+/** A replay answers with the upload as it is now (bytes may have come by PATCH since). */
+function replay(ctx: HandlerContext, storedBody: string): Reply {
+  const first = JSON.parse(storedBody) as { uploadId?: unknown };
+  const upload = typeof first.uploadId === 'string' ? uploadById(ctx.deps.db, first.uploadId) : undefined;
+  if (!upload) throw new ApiError(500, 'internal', 'The stored upload for this key is missing.', 'Không tìm thấy tệp đã lưu cho khóa này.');
+  return {
+    status: 201,
+    headers: { location: `/v1/uploads/${upload.id}`, 'upload-offset': String(upload.offset), 'idempotent-replayed': 'true' },
+    body: uploadBody(upload),
+  };
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export const keyReused = (): ApiError =>
+  new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+
+export const inProgress = (): ApiError =>
+  new ApiError(409, 'request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', 'Một yêu cầu với khóa này đang được xử lý; vui lòng thử lại sau.');
