@@ -9,7 +9,7 @@ import { classifyScan } from './classify-scan';
 /**
  * Turns scanned text into typed events. Scans from the scanner device are pushed to the
  * renderers as `scan` events; scans the renderer caught from a keyboard-wedge scanner come in
- * through `submitWedgeScan` and are answered directly. Both go through the same classifier with
+ * through `submitWedgeScan`, are answered directly and pushed as events too. Both go through the same classifier with
  * the kiosk's local day, and the last one is kept for the staff panel's "test read".
  * Logs say what kind of scan it was, never what it said (personal data, Decree 13/2023).
  */
@@ -27,8 +27,14 @@ export class ScannerService {
     this.unsubscribe = scanner.onScan((text) => this.events.emit('scan', this.classify(text, 'scanner')));
   }
 
+  /**
+   * Also pushed as a `scan` event, so a screen that takes scans (identify, lookup, the staff
+   * panel) hears a keyboard-mode scanner exactly as it hears a HID-POS one.
+   */
   submitWedgeScan(text: string): ScanEvent {
-    return this.classify(text, 'wedge');
+    const event = this.classify(text, 'wedge');
+    this.events.emit('scan', event);
+    return event;
   }
 
   lastScan(): LastScan | null {

@@ -41,7 +41,8 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
 
   const [staffOpen, setStaffOpen] = useState(false);
   const staffAlerts = useStaffAlerts(kiosk);
-  // Wedge scans reach the core (classified, kept as the last scan); screens that take scans hook in here.
+  // Wedge scans go to the core, which classifies them and pushes them back as `scan` events,
+  // the same way screens hear a HID-POS scanner; nothing to do with the reply here.
   const onWedgeScan = useCallback(() => {}, []);
   useWedgeScanner(kiosk, onWedgeScan);
 

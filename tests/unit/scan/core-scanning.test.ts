@@ -23,6 +23,8 @@ describe('scanning and staff diagnostics in the core', () => {
     expect(last).toMatchObject({ ok: true, value: { source: 'wedge', event: { kind: 'dossier-code' } } });
     const garbled = await core.dispatcher.dispatch('submitWedgeScan', { text: card.replace('ễ', '?') });
     expect(garbled).toMatchObject({ ok: true, value: { kind: 'unknown', reason: 'garbled' } });
+    // Wedge scans reach the screens as events too, like the scanner's.
+    expect(seen.slice(1)).toMatchObject([{ kind: 'dossier-code' }, { kind: 'unknown', reason: 'garbled' }]);
 
     const logged = JSON.stringify(logger.lines);
     expect(logged).not.toContain('001099012345');
