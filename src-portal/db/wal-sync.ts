@@ -16,7 +16,10 @@ export class WalSync {
   private readonly fd: number;
 
   /** `databaseFile` is already open in WAL mode and was read once, so its -wal file exists. */
-  constructor(databaseFile: string) {
+  constructor(
+    databaseFile: string,
+    private readonly sync: (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void = fdatasync,
+  ) {
     const path = `${databaseFile}-wal`;
     if (!existsSync(path)) throw new Error(`${path} does not exist: the database is not open in WAL mode`);
     this.fd = openSync(path, 'r');
@@ -29,7 +32,7 @@ export class WalSync {
       .catch(() => undefined)
       .then(() => {
         this.next = null;
-        const run = new Promise<void>((resolve, reject) => fdatasync(this.fd, (error) => (error ? reject(error) : resolve())));
+        const run = new Promise<void>((resolve, reject) => this.sync(this.fd, (error) => (error ? reject(error) : resolve())));
         this.inFlight = run;
         return run.finally(() => {
           if (this.inFlight === run) this.inFlight = null;

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { uploadFile } from '../../src-portal/handlers/uploads';
 import { send, today, usePortals, uuid, type TestPortal } from './harness';
 
 const startPortal = usePortals();
@@ -89,5 +91,96 @@ describe('reference portal: resumable uploads', () => {
     await patch(p, a, id, 0, file);
     // The refusal was not stored under the key: the same request now succeeds.
     expect((await p.call('POST', '/v1/dossiers', { token: a, key: dossierId, body })).status).toBe(201);
+  });
+});
+
+const createWithBody = (p: TestPortal, token: string, key: string, file: Buffer, body: Buffer = file, digest = sha(file)) =>
+  send(
+    p.url,
+    'POST',
+    '/v1/uploads',
+    {
+      authorization: `Bearer ${token}`,
+      'idempotency-key': key,
+      'content-type': 'application/offset+octet-stream',
+      'upload-length': String(file.length),
+      'upload-sha256': digest,
+      'upload-file-name': encodeURIComponent('Đơn đăng ký.pdf'),
+      'upload-media-type': 'application/pdf',
+    },
+    body,
+    true,
+  );
+
+describe('reference portal: creation with upload (one request per file)', () => {
+  it('stores and verifies a whole file sent with its create; the same key again, as bytes or as JSON, is a replay', async () => {
+    const p = await startPortal();
+    const token = await p.enroll('K1');
+    const file = randomBytes(300_000);
+    const key = uuid();
+    const first = await createWithBody(p, token, key, file);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ offset: file.length, length: file.length, state: 'complete' });
+    const id = (first.json as { uploadId: string }).uploadId;
+    expect(sha(readFileSync(uploadFile(p.portal.deps.uploadsDir, id)))).toBe(sha(file));
+    const again = await createWithBody(p, token, key, file);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((again.json as { uploadId: string }).uploadId).toBe(id);
+    const json = await p.call('POST', '/v1/uploads', { token, key, body: { length: file.length, sha256: sha(file), fileName: 'Đơn đăng ký.pdf', contentType: 'application/pdf' } });
+    expect(json.headers.get('idempotent-replayed')).toBe('true');
+    expect((json.json as { uploadId: string }).uploadId).toBe(id);
+    const other = await p.call('POST', '/v1/uploads', { token, key, body: { length: file.length, sha256: sha(file), fileName: 'other.pdf', contentType: 'application/pdf' } });
+    expect((other.json as { error: { code: string } }).error.code).toBe('idempotency_key_reused');
+    const rows = p.portal.deps.db.prepare(`SELECT count(*) AS n FROM uploads`).get() as { n: number };
+    expect(rows.n).toBe(1);
+  });
+
+  it('takes a first part with the create and the rest by PATCH from the offset it answers', async () => {
+    const p = await startPortal();
+    const token = await p.enroll('K1');
+    const file = randomBytes(250_000);
+    const first = await createWithBody(p, token, uuid(), file, file.subarray(0, 100_000));
+    expect(first.json).toMatchObject({ offset: 100_000, state: 'partial' });
+    const id = (first.json as { uploadId: string }).uploadId;
+    const rest = await patch(p, token, id, 100_000, file.subarray(100_000));
+    expect(rest.json).toMatchObject({ offset: file.length, state: 'complete' });
+  });
+
+  it('keeps what arrived before a dropped connection: the same key gives the upload and its offset', async () => {
+    const p = await startPortal({ faults: [{ kind: 'drop-upload', after: 70_000, times: 1 }] });
+    const token = await p.enroll('K1');
+    const file = randomBytes(200_000);
+    const key = uuid();
+    await expect(createWithBody(p, token, key, file)).rejects.toThrow();
+    const found = await p.call('POST', '/v1/uploads', { token, key, body: { length: file.length, sha256: sha(file), fileName: 'Đơn đăng ký.pdf', contentType: 'application/pdf' } });
+    expect(found.json).toMatchObject({ offset: 70_000, state: 'partial' });
+    const id = (found.json as { uploadId: string }).uploadId;
+    expect((await patch(p, token, id, 70_000, file.subarray(70_000))).json).toMatchObject({ state: 'complete' });
+    expect(sha(readFileSync(uploadFile(p.portal.deps.uploadsDir, id)))).toBe(sha(file));
+  });
+
+  it('refuses a wrong SHA-256 (422, nothing kept), bytes past the length (413), and missing facts (400, named)', async () => {
+    const p = await startPortal();
+    const token = await p.enroll('K1');
+    const file = randomBytes(5_000);
+    const wrong = await createWithBody(p, token, uuid(), file, file, sha(Buffer.from('other')));
+    expect(wrong.status).toBe(422);
+    expect((wrong.json as { error: { code: string } }).error.code).toBe('checksum_mismatch');
+    const over = await createWithBody(p, token, uuid(), file, Buffer.concat([file, Buffer.alloc(1)]));
+    expect(over.status).toBe(413);
+    const bare = await send(
+      p.url,
+      'POST',
+      '/v1/uploads',
+      { authorization: `Bearer ${token}`, 'idempotency-key': uuid(), 'content-type': 'application/offset+octet-stream', 'upload-length': String(file.length) },
+      file,
+      true,
+    );
+    expect(bare.status).toBe(400);
+    expect((bare.json as { error: { message: string } }).error.message).toContain('upload-sha256');
+    const rows = p.portal.deps.db.prepare(`SELECT count(*) AS n FROM uploads`).get() as { n: number };
+    expect(rows.n).toBe(0);
+    expect(readdirSync(p.portal.deps.uploadsDir)).toEqual([]);
   });
 });

@@ -1,0 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getDossierFiles } from '../../src-main/sync/dossier-repository';
+import { useTempDirs } from '../fakes/temp-dir';
+import { drain, enrolledClient, openKioskDb, portalHoldings, seedDossiers, startPortal } from './harness';
+
+const tempDir = useTempDirs();
+
+describe('sync: a file damaged on the kiosk disk', () => {
+  it('is refused by the portal (SHA-256), confirmed by hashing it again, and its dossier parked with the reason; the others arrive', async () => {
+    const portal = await startPortal(tempDir());
+    try {
+      const kioskDir = tempDir();
+      const db = openKioskDb(join(kioskDir, 'kiosk.sqlite3'));
+      const fileRoot = join(kioskDir, 'files');
+      const seeded = seedDossiers(db, fileRoot, 3, 2, 50_000);
+      const victim = seeded[1];
+      const file = victim ? getDossierFiles(db, victim.id)[1] : undefined;
+      if (!victim || !file) throw new Error('seeding gave no dossier');
+      const path = join(fileRoot, file.relative_path);
+      const bytes = readFileSync(path);
+      bytes[1234] = (bytes[1234] ?? 0) ^ 0xff;
+      writeFileSync(path, bytes);
+      const { client } = await enrolledClient(portal.url);
+      const result = await drain(db, client, fileRoot, { timeoutMs: 20_000 });
+      expect(result.left).toBe(0);
+      const rows = db.prepare(`SELECT subject_id, state, parked_reason FROM outbox_jobs ORDER BY id`).all() as { subject_id: string; state: string; parked_reason: string | null }[];
+      expect(rows.map((r) => r.state)).toEqual(['done', 'parked', 'done']);
+      expect(rows[1]?.parked_reason).toContain('is damaged');
+      const held = portalHoldings(portal.server);
+      expect(held.dossiers.map((d) => d.id).sort()).toEqual([seeded[0]?.id, seeded[2]?.id].sort());
+      db.close();
+    } finally {
+      await portal.server.close();
+    }
+  });
+});
