@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { localDay, type Clock } from '../app/clock';
-import { failed, finished, type JobOutcome } from './job-outcome';
+import { failed, finished, finishedWith, type JobOutcome } from './job-outcome';
 import type { JobHandler, OutboxJob } from './outbox-worker';
 import type { PortalClient } from './portal-client';
 import { outcomeOf, PortalError } from './portal-error';
@@ -105,11 +105,11 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     consent: { textVersion: dossier.consent_text_version, agreedAt: new Date(dossier.consent_at).toISOString() },
   };
   const receipt = await client.submitDossier(submission, signal);
-  if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
-    dossiers.linkOfficialCode(db, dossier.id, receipt.code, deps.clock.now());
-  }
   for (const k of [...verified.keys()]) if (k.startsWith(`${dossier.id}.`)) verified.delete(k);
   for (const k of [...begun]) if (k.startsWith(`${dossier.id}.`)) begun.delete(k);
+  if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
+    return finishedWith(() => dossiers.linkOfficialCode(db, dossier.id, receipt.code, deps.clock.now()));
+  }
   return finished;
 }
 

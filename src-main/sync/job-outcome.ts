@@ -3,8 +3,11 @@
  * alone, so every handler speaks the same four words.
  */
 export type JobOutcome =
-  /** The portal has the effect; the row is done. */
-  | { readonly kind: 'finished' }
+  /**
+   * The portal has the effect; the row is done. `commit` (local follow-up writes) runs in the
+   * transaction that marks the row done: one durable commit instead of two.
+   */
+  | { readonly kind: 'finished'; readonly commit?: () => void }
   /** A transient failure (network, 5xx, interrupted upload): try again after a backoff. */
   | { readonly kind: 'retry'; readonly error: string; readonly linkDown: boolean }
   /** The portal asked us to slow down (429/503 with Retry-After). */
@@ -13,6 +16,7 @@ export type JobOutcome =
   | { readonly kind: 'failed'; readonly reason: string };
 
 export const finished: JobOutcome = { kind: 'finished' };
+export const finishedWith = (commit: () => void): JobOutcome => ({ kind: 'finished', commit });
 export const retry = (error: string, linkDown = false): JobOutcome => ({ kind: 'retry', error, linkDown });
 export const rateLimited = (error: string, retryAfterMs: number | null): JobOutcome => ({
   kind: 'rate-limited',

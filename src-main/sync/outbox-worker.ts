@@ -170,7 +170,16 @@ export class OutboxWorker {
     switch (outcome.kind) {
       case 'finished':
         this.linkFailures = 0;
-        jobs.markDone(db, row.id, now);
+        try {
+          db.transaction(() => {
+            outcome.commit?.();
+            jobs.markDone(db, row.id, now);
+          })();
+        } catch (error) {
+          // The portal has it; only our note of it failed: the retry is a replay.
+          const message = error instanceof Error ? error.message : String(error);
+          jobs.reschedule(db, row.id, new Date(now.getTime() + backoffDelayMs(row.attempts, this.options.backoff, random)), `Unexpected: ${message}`, now);
+        }
         return;
       case 'retry': {
         if (outcome.linkDown) this.pauseLink(now.getTime());

@@ -59,7 +59,7 @@ try {
   if (drained.left !== 0) throw new Error(`${drained.left} rows left undelivered`);
   report('sync.drain_ratio', drained.ms / plainMs, 'ratio', 1.2, `drain_ms=${drained.ms} plain_ms=${plainMs} dossiers=${DOSSIERS} files=${paths.length}`);
 
-  const chaos = await runSyncChaos({ workDir: join(work, 'chaos'), kills: KILLS, dossiers: 60, fileBytes: 200_000, seed: 7, maxKillMs: 300 });
+  const chaos = await runSyncChaos({ workDir: join(work, 'chaos'), kills: KILLS, dossiers: 200, fileBytes: 200_000, seed: 7, maxKillMs: 300 });
   report('chaos.sync_kills', chaos.lost + chaos.duplicates, 'lost+duplicates', 0, `kills=${chaos.kills} lost=${chaos.lost} duplicates=${chaos.duplicates} parked=${chaos.parked} integrity=${chaos.integrity} ms=${chaos.ms}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
