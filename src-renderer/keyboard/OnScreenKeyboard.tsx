@@ -25,7 +25,8 @@ export function OnScreenKeyboard({ language, method, text, maxLength, onChange }
   const { t } = useTranslation();
   const display = useMemo(
     () => ({
-      [FUNCTION_KEYS.backspace]: `⌫ ${t('keyboard.backspace')}`,
+      // The sign alone: it fits the narrow keyboards beside forms; the word is its accessible name.
+      [FUNCTION_KEYS.backspace]: '⌫',
       [FUNCTION_KEYS.clear]: t('keyboard.clear'),
       [FUNCTION_KEYS.space]: t('keyboard.space'),
     }),
@@ -53,6 +54,7 @@ export function OnScreenKeyboard({ language, method, text, maxLength, onChange }
           { class: 'osk__key--function', buttons: `${FUNCTION_KEYS.backspace} ${FUNCTION_KEYS.clear}` },
           { class: 'osk__key--space', buttons: FUNCTION_KEYS.space },
         ]}
+        buttonAttributes={[{ attribute: 'aria-label', value: t('keyboard.backspace'), buttons: FUNCTION_KEYS.backspace }]}
         useButtonTag
         // A finger resting on a key must not type it again and again.
         disableButtonHold
