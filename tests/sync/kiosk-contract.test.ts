@@ -1,0 +1,331 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localDay, systemClock } from '../../src-main/app/clock';
+import { createMemoryLogger } from '../../src-main/app/logger';
+import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { PortalClient } from '../../src-main/sync/portal-client';
+import { PortalError } from '../../src-main/sync/portal-error';
+import { SyncService } from '../../src-main/sync/sync-service';
+import { realWait } from '../../src-main/sync/wait';
+import type { FaultInput } from '../../src-portal/faults/fault';
+import { FaultSchema } from '../../src-portal/faults/fault';
+import { DEMO_ENROLLMENT_TOKEN } from '../../src-portal/portal-config';
+import type { PortalServer } from '../../src-portal/portal-server';
+import { loadSpec } from '../../src-portal/spec/load-spec';
+import { SpecValidator } from '../../src-portal/spec/spec-validator';
+import { validateAgainstSpec } from '../portal/harness';
+import { demoConfig } from '../fakes/demo-config';
+import { drain, openKioskDb, portalHoldings, seedDossiers, startPortal } from './harness';
+import { startRecordingProxy, type Exchange, type RecordingProxy } from './recording-proxy';
+
+/*
+ * The kiosk's real client and sync code talk to the real reference portal through a recording
+ * proxy; afterwards every request and every answer that crossed the wire is checked against
+ * docs/sync-api.yaml, and the test insists it saw each operation (and each error status) it
+ * claims to cover, so it cannot pass by checking nothing.
+ */
+
+const spec = new SpecValidator(loadSpec());
+const TZ = 'Asia/Ho_Chi_Minh';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-contract-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const mediaType = (headers: Record<string, string>): string => (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+interface Verdict {
+  /** What the exchange covers, e.g. `submitDossier 201 replayed`, `appendUpload dropped`. */
+  tags: string[];
+  problems: string[];
+}
+
+/** Checks one recorded exchange against the spec, including the rules the spec states in words. */
+export function checkExchange(ex: Exchange): Verdict {
+  const where = `#${ex.seq} ${ex.method} ${ex.url}`;
+  const path = new URL(ex.url, 'http://x.invalid').pathname;
+  const found = spec.match(ex.method, path);
+  if (!found) return { tags: [], problems: [`${where}: not an operation of the API`] };
+  const { operation } = found;
+  const id = operation.operationId;
+  const problems: string[] = [];
+  const req = ex.requestHeaders;
+
+  let body: unknown;
+  if (mediaType(req) === 'application/json') {
+    try {
+      body = JSON.parse(ex.requestBody.toString('utf8')) as unknown;
+    } catch {
+      problems.push(`${where}: the JSON request body does not parse`);
+    }
+  } else if (ex.requestBody.length > 0 && !operation.body) problems.push(`${where}: a body on an operation that takes none`);
+  problems.push(...validateAgainstSpec(ex.method, ex.url, 'request', body, req).map((p) => `${where} request: ${p}`));
+  if (operation.needsAuth && !/^Bearer \S+$/.test(req['authorization'] ?? '')) problems.push(`${where}: no Bearer credential`);
+  if (!operation.needsAuth && req['authorization'] !== undefined) problems.push(`${where}: a credential sent where none is asked`);
+
+  const tags = [id];
+  if (id === 'createUpload') {
+    const bytes = mediaType(req) === 'application/offset+octet-stream';
+    tags.push(`createUpload ${bytes ? 'with bytes' : 'json'}`);
+    // Creation with upload: the four facts become required headers, and they must make a valid create.
+    if (bytes) {
+      const missing = ['upload-length', 'upload-sha256', 'upload-file-name', 'upload-media-type'].filter((h) => req[h] === undefined);
+      if (missing.length > 0) problems.push(`${where}: creation with upload without ${missing.join(', ')}`);
+      else {
+        const meta = {
+          length: Number(req['upload-length']),
+          sha256: req['upload-sha256'],
+          fileName: decodeURIComponent(req['upload-file-name'] ?? ''),
+          contentType: req['upload-media-type'],
+        };
+        problems.push(...spec.validateJsonBody('createUpload', meta).map((p) => `${where} upload headers: ${p}`));
+        if (ex.requestBody.length > meta.length) problems.push(`${where}: more bytes (${ex.requestBody.length}) than Upload-Length`);
+      }
+    }
+  }
+
+  const res = ex.response;
+  if (!res || !res.complete) {
+    tags.push(`${id} dropped`);
+    return { tags, problems };
+  }
+  tags.push(`${id} ${res.status}`);
+  let answer: unknown;
+  if (ex.method === 'HEAD') {
+    if (res.body.length > 0) problems.push(`${where}: HEAD answered with a body`);
+  } else if (res.body.length > 0) {
+    if (mediaType(res.headers) !== 'application/json') problems.push(`${where}: a ${res.status} body of type ${res.headers['content-type'] ?? 'none'}`);
+    try {
+      answer = JSON.parse(res.body.toString('utf8')) as unknown;
+    } catch {
+      problems.push(`${where}: the ${res.status} body does not parse`);
+    }
+  }
+  problems.push(...validateAgainstSpec(ex.method, ex.url, res.status, answer, res.headers).map((p) => `${where} ${res.status}: ${p}`));
+  if (res.headers['idempotent-replayed'] === 'true') tags.push(`${id} ${res.status} replayed`);
+  if (res.status >= 400 && answer !== undefined) tags.push(`${id} ${res.status} ${(answer as { error?: { code?: string } }).error?.code ?? '?'}`);
+  return { tags, problems };
+}
+
+async function until(what: string, probe: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The call must fail with this HTTP status; returns the client's error for further checks. */
+async function refused(status: number, call: Promise<unknown>): Promise<PortalError> {
+  const error: unknown = await call.then(
+    () => new Error(`expected HTTP ${status}, got a success`),
+    (e: unknown) => e,
+  );
+  if (!(error instanceof PortalError)) throw error;
+  expect(error.status, error.message).toBe(status);
+  return error;
+}
+
+const faults = (portal: PortalServer, list: FaultInput[]): void => portal.setFaults(list.map((f) => FaultSchema.parse(f)));
+const seen = (proxy: RecordingProxy, id: string): number => proxy.exchanges.filter((e) => spec.match(e.method, new URL(e.url, 'http://x').pathname)?.operation.operationId === id).length;
+
+describe('kiosk ↔ portal contract on the wire', () => {
+  it('every request the kiosk sends and every answer the reference portal gives match docs/sync-api.yaml', async () => {
+    const { server: portal, url: portalUrl } = await startPortal(tempDir());
+    cleanups.push(() => portal.close());
+    const proxy = await startRecordingProxy(portalUrl);
+    cleanups.push(() => proxy.close());
+    const credentials = new MemoryCredentialStore();
+    const now = new Date();
+    const today = localDay(now, TZ);
+
+    // 1. The sync service as the kiosk runs it: enrollment, heartbeat, catalog, code and number blocks,
+    //    a ticket numbered by the portal, a dossier delivered by its outbox, a status lookup.
+    const kioskDir = tempDir();
+    const db = openKioskDb(join(kioskDir, 'kiosk.sqlite3'));
+    cleanups.push(() => {
+      db.close();
+    });
+    const config = demoConfig({
+      sync: { portalUrl: proxy.url, enrollmentToken: DEMO_ENROLLMENT_TOKEN, heartbeatSeconds: 1, dossierCodesPerDay: 8, queueBlockSize: 5, queueBlockLow: 2 },
+    });
+    const imported: unknown[] = [];
+    const service = new SyncService({
+      db,
+      config,
+      fileRoot: join(kioskDir, 'files'),
+      credentials,
+      clock: systemClock,
+      logger: createMemoryLogger(),
+      random: Math.random,
+      wait: realWait,
+      version: 'contract-test',
+      devices: () => [{ device: 'printer', state: 'degraded', reason: 'paper low', at: new Date().toISOString() }],
+      catalog: { importDocument: (raw) => imported.push(raw) },
+      onLinkState: () => undefined,
+    });
+    cleanups.push(() => service.close());
+    service.start();
+    await until('the first upkeep round', () => imported.length === 1 && seen(proxy, 'reserveQueueNumbers') === config.queue.services.length && seen(proxy, 'reserveDossierCodes') === 1);
+    const allocator = service.allocator;
+    if (!allocator) throw new Error('the sync service has no allocator');
+    const service0 = config.queue.services[0]?.id ?? '';
+    const ticket = await allocator.allocate({ ticketId: randomUUID(), serviceId: service0, day: today, priority: 'elderly', issuedAt: now.toISOString(), digits: 3 });
+    expect(ticket.source).toBe('portal');
+    const [delivered] = seedDossiers(db, join(kioskDir, 'files'), 1, 2, 3_000);
+    service.wake();
+    const pending = () => (db.prepare(`SELECT count(*) AS n FROM outbox_jobs WHERE state != 'done'`).get() as { n: number }).n;
+    await until('the dossier delivered by the service', () => pending() === 0);
+    await service.refreshDossier(delivered?.provisionalCode ?? '');
+    await service.close();
+
+    // 2. The outbox handler on a second store, in small chunks, with the portal cutting a creation with
+    //    upload and a PATCH mid-body (JSON create, HEAD, PATCH resume) and losing the answer to a submit
+    //    (idempotent replay); one dossier carries an official code from the terminal's own block.
+    const client = new PortalClient({ baseUrl: proxy.url, credentials, clock: systemClock, timeoutMs: 10_000 });
+    const dir2 = tempDir();
+    const db2 = openKioskDb(join(dir2, 'kiosk.sqlite3'));
+    cleanups.push(() => {
+      db2.close();
+    });
+    const seeded = seedDossiers(db2, join(dir2, 'files'), 3, 2, 40_000);
+    const codeKey = `codes.contract.${randomUUID()}`;
+    const block = await client.reserveDossierCodes(today, 3, codeKey);
+    const reservedCode = block.codes[0] ?? '';
+    db2.prepare(`UPDATE dossiers SET provisional_code = NULL, official_code = ?, received_at = ? WHERE id = ?`).run(reservedCode, now.toISOString(), seeded[2]?.id);
+    faults(portal, [
+      { kind: 'drop-upload', after: 6_000, method: 'POST', path: '/v1/uploads', times: 1 },
+      { kind: 'drop-upload', after: 3_000, method: 'PATCH', times: 1 },
+      { kind: 'reset', phase: 'after', method: 'POST', path: '/v1/dossiers', times: 1 },
+    ]);
+    const run = await drain(db2, client, join(dir2, 'files'), { chunkBytes: 16 * 1024, concurrency: 1, timeoutMs: 15_000 });
+    expect(run.left).toBe(0);
+    faults(portal, []);
+    const held = portalHoldings(portal);
+    for (const d of [delivered, ...seeded]) expect(held.dossiers.some((p) => p.id === d?.id)).toBe(true);
+    expect(held.dossiers.find((p) => p.id === seeded[2]?.id)?.code).toBe(reservedCode);
+
+    // 3. Reads and refusals through the same client.
+    const etag = (await client.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } })).catalogEtag;
+    expect(await client.catalog(etag)).toEqual({ status: 'unchanged' });
+    expect(await client.findDossiers(reservedCode)).toHaveLength(1);
+    expect((await client.dossierStatus(seeded[0]?.id ?? '')).status).toBe(1);
+    await refused(404, client.dossierStatus(randomUUID()));
+    await refused(404, client.uploadOffset('no-such-upload'));
+
+    const bytes = randomBytes(100);
+    const upload = await client.createUpload({ length: 100, sha256: sha256(bytes), fileName: 'trang-1.pdf', contentType: 'application/pdf' }, `contract.${randomUUID()}`);
+    expect((await refused(409, client.appendUpload(upload.uploadId, 10, bytes.subarray(10)))).offset).toBe(0);
+    expect((await refused(422, client.appendUpload(upload.uploadId, 0, randomBytes(100)))).code).toBe('checksum_mismatch');
+    expect((await refused(422, client.createUploadWithBody({ length: 50, sha256: sha256(bytes), fileName: 'hỏng.pdf', contentType: 'application/pdf' }, randomBytes(50), `contract.${randomUUID()}`))).code).toBe('checksum_mismatch');
+    await refused(413, client.createUpload({ length: 60 * 1024 * 1024, sha256: sha256(bytes), fileName: 'lon.pdf', contentType: 'application/pdf' }, `contract.${randomUUID()}`));
+    expect((await refused(422, client.reserveDossierCodes(today, 4, codeKey))).code).toBe('idempotency_key_reused');
+    expect((await refused(422, client.reserveDossierCodes('2020-01-01', 1, `contract.${randomUUID()}`))).code).toBe('invalid_day');
+
+    faults(portal, [{ kind: '409', path: '/v1/queue-tickets', times: 1 }]);
+    await refused(409, client.registerQueueTicket({ ticketId: randomUUID(), serviceId: service0, day: today, priority: 'none', issuedAt: new Date().toISOString() }));
+    faults(portal, [{ kind: '429', retryAfter: 2, path: '/v1/heartbeats', times: 1 }]);
+    const slow = await refused(429, client.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } }));
+    expect([slow.kind, slow.retryAfterMs]).toEqual(['rate-limited', 2_000]);
+    faults(portal, [{ kind: '429', retryAfter: 1, method: 'HEAD', times: 1 }]);
+    expect((await refused(429, client.uploadOffset(upload.uploadId))).kind).toBe('rate-limited');
+    faults(portal, [{ kind: '5xx', status: 503, path: '/v1/catalog', times: 1 }]);
+    await refused(503, client.catalog(null));
+    faults(portal, [{ kind: '5xx', status: 500, path: '/v1/dossiers', method: 'GET', times: 1 }]);
+    expect((await refused(500, client.dossierStatus(seeded[0]?.id ?? ''))).kind).toBe('transient');
+    faults(portal, []);
+
+    // A terminal enrolled again elsewhere: the old credential is refused everywhere.
+    const oldCredential = new MemoryCredentialStore();
+    const old = new PortalClient({ baseUrl: proxy.url, credentials: oldCredential, clock: systemClock });
+    await old.enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
+    await new PortalClient({ baseUrl: proxy.url, credentials: new MemoryCredentialStore(), clock: systemClock }).enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
+    await refused(401, old.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } }));
+    await refused(401, old.uploadOffset(upload.uploadId));
+    await refused(401, old.catalog(null));
+
+    // What the wire saw.
+    const verdicts = proxy.exchanges.map(checkExchange);
+    expect(verdicts.flatMap((v) => v.problems)).toEqual([]);
+    const covered = new Set(verdicts.flatMap((v) => v.tags));
+    const required = [
+      'enrollTerminal 201',
+      'sendHeartbeat 200',
+      'sendHeartbeat 401',
+      'sendHeartbeat 429',
+      'getCatalog 200',
+      'getCatalog 304',
+      'getCatalog 401',
+      'getCatalog 503',
+      'reserveDossierCodes 201',
+      'reserveDossierCodes 422 idempotency_key_reused',
+      'reserveDossierCodes 422 invalid_day',
+      'reserveQueueNumbers 201',
+      'registerQueueTicket 201',
+      'registerQueueTicket 409 conflict',
+      'createUpload with bytes',
+      'createUpload json',
+      'createUpload 201',
+      'createUpload dropped',
+      'createUpload 413 payload_too_large',
+      'createUpload 422 checksum_mismatch',
+      'getUploadOffset 200',
+      'getUploadOffset 401',
+      'getUploadOffset 404',
+      'getUploadOffset 429',
+      'appendUpload 200',
+      'appendUpload dropped',
+      'appendUpload 409 offset_mismatch',
+      'appendUpload 422 checksum_mismatch',
+      'submitDossier 201',
+      'submitDossier dropped',
+      'submitDossier 201 replayed',
+      'getDossier 200',
+      'getDossier 404 not_found',
+      'getDossier 500 internal',
+      'listDossiers 200',
+    ];
+    expect(required.filter((t) => !covered.has(t))).toEqual([]);
+    // The creation with upload carried whole small files and first chunks of big ones.
+    expect(proxy.exchanges.length).toBeGreaterThan(40);
+  }, 30_000);
+
+  it('the wire check finds a request or an answer that strays from the spec', () => {
+    const created: NonNullable<Exchange['response']> = {
+      status: 201,
+      headers: { 'content-type': 'application/json', location: '/v1/uploads/u1', 'upload-offset': '0' },
+      body: Buffer.from(JSON.stringify({ uploadId: 'u1', offset: 0, length: 3, sha256: 'a'.repeat(64), state: 'partial' })),
+      complete: true,
+    };
+    const good: Exchange = {
+      seq: 0,
+      method: 'POST',
+      url: '/v1/uploads',
+      requestHeaders: { 'content-type': 'application/json', authorization: 'Bearer abc', 'idempotency-key': 'dossier.1234567' },
+      requestBody: Buffer.from(JSON.stringify({ length: 3, sha256: 'a'.repeat(64), fileName: 'a.pdf', contentType: 'application/pdf' })),
+      response: created,
+    };
+    expect(checkExchange(good).problems).toEqual([]);
+    const noLocation = { ...good, response: { ...created, headers: { 'content-type': 'application/json', 'upload-offset': '0' } } };
+    expect(checkExchange(noLocation).problems.join('\n')).toMatch(/Location is required/);
+    const noAuth = { ...good, requestHeaders: { 'content-type': 'application/json', 'idempotency-key': 'dossier.1234567' } };
+    expect(checkExchange(noAuth).problems.join('\n')).toMatch(/no Bearer credential/);
+    const bytesWithoutFacts = { ...good, requestHeaders: { ...good.requestHeaders, 'content-type': 'application/offset+octet-stream', 'upload-length': '3' }, requestBody: Buffer.from('abc') };
+    expect(checkExchange(bytesWithoutFacts).problems.join('\n')).toMatch(/without upload-sha256, upload-file-name, upload-media-type/);
+    const extraField = { ...good, requestBody: Buffer.from(JSON.stringify({ length: 3, sha256: 'a'.repeat(64), fileName: 'a.pdf', contentType: 'application/pdf', note: 'x' })) };
+    expect(checkExchange(extraField).problems.join('\n')).toMatch(/additional properties \(note\)/);
+    const htmlError = { ...good, response: { status: 500, headers: { 'content-type': 'text/html' }, body: Buffer.from('<h1>oops</h1>'), complete: true } };
+    expect(checkExchange(htmlError).problems.length).toBeGreaterThan(0);
+  });
+});
