@@ -151,7 +151,8 @@ export class PortalClient {
         'content-type': 'application/offset+octet-stream',
         'upload-length': String(meta.length),
         'upload-sha256': meta.sha256,
-        'upload-file-name': encodeURIComponent(meta.fileName),
+        // encodeURIComponent leaves ' as is, and the spec's header pattern does not allow it.
+        'upload-file-name': encodeURIComponent(meta.fileName).replace(/'/g, '%27'),
         'upload-media-type': meta.contentType,
       },
       idempotencyKey: key,
