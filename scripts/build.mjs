@@ -7,12 +7,17 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const only = process.argv[2]; // 'main' | 'renderer' | undefined (both)
 
 // Native modules and Electron stay outside the bundles; ws's optional native helpers too.
-const external = ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-hid', 'bufferutil', 'utf-8-validate'];
+// fontkit (1.5 MB with its tables) too: it is imported on the first receipt PDF only, and as part
+// of the bundle its source would be parsed at every start.
+const external = ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-hid', 'bufferutil', 'utf-8-validate', '@pdf-lib/fontkit'];
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // Less source for Node to parse at every start; names are kept for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   external,
   logLevel: 'warning',
   define: { KIOSK_VERSION: JSON.stringify(pkg.version) },

@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/fonts';
 import './styles/kiosk.css';
+// The styles of the screens loaded on demand (app/lazy-screens.ts) come with the first page:
+// some serve parts that are always on screen (the staff corner, the Submit button).
+import 'react-simple-keyboard/build/css/index.css';
+import './dossier/dossier.css';
+import './staff/staff.css';
 import { getKiosk } from './api/kiosk';
 import { App } from './app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';

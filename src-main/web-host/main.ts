@@ -16,14 +16,18 @@ async function main(): Promise<void> {
   const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
   // The page is served while the core opens its store and devices; calls wait for the core.
-  const starting = createKioskCore({
-    dataDir,
-    config,
-    host: 'web',
-    version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev',
-    clock: systemClock,
-    logger,
-  });
+  // The core starts once the host listens, so its start-up work never delays the first page.
+  let listening!: () => void;
+  const starting = new Promise<void>((resolve) => (listening = resolve)).then(() =>
+    createKioskCore({
+      dataDir,
+      config,
+      host: 'web',
+      version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev',
+      clock: systemClock,
+      logger,
+    }),
+  );
   starting.catch((error: unknown) => {
     process.stderr.write(`Kiosk failed to start: ${String(error)}\n`);
     process.exit(1);
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
   });
   // Ready for a browser: the page loads now and its first calls wait for the core.
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  listening();
   logger.log('info', 'web host ready', { origin: host.origin, dataDir });
 
   if (flags.open) {

@@ -1,15 +1,15 @@
-import { useCallback, useLayoutEffect, useReducer, useState, type ReactElement } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useReducer, useState, type ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, KioskInfo } from '../../src-shared/dto';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { IdleWarning } from '../components/IdleWarning';
 import i18n from '../i18n';
 import { initialSession, sessionReducer } from './session';
+import { preloadScreens, StaffPanel } from './lazy-screens';
 import { SessionView } from './SessionView';
 import { useIdleTimer } from './use-idle-timer';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
 import { StaffCorner } from '../staff/StaffCorner';
-import { StaffPanel } from '../staff/StaffPanel';
 import { useStaffAlerts } from '../staff/use-staff-alerts';
 
 interface KioskProps {
@@ -38,6 +38,12 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
   useLayoutEffect(() => {
     if (i18n.language !== state.language) void i18n.changeLanguage(state.language);
   }, [state.language]);
+
+  // The attract screen is up: fetch the other screens now, while nobody is waiting for them.
+  useEffect(() => {
+    const timer = setTimeout(preloadScreens, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   const [staffOpen, setStaffOpen] = useState(false);
   const staffAlerts = useStaffAlerts(kiosk);
@@ -69,7 +75,11 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
         />
       </ErrorBoundary>
       <StaffCorner openAlerts={staffAlerts.filter((a) => a.resolvedAt === null).length} onOpen={() => setStaffOpen(true)} />
-      {staffOpen ? <StaffPanel kiosk={kiosk} language={state.language} alerts={staffAlerts} onClose={() => setStaffOpen(false)} /> : null}
+      {staffOpen ? (
+        <Suspense fallback={null}>
+          <StaffPanel kiosk={kiosk} language={state.language} alerts={staffAlerts} onClose={() => setStaffOpen(false)} />
+        </Suspense>
+      ) : null}
       {idle.warningSecondsLeft === null ? null : (
         <IdleWarning secondsLeft={idle.warningSecondsLeft} onContinue={idle.stillHere} />
       )}

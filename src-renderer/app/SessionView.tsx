@@ -1,24 +1,18 @@
-import { useCallback, useEffect, useRef, type ReactElement } from 'react';
+import { Suspense, useCallback, useEffect, useRef, type ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, KioskInfo, Priority } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
 import { Header } from '../components/Header';
 import { AttractScreen } from '../screens/AttractScreen';
-import { CatalogScreen } from '../screens/CatalogScreen';
 import { ErrorScreen } from '../screens/ErrorScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { IssuingScreen } from '../screens/IssuingScreen';
 import { LanguageScreen } from '../screens/LanguageScreen';
 import { PriorityScreen } from '../screens/PriorityScreen';
-import { ProcedureScreen } from '../screens/ProcedureScreen';
-import { ProceduresScreen } from '../screens/ProceduresScreen';
-import { SearchScreen } from '../screens/SearchScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 import { TicketScreen } from '../screens/TicketScreen';
-import { DossierJourney } from '../dossier/DossierJourney';
-import { SubmitDossierButton } from '../dossier/SubmitDossierButton';
-import { LookupScreen } from '../lookup/LookupScreen';
 import { assertNever } from './assert-never';
+import { CatalogScreen, DossierJourney, LookupScreen, ProcedureScreen, ProceduresScreen, SearchScreen, SubmitDossierButton } from './lazy-screens';
 import { backTarget, canGoHome, type SessionAction, type SessionState } from './session';
 
 interface SessionViewProps {
@@ -180,7 +174,7 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
         onBack={backTarget(screen) ? () => send({ type: 'back' }) : undefined}
         onHome={canGoHome(screen) ? () => send({ type: 'home' }) : undefined}
       />
-      {body}
+      <Suspense fallback={<main className="screen" aria-busy="true" />}>{body}</Suspense>
     </>
   );
 }
