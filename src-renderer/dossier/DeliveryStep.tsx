@@ -1,22 +1,10 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureDetail } from '../../src-shared/catalog';
-import type { DraftProblem } from '../../src-shared/dossier';
-import type { Language } from '../../src-shared/dto';
-import type { JourneyAction, JourneyState } from './journey';
 import { StepFrame } from './StepFrame';
 import { KeyboardPanel, TextField, type TextFieldSpec } from './TextFields';
+import type { StepProps } from './step-props';
 
-interface DeliveryStepProps {
-  procedure: ProcedureDetail;
-  state: JourneyState;
-  language: Language;
-  problems: readonly DraftProblem[];
-  busy: boolean;
-  dispatch: (action: JourneyAction) => void;
-  onBack: () => void;
-  onNext: () => void;
-}
+type DeliveryStepProps = StepProps;
 
 /** How the result comes back: only the ways this procedure offers; by post to an address prefilled from the card. */
 export function DeliveryStep({ procedure, state, language, problems, busy, dispatch, onBack, onNext }: DeliveryStepProps): ReactElement {

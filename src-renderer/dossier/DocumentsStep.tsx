@@ -3,20 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureDetail, RequiredDocument } from '../../src-shared/catalog';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DraftProblem } from '../../src-shared/dossier';
-import type { Language, LocalizedText } from '../../src-shared/dto';
-import { problemAt, type DocumentChoice, type JourneyAction, type JourneyState } from './journey';
+import type { LocalizedText } from '../../src-shared/dto';
+import { problemAt, type DocumentChoice, type JourneyState } from './journey';
 import { StepFrame } from './StepFrame';
+import type { StepProps } from './step-props';
 
-interface DocumentsStepProps {
+interface DocumentsStepProps extends StepProps {
   kiosk: KioskClient;
-  procedure: ProcedureDetail;
-  state: JourneyState;
-  language: Language;
-  problems: readonly DraftProblem[];
-  busy: boolean;
-  dispatch: (action: JourneyAction) => void;
-  onBack: () => void;
-  onNext: () => void;
 }
 
 interface Scanning {

@@ -1,24 +1,13 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormField, ProcedureDetail } from '../../src-shared/catalog';
-import type { DraftProblem } from '../../src-shared/dossier';
-import type { Language } from '../../src-shared/dto';
-import type { JourneyAction, JourneyState } from './journey';
+import type { FormField } from '../../src-shared/catalog';
 import { problemAt } from './journey';
 import { caseForPattern } from './letter-case';
 import { StepFrame } from './StepFrame';
 import { KeyboardPanel, TextField, type TextFieldSpec } from './TextFields';
+import type { StepProps } from './step-props';
 
-interface FormStepProps {
-  procedure: ProcedureDetail;
-  state: JourneyState;
-  language: Language;
-  problems: readonly DraftProblem[];
-  busy: boolean;
-  dispatch: (action: JourneyAction) => void;
-  onBack: () => void;
-  onNext: () => void;
-}
+type FormStepProps = StepProps;
 
 /** The procedure's own form, field by field as the catalog lists them, nothing more. */
 export function FormStep({ procedure, state, language, problems, busy, dispatch, onBack, onNext }: FormStepProps): ReactElement {

@@ -1,20 +1,11 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureDetail } from '../../src-shared/catalog';
-import type { DraftProblem } from '../../src-shared/dossier';
-import type { Language } from '../../src-shared/dto';
-import type { EditableStep, JourneyAction, JourneyState } from './journey';
+import type { EditableStep } from './journey';
 import { parseTypedDate, showDate } from './typed-date';
 import { StepFrame } from './StepFrame';
+import type { StepProps } from './step-props';
 
-interface ReviewStepProps {
-  procedure: ProcedureDetail;
-  state: JourneyState;
-  language: Language;
-  problems: readonly DraftProblem[];
-  busy: boolean;
-  dispatch: (action: JourneyAction) => void;
-  onBack: () => void;
+interface ReviewStepProps extends Omit<StepProps, 'onNext'> {
   onSubmit: () => void;
 }
 
