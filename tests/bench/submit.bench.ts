@@ -19,6 +19,7 @@ import { PageStaging } from '../../src-main/dossier/page-staging';
 import type { DossierDraft } from '../../src-shared/dossier';
 import { buildChild, killOnce } from '../chaos/chaos-harness';
 import { percentile, report } from './report';
+import { landDraft } from '../unit/dossier/fixture';
 
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 300);
 const KILLS = Number(process.env.BENCH_CHAOS_KILLS ?? 200);
@@ -37,26 +38,7 @@ const catalogFile = join(assetsDir(), 'demo-catalog.json');
   for (let i = 0; i < SUBMITS; i++) {
     const sessionId = staging.begin(procedure.code);
     const ids = [0, 1, 2].map(() => staging.stage(sessionId, Buffer.concat([png, randomBytes(100_000)])).pageId);
-    const draft: DossierDraft = {
-      sessionId,
-      procedureCode: procedure.code,
-      language: 'vi',
-      applicant: { fullName: 'Lê Thị Hoa', idNumber: '001190054321', birthDate: null, sex: null, address: 'Huế', source: 'typed' },
-      representative: null,
-      contact: { phone: null, email: null },
-      formValues: {
-        applicantName: 'Lê Thị Hoa', applicantIdNumber: '001190054321', applicantAddress: 'Huế', phone: '0912000111',
-        changeType: 'tang-cho', certificateSerial: 'CD 654321', parcelNumber: '7', mapSheetNumber: '3',
-      },
-      documents: [
-        { documentId: 'don-dang-ky-bien-dong', kind: 'scanned', pageIds: [ids[0] ?? ''] },
-        { documentId: 'ban-goc-giay-chung-nhan', kind: 'paper_at_counter' },
-        { documentId: 'hop-dong-chuyen-quyen', kind: 'scanned', pageIds: [ids[1] ?? ''] },
-        { documentId: 'to-khai-le-phi-truoc-ba', kind: 'scanned', pageIds: [ids[2] ?? ''] },
-      ],
-      delivery: { method: 'at_center', postalAddress: null },
-      consent: { textVersion: 'bench', agreed: true },
-    };
+    const draft: DossierDraft = landDraft(sessionId, [[ids[0] ?? ''], [ids[1] ?? ''], [ids[2] ?? '']]);
     const now = new Date();
     const { clean } = validateDraft(draft, procedure, now.toISOString().slice(0, 10), () => true);
     const start = performance.now();
