@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { assertNever } from '../src-shared/assert-never';
 import { handleAdmin } from './admin/admin-routes';
 import { openPortalDb } from './db/open-portal-db';
-import { WalSync } from './db/wal-sync';
+import { folderSync, WalSync } from './db/wal-sync';
 import type { Fault } from './faults/fault';
 import { FaultPlan, type FaultDecision } from './faults/fault-plan';
 import { CatalogState } from './handlers/catalog-state';
@@ -74,6 +74,7 @@ export class PortalServer {
   private readonly busyKeys = new Set<string>();
   /** Makes commits durable before they are acknowledged (the store runs synchronous=NORMAL). */
   private readonly wal: WalSync;
+  private readonly uploadsFolder: WalSync;
 
   constructor(
     readonly config: PortalConfig,
@@ -85,7 +86,8 @@ export class PortalServer {
     const dbFile = join(config.dataDir, 'portal.sqlite3');
     const db: Database = openPortalDb(dbFile);
     this.wal = new WalSync(dbFile);
-    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, ...env };
+    this.uploadsFolder = folderSync(uploadsDir);
+    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, syncUploadsDir: () => this.uploadsFolder.flush(), ...env };
     this.faults = new FaultPlan(config.faults, config.seed);
     this.validator = new SpecValidator(loadSpec(config.specFile));
     this.server = createServer((req, res) => {
@@ -111,6 +113,7 @@ export class PortalServer {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.wal.close();
+    await this.uploadsFolder.close();
     this.deps.db.close();
   }
 

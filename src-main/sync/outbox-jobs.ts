@@ -37,6 +37,17 @@ export function claimDue(db: Database, now: Date, limit: number, exceptIds: read
     .immediate();
 }
 
+/**
+ * Rows claimed ahead but never started (the worker stopped first) are pending again, with the
+ * attempt the claim counted taken back: they were never tried.
+ */
+export function release(db: Database, ids: readonly number[], now: Date): void {
+  const back = db.prepare(
+    `UPDATE outbox_jobs SET state = 'pending', attempts = max(attempts - 1, 0), updated_at = ? WHERE id = ? AND state = 'running'`,
+  );
+  for (const id of ids) back.run(now.toISOString(), id);
+}
+
 export function markDone(db: Database, id: number, now: Date): void {
   db.prepare(`UPDATE outbox_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`).run(
     now.toISOString(),

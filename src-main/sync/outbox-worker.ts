@@ -32,6 +32,8 @@ export interface OutboxWorkerOptions {
   readonly maxUnexpectedAttempts: number;
   /** Look at the table at least this often even without a wake-up (another process may have enqueued). */
   readonly idlePollMs: number;
+  /** An outcome waits at most this long for the commit it shares with other outcomes and the next claim. */
+  readonly maxWriteDelayMs: number;
 }
 
 export const defaultWorkerOptions: OutboxWorkerOptions = {
@@ -40,6 +42,7 @@ export const defaultWorkerOptions: OutboxWorkerOptions = {
   linkBackoff: { baseMs: 1_000, capMs: 60_000 },
   maxUnexpectedAttempts: 10,
   idlePollMs: 5_000,
+  maxWriteDelayMs: 100,
 };
 
 export interface OutboxWorkerDeps {
@@ -57,10 +60,22 @@ export interface OutboxWorkerDeps {
  * Delivers outbox rows at least once; the portal's Idempotency-Key makes the effect exactly once.
  * While the portal is unreachable the whole worker pauses between single probes (a circuit
  * breaker with backoff), so a long outage costs a bounded number of requests, not a hot loop.
+ *
+ * Bookkeeping is batched because every commit of the kiosk store (synchronous=FULL) blocks this
+ * thread for an fsync: while the link is up, a claim takes a second round of rows ahead, and the
+ * outcomes of finished attempts are written together with the next claim (or after
+ * `maxWriteDelayMs`), so a commit serves several jobs instead of two commits per job. An outcome
+ * not yet written is only a delay: after a crash its row runs again and the portal answers the
+ * replay from its idempotency record.
  */
 export class OutboxWorker {
   private readonly options: OutboxWorkerOptions;
   private readonly inFlight = new Map<number, Promise<void>>();
+  /** Claimed (state running, attempt counted) but not started yet. */
+  private readonly ready: jobs.OutboxJobRow[] = [];
+  /** Outcomes known but not yet in the store; they commit with the next claim. */
+  private readonly unwritten: (() => void)[] = [];
+  private unwrittenSince = 0;
   private wakeController = new AbortController();
   /** Consecutive exchanges that found the portal unreachable; 0 when the link works. */
   private linkFailures = 0;
@@ -88,17 +103,63 @@ export class OutboxWorker {
     const reset = jobs.resetRunning(db, clock.now());
     if (reset > 0) logger.log('info', 'outbox: rows left running by a previous run are due again', { count: reset });
     while (!signal.aborted) {
+      this.startReady(signal);
       const now = clock.now();
       const slots = this.freeSlots(now.getTime());
-      const claimed = slots > 0 ? jobs.claimDue(db, now, slots, [...this.inFlight.keys()]) : [];
-      for (const row of claimed) {
-        const p = this.attempt(row, signal).finally(() => this.inFlight.delete(row.id));
-        this.inFlight.set(row.id, p);
+      const claim = slots > 0 && this.ready.length === 0;
+      if (claim || this.writeDue(now.getTime())) {
+        // A second round ahead only while the link works: during an outage one probe at a time.
+        const want = claim ? slots + (this.linkFailures === 0 ? this.options.concurrency : 0) : 0;
+        const claimed = this.commit(now, want);
+        this.ready.push(...claimed);
+        this.startReady(signal);
+        if (claimed.length > 0 && this.freeSlots(clock.now().getTime()) > 0) continue;
       }
-      if (claimed.length > 0 && this.freeSlots(clock.now().getTime()) > 0) continue;
       await this.idle(signal);
     }
     await Promise.allSettled([...this.inFlight.values()]);
+    const never = this.ready.splice(0).map((r) => r.id);
+    this.commit(clock.now(), 0, () => jobs.release(db, never, clock.now()));
+  }
+
+  private startReady(signal: AbortSignal): void {
+    while (this.ready.length > 0 && this.freeSlots(this.deps.clock.now().getTime()) > 0) {
+      const row = this.ready.shift();
+      if (!row) return;
+      const p = this.attempt(row, signal).finally(() => this.inFlight.delete(row.id));
+      this.inFlight.set(row.id, p);
+    }
+  }
+
+  private writeDue(now: number): boolean {
+    const n = this.unwritten.length;
+    return n > 0 && (n >= this.options.concurrency || this.inFlight.size === 0 || now - this.unwrittenSince >= this.options.maxWriteDelayMs);
+  }
+
+  /** One transaction: the outcomes not yet written, then (if `want` > 0) a claim of due rows. */
+  private commit(now: Date, want: number, also?: () => void): jobs.OutboxJobRow[] {
+    const { db, logger } = this.deps;
+    const writes = this.unwritten.splice(0);
+    try {
+      return db
+        .transaction(() => {
+          for (const write of writes) write();
+          also?.();
+          const busy = [...this.inFlight.keys(), ...this.ready.map((r) => r.id)];
+          return want > 0 ? jobs.claimDue(db, now, want, busy) : [];
+        })
+        .immediate();
+    } catch (error) {
+      // Nothing of it was written: keep the outcomes for the next try.
+      this.unwritten.unshift(...writes);
+      logger.log('error', 'outbox: could not write to the store', { error: error instanceof Error ? error.message : String(error) });
+      return [];
+    }
+  }
+
+  private later(write: () => void): void {
+    if (this.unwritten.length === 0) this.unwrittenSince = this.deps.clock.now().getTime();
+    this.unwritten.push(write);
   }
 
   /** While the link is down only one probe runs at a time, and none before the pause ends. */
@@ -111,9 +172,10 @@ export class OutboxWorker {
   private async idle(signal: AbortSignal): Promise<void> {
     const now = this.deps.clock.now().getTime();
     let until = now + this.options.idlePollMs;
+    if (this.unwritten.length > 0) until = Math.min(until, this.unwrittenSince + this.options.maxWriteDelayMs);
     if (this.pausedUntil > now) until = Math.min(until, this.pausedUntil);
     else if (this.freeSlots(now) > 0) {
-      const due = jobs.nextDueAt(this.deps.db);
+      const due = this.ready.length > 0 ? null : jobs.nextDueAt(this.deps.db);
       if (due) until = Math.min(until, Math.max(now, due.getTime()));
     }
     this.wakeController = new AbortController();
@@ -157,35 +219,40 @@ export class OutboxWorker {
     }
     if (signal.aborted && outcome.kind !== 'finished') {
       // Shutdown cut it short: due again at next start, without counting against it.
-      jobs.reschedule(this.deps.db, row.id, this.deps.clock.now(), 'interrupted by shutdown', this.deps.clock.now());
+      const now = this.deps.clock.now();
+      this.later(() => jobs.reschedule(this.deps.db, row.id, now, 'interrupted by shutdown', now));
       return;
     }
-    this.record(row, outcome);
+    this.settle(row, outcome);
   }
 
-  private record(row: jobs.OutboxJobRow, outcome: JobOutcome): void {
+  /** Acts on the outcome now (link state, pauses); its row is written with the next commit. */
+  private settle(row: jobs.OutboxJobRow, outcome: JobOutcome): void {
     const { db, clock, random, link, logger } = this.deps;
     const now = clock.now();
     link.recordOutcome(outcome);
     switch (outcome.kind) {
       case 'finished':
         this.linkFailures = 0;
-        try {
-          db.transaction(() => {
-            outcome.commit?.();
-            jobs.markDone(db, row.id, now);
-          })();
-        } catch (error) {
-          // The portal has it; only our note of it failed: the retry is a replay.
-          const message = error instanceof Error ? error.message : String(error);
-          jobs.reschedule(db, row.id, new Date(now.getTime() + backoffDelayMs(row.attempts, this.options.backoff, random)), `Unexpected: ${message}`, now);
-        }
+        this.later(() => {
+          try {
+            // A savepoint inside the batch: a failing note rolls back alone.
+            db.transaction(() => {
+              outcome.commit?.();
+              jobs.markDone(db, row.id, now);
+            })();
+          } catch (error) {
+            // The portal has it; only our note of it failed: the retry is a replay.
+            const message = error instanceof Error ? error.message : String(error);
+            jobs.reschedule(db, row.id, new Date(now.getTime() + backoffDelayMs(row.attempts, this.options.backoff, random)), `Unexpected: ${message}`, now);
+          }
+        });
         return;
       case 'retry': {
         if (outcome.linkDown) this.pauseLink(now.getTime());
         else this.linkFailures = 0;
         const delay = backoffDelayMs(row.attempts, this.options.backoff, random);
-        jobs.reschedule(db, row.id, new Date(now.getTime() + delay), outcome.error, now);
+        this.later(() => jobs.reschedule(db, row.id, new Date(now.getTime() + delay), outcome.error, now));
         return;
       }
       case 'rate-limited': {
@@ -197,12 +264,12 @@ export class OutboxWorker {
         );
         // The portal asked the terminal, not this row, to slow down.
         this.pausedUntil = Math.max(this.pausedUntil, now.getTime() + (outcome.retryAfterMs ?? delay));
-        jobs.reschedule(db, row.id, new Date(now.getTime() + delay), outcome.error, now);
+        this.later(() => jobs.reschedule(db, row.id, new Date(now.getTime() + delay), outcome.error, now));
         return;
       }
       case 'failed':
         logger.log('warn', 'outbox: job parked', { id: row.id, kind: row.kind, reason: outcome.reason });
-        jobs.park(db, row.id, outcome.reason, now);
+        this.later(() => jobs.park(db, row.id, outcome.reason, now));
         return;
       default:
         assertNever(outcome);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fdatasync, openSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fsync, openSync } from 'node:fs';
 
 /**
  * Group commit for the portal's store. The database runs WAL with synchronous=NORMAL, so a
@@ -9,6 +9,14 @@ import { closeSync, existsSync, fdatasync, openSync } from 'node:fs';
  * event loop never blocks on the disk. Checkpoints sync on their own (NORMAL syncs the WAL
  * before and the database after). The -wal file keeps its inode while the connection is open.
  */
+type SyncCall = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
+
+/**
+ * The same group sync for the uploads folder: files created before the call have their entries
+ * on disk once it resolves; uploads arriving together share one fsync of the folder.
+ */
+export const folderSync = (folder: string): WalSync => new WalSync(folder, fsync, folder);
+
 export class WalSync {
   private inFlight: Promise<void> | null = null;
   private next: Promise<void> | null = null;
@@ -18,9 +26,10 @@ export class WalSync {
   /** `databaseFile` is already open in WAL mode and was read once, so its -wal file exists. */
   constructor(
     databaseFile: string,
-    private readonly sync: (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void = fdatasync,
+    private readonly sync: SyncCall = fdatasync,
+    /** Another file or a folder to sync the same way (the uploads folder: new entries). */
+    path = `${databaseFile}-wal`,
   ) {
-    const path = `${databaseFile}-wal`;
     if (!existsSync(path)) throw new Error(`${path} does not exist: the database is not open in WAL mode`);
     this.fd = openSync(path, 'r');
   }

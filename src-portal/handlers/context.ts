@@ -9,6 +9,8 @@ export interface PortalDeps {
   config: PortalConfig;
   catalog: CatalogState;
   uploadsDir: string;
+  /** Resolves once the entries of files created before the call in `uploadsDir` are on disk. */
+  syncUploadsDir: () => Promise<void>;
   clock: () => Date;
   newId: () => string;
   newSecret: () => string;

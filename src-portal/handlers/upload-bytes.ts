@@ -11,11 +11,15 @@ export interface Received {
   dropped: boolean;
 }
 
+/** Bytes held before a write: one thread-pool round trip per batch instead of one per socket chunk. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
 /**
- * Writes a request body into an upload's file from `offset` as the bytes arrive, feeding `hash`
- * on the way, so a broken connection keeps what reached the portal and a complete file is
- * verified without reading it back. Async writes keep the event loop free for other requests.
- * Does not sync: the caller makes the bytes durable before it records or acknowledges them.
+ * Writes a request body into an upload's file from `offset` as the bytes arrive (in batches of
+ * up to 1 MiB), feeding `hash` on the way, so a broken connection keeps what reached the portal
+ * and a complete file is verified without reading it back. Async writes keep the event loop free
+ * for other requests. A failing write is the portal's disk failing, not the client leaving: it
+ * throws. Does not sync: the caller makes the bytes durable before it records or acknowledges them.
  */
 export async function receiveBytes(
   body: Readable,
@@ -25,27 +29,50 @@ export async function receiveBytes(
   hash: Hash,
   dropAfter: number | undefined,
 ): Promise<Received> {
-  let received = 0;
+  let written = 0;
+  let held: Buffer[] = [];
+  let heldBytes = 0;
   let dropped = false;
+  let diskFailure: { error: unknown } | null = null;
+  const flush = async (): Promise<void> => {
+    const batch = held.length === 1 && held[0] ? held[0] : Buffer.concat(held, heldBytes);
+    held = [];
+    heldBytes = 0;
+    for (let at = 0; at < batch.length; ) {
+      const { bytesWritten } = await file.write(batch, at, batch.length - at, offset + written);
+      at += bytesWritten;
+      written += bytesWritten;
+    }
+  };
   try {
     for await (const chunk of body) {
       let buf = chunk as Buffer;
-      if (dropAfter !== undefined && received + buf.length >= dropAfter) {
-        buf = buf.subarray(0, dropAfter - received);
+      if (dropAfter !== undefined && written + heldBytes + buf.length >= dropAfter) {
+        buf = buf.subarray(0, dropAfter - written - heldBytes);
         dropped = true;
       }
-      if (offset + received + buf.length > length) {
-        return { received, overflow: true, dropped: false };
+      if (offset + written + heldBytes + buf.length > length) {
+        return { received: written, overflow: true, dropped: false };
       }
-      await file.write(buf, 0, buf.length, offset + received);
       hash.update(buf);
-      received += buf.length;
+      held.push(buf);
+      heldBytes += buf.length;
+      if (heldBytes >= WRITE_BATCH_BYTES) {
+        try {
+          await flush();
+        } catch (error) {
+          diskFailure = { error };
+          break;
+        }
+      }
       if (dropped) break;
     }
   } catch {
     // The client went away mid-body: keep what arrived, the client resumes from the offset.
   }
-  return { received, overflow: false, dropped };
+  if (diskFailure) throw diskFailure.error;
+  if (heldBytes > 0) await flush();
+  return { received: written, overflow: false, dropped };
 }
 
 /** Feeds the first `bytes` of the file to `hash` (a PATCH that resumes a file and may finish it). */

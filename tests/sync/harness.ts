@@ -47,9 +47,11 @@ export interface SeededDossier {
 export function seedDossiers(db: BetterSqlite3.Database, fileRoot: string, count: number, filesEach: number, fileBytes: number, terminal = 'KIOSK-01'): SeededDossier[] {
   const out: SeededDossier[] = [];
   const now = new Date('2026-11-23T02:00:00Z').toISOString();
+  // Numbered after the dossiers already there: random numbers collided (birthday odds ~40% at 1,000).
+  const before = db.prepare(`SELECT count(*) FROM dossiers`).pluck().get() as number;
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
-    const provisionalCode = `TAM-${terminal}-261123-${String(out.length + 1 + Math.floor(Math.random() * 1e6)).padStart(7, '0')}`;
+    const provisionalCode = `TAM-${terminal}-261123-${String(before + i + 1).padStart(7, '0')}`;
     const files = Array.from({ length: filesEach }, () => {
       const bytes = randomBytes(fileBytes);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
