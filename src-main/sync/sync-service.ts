@@ -15,6 +15,7 @@ import { LinkMonitor } from './link-state';
 import { outboxStats } from './outbox-jobs';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
 import { PortalClient } from './portal-client';
+import { gatedFetch } from './request-gate';
 import { PortalError } from './portal-error';
 import { CenterQueueAllocator } from './queue-allocator';
 import { applyPortalStatus, countFreeOfficialCodes, getMeta, setMeta } from './sync-repository';
@@ -72,7 +73,16 @@ export class SyncService {
     }
     const client = new PortalClient({ baseUrl: url, credentials: deps.credentials, clock, fetch: deps.fetch });
     this.client = client;
-    const handler = createDossierSyncHandler({ db, client, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone });
+    // Uploads get their own client behind a request gate: twice as many jobs as requests keeps the
+    // link busy while a job reads a file or commits, and ticket calls (a citizen waiting, 1 s
+    // timeout) never queue behind uploads on the other client.
+    const uploads = new PortalClient({
+      baseUrl: url,
+      credentials: deps.credentials,
+      clock,
+      fetch: gatedFetch(deps.fetch ?? fetch, config.sync.concurrency),
+    });
+    const handler = createDossierSyncHandler({ db, client: uploads, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone });
     this.worker = new OutboxWorker({
       db,
       handlers: { [SUBMIT_JOB_KIND]: handler },
@@ -81,7 +91,7 @@ export class SyncService {
       wait: deps.wait,
       logger: deps.logger,
       link: this.link,
-      options: { concurrency: config.sync.concurrency, ...deps.workerOptions },
+      options: { concurrency: 2 * config.sync.concurrency, ...deps.workerOptions },
     });
     this.allocator = new CenterQueueAllocator(db, client, {
       portalTimeoutMs: 1_000,
