@@ -11,7 +11,7 @@ export const SANE_FIXTURES = join(import.meta.dirname, '../../fixtures/sane');
 export function saneScanner(configDir = SANE_FIXTURES, overrides: Partial<SaneScannerOptions> = {}) {
   const tempDir = mkdtempSync(join(tmpdir(), 'kiosk-scan-test-'));
   const scanner = new SaneScanner(
-    { scanimagePath: 'scanimage', timeoutMs: 20_000, env: { ...process.env, SANE_CONFIG_DIR: configDir }, tempDir, killGraceMs: 300, ...overrides },
+    { scanimagePath: 'scanimage', timeoutMs: 8_000, env: { ...process.env, SANE_CONFIG_DIR: configDir }, tempDir, killGraceMs: 300, ...overrides },
     nodeSpawner,
     systemClock,
   );

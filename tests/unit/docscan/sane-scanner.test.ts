@@ -28,7 +28,10 @@ const running = (pid: number): boolean => {
   }
 };
 
-describe('SANE scanner on the test backend', () => {
+// scanimage (an outside program) has once hung for 20 s in a loaded CI run without any sign of a
+// fault of ours (it never did in hundreds of runs here): a retry keeps such a stall from failing
+// the build, while a real regression still fails every try.
+describe('SANE scanner on the test backend', { retry: 2 }, () => {
   it('lists the test device through the project’s SANE_CONFIG_DIR', async () => {
     const { scanner } = saneScanner();
     expect(await scanner.listDevices()).toEqual([{ name: 'test:0', description: expect.stringContaining('frontend-tester') }]);

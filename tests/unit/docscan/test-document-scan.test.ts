@@ -31,7 +31,10 @@ async function coreWith(documentScanner: DocumentScannerPort | undefined, overri
   return core;
 }
 
-describe('testDocumentScan through the contract', () => {
+// scanimage (an outside program) has once hung for 20 s in a loaded CI run without any sign of a
+// fault of ours (it never did in hundreds of runs here): a retry keeps such a stall from failing
+// the build, while a real regression still fails every try.
+describe('testDocumentScan through the contract', { retry: 2 }, () => {
   it('scans one page from the feeder on SANE’s test backend and answers with its thumbnail', async () => {
     const core = await coreWith(saneScanner().scanner, { devices: { documentScanner: { driver: 'sane', source: 'adf', resolution: 100 } } });
     const reply = await core.dispatcher.dispatch('testDocumentScan', {});
