@@ -23,6 +23,11 @@ describe('dossier methods through the dispatcher (as a renderer calls them)', ()
       expect(tooBig).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
 
       const draft = landDraft(sessionId, pageIds, 'en');
+      // A 5 MB paste into a form field is refused with the field named, and nothing is stored.
+      const pasted = await call('submitDossier', { draft: { ...draft, formValues: { ...draft.formValues, parcelNumber: 'x'.repeat(5_000_000) } } });
+      expect(pasted).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/parcelNumber/) } });
+      const pastedName = await call('submitDossier', { draft: { ...draft, applicant: { ...draft.applicant, fullName: 'Ă'.repeat(5_000_000) } } });
+      expect(pastedName).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/fullName/) } });
       const bad = await call('submitDossier', { draft: { ...draft, consent: { textVersion: 'v1', agreed: false } } });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
       const problems = await call('validateDossierDraft', { draft: { ...draft, contact: { phone: '12345', email: null } } });
