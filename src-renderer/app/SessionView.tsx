@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, type ReactElement } from 'react';
+import { Suspense, useCallback, useRef, type ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, KioskInfo, Priority } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
@@ -14,6 +14,7 @@ import { TicketScreen } from '../screens/TicketScreen';
 import { assertNever } from './assert-never';
 import { CatalogScreen, DossierJourney, LookupScreen, ProcedureScreen, ProceduresScreen, SearchScreen, SubmitDossierButton } from './lazy-screens';
 import { backTarget, canGoHome, type SessionAction, type SessionState } from './session';
+import { useAlive } from './use-alive';
 
 interface SessionViewProps {
   kiosk: KioskClient;
@@ -30,13 +31,7 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
   // Replies can arrive after this session ended (idle timeout during a slow call). This view is
   // remounted for each session, so a reply for an unmounted one is dropped here instead of
   // landing in the next visitor's session.
-  const alive = useRef(true);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
   const send = useCallback((action: SessionAction) => alive.current && dispatch(action), [dispatch]);
 
   const fail = useCallback(

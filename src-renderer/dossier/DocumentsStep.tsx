@@ -7,6 +7,7 @@ import type { LocalizedText } from '../../src-shared/dto';
 import { problemAt, type DocumentChoice, type JourneyState } from './journey';
 import { StepFrame } from './StepFrame';
 import type { StepProps } from './step-props';
+import { useAlive } from '../app/use-alive';
 
 interface DocumentsStepProps extends StepProps {
   kiosk: KioskClient;
@@ -26,13 +27,7 @@ export function DocumentsStep({ kiosk, procedure, state, language, problems, bus
   const [message, setMessage] = useState<Message | null>(null);
   const scanningRef = useRef<Scanning | null>(null);
   scanningRef.current = scanning;
-  const alive = useRef(true);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
   useEffect(
     () =>
       kiosk.on('scanProgress', (p) => {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../../src-shared/contract';
 import type { LookupResult } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
 import { KeyboardPanel, TextField, type TextFieldSpec } from '../dossier/TextFields';
 import '../dossier/dossier.css';
+import { useAlive } from '../app/use-alive';
 
 interface LookupScreenProps {
   kiosk: KioskClient;
@@ -21,13 +22,7 @@ export function LookupScreen({ kiosk, language }: LookupScreenProps): ReactEleme
   const [active, setActive] = useState<string | null>('lookup.code');
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<Answer>({ state: 'none' });
-  const alive = useRef(true);
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
 
   useEffect(
     () =>
