@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { systemClock } from '../../src-main/app/clock';
 import { createKioskCore } from '../../src-main/app/composition-root';
 import { createMemoryLogger } from '../../src-main/app/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { startWebHost, type WebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
-import { ARTIFACTS, inkRatio, kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { ARTIFACTS, inkRatio, KioskInChromium, kioskPage, ROOT, shot } from './harness';
 
 const LAND_CODE = '1.013831';
 
@@ -61,17 +61,10 @@ async function startInProcess(options: { initialCatalogFile?: string } = {}) {
 }
 
 describe('procedure catalog in Chromium through the browser host', () => {
-  let browser: Browser;
-  let kiosk: KioskProcess;
+  const env = KioskInChromium.forSuite();
   // In-process kiosks, closed at the end so their timers and stores do not keep the run alive.
   const inProcess: { host: WebHost; core: { close(): Promise<void> } }[] = [];
-  before(async () => {
-    kiosk = await startKioskProcess();
-    browser = await launchBrowser();
-  });
   after(async () => {
-    await browser?.close();
-    await kiosk?.stop();
     for (const k of inProcess) {
       await k.host.close();
       await k.core.close();
@@ -79,8 +72,8 @@ describe('procedure catalog in Chromium through the browser host', () => {
   });
 
   it('searches with the on-screen keyboard, composes Telex, opens a detail and prints the checklist (vi)', async () => {
-    const page = await kioskPage(browser);
-    await start(page, kiosk.url, 'Tiếng Việt');
+    const page = await kioskPage(env.browser);
+    await start(page, env.kiosk.url, 'Tiếng Việt');
     await shot(page, 'catalog-vi-01-home');
     await page.getByTestId('home-search').click();
     await page.getByTestId('screen-search').waitFor();
@@ -144,9 +137,9 @@ describe('procedure catalog in Chromium through the browser host', () => {
   });
 
   it('printed the checklist as a non-blank 576-dot image', async () => {
-    const prints = readdirSync(join(kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png')).sort();
+    const prints = readdirSync(join(env.kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png')).sort();
     assert.equal(prints.length, 1);
-    const file = join(kiosk.dataDir, 'prints', prints[0]!);
+    const file = join(env.kiosk.dataDir, 'prints', prints[0]!);
     const { ratio, width, height } = await inkRatio(file);
     assert.equal(width, 576);
     assert.ok(height > 600, `a checklist of several documents is long; height ${height}`);
@@ -155,8 +148,8 @@ describe('procedure catalog in Chromium through the browser host', () => {
   });
 
   it('browses by field on a portrait screen, with the catalog version for IT staff (vi)', async () => {
-    const page = await kioskPage(browser, 'portrait');
-    await start(page, kiosk.url, 'Tiếng Việt');
+    const page = await kioskPage(env.browser, 'portrait');
+    await start(page, env.kiosk.url, 'Tiếng Việt');
     await shot(page, 'catalog-vi-08-home-portrait');
     await page.getByRole('button', { name: /^\W*Thủ tục hành chính/ }).click();
     await page.getByTestId('screen-catalog').waitFor();
@@ -191,8 +184,8 @@ describe('procedure catalog in Chromium through the browser host', () => {
 
   for (const orientation of ['landscape', 'portrait'] as const) {
     it(`shows the English layout and English texts in the English UI (${orientation})`, async () => {
-      const page = await kioskPage(browser, orientation);
-      await start(page, kiosk.url, 'English');
+      const page = await kioskPage(env.browser, orientation);
+      await start(page, env.kiosk.url, 'English');
       await page.getByTestId('home-catalog').click();
       await page.getByTestId('field-ho-tich').waitFor();
       assert.match(await page.getByTestId('catalog-footer').innerText(), /version 2026\.11-demo\.1/);
@@ -221,7 +214,7 @@ describe('procedure catalog in Chromium through the browser host', () => {
     inProcess.push(started);
     const { host } = started;
     for (const [language, footer] of [['Tiếng Việt', /chưa nhập/], ['English', /none imported/]] as const) {
-      const page = await kioskPage(browser);
+      const page = await kioskPage(env.browser);
       await start(page, host.url, language);
       await page.getByTestId('home-catalog').click();
       await page.getByTestId('catalog-empty').waitFor();
@@ -240,7 +233,7 @@ describe('procedure catalog in Chromium through the browser host', () => {
     inProcess.push(started);
     const { host, printer } = started;
     printer.failNextJob('Connection reset while printing');
-    const page = await kioskPage(browser, 'portrait');
+    const page = await kioskPage(env.browser, 'portrait');
     await start(page, host.url, 'Tiếng Việt');
     await page.getByTestId('home-search').click();
     await typeOnKeyboard(page, LAND_CODE);
@@ -254,9 +247,9 @@ describe('procedure catalog in Chromium through the browser host', () => {
   });
 
   it('idle timeout wipes the search text with the session', async () => {
-    const page = await kioskPage(browser);
+    const page = await kioskPage(env.browser);
     await page.clock.install();
-    await start(page, kiosk.url, 'Tiếng Việt');
+    await start(page, env.kiosk.url, 'Tiếng Việt');
     await page.getByTestId('home-search').click();
     await typeOnKeyboard(page, 'so do');
     await resultsFor(page, 'so do');

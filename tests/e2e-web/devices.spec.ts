@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { inkRatio, kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { inkRatio, KioskInChromium, kioskPage, ROOT, shot, type KioskProcess } from './harness';
 
 const run = promisify(execFile);
 const card = '001099012345|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
@@ -26,26 +26,17 @@ async function openStaffPanel(page: Page) {
 }
 
 describe('devices: staff panel, virtual scanner, test print', () => {
-  let browser: Browser;
-  let kiosk: KioskProcess;
-  before(async () => {
-    browser = await launchBrowser();
-    kiosk = await startKioskProcess();
-  });
-  after(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
+  const env = KioskInChromium.forSuite();
 
   it('a long press opens the panel; a scanned CCCD shows its identity; test print prints; a garbled scan gets a plain message', async () => {
-    const page = await kioskPage(browser);
-    await page.goto(kiosk.url);
+    const page = await kioskPage(env.browser);
+    await page.goto(env.kiosk.url);
     await page.getByTestId('screen-attract').waitFor();
     await openStaffPanel(page);
     await page.locator('[data-testid="staff-device-printer"][data-state="ok"]').waitFor();
     await page.locator('[data-testid="staff-device-barcode-scanner"][data-state="ok"]').waitFor();
 
-    await scan(kiosk, card);
+    await scan(env.kiosk, card);
     await page.locator('[data-testid="staff-scan"][data-kind="cccd"]').waitFor();
     assert.equal(await page.getByTestId('scan-name').innerText(), 'Nguyễn Văn An');
     assert.equal(await page.getByTestId('scan-id').innerText(), '001099012345');
@@ -56,13 +47,13 @@ describe('devices: staff panel, virtual scanner, test print', () => {
 
     await page.getByTestId('staff-test-print').click();
     await page.locator('[data-testid="staff-print-result"][data-printed="true"]').waitFor();
-    const prints = readdirSync(join(kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png'));
+    const prints = readdirSync(join(env.kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png'));
     assert.equal(prints.length, 1);
-    const ink = await inkRatio(join(kiosk.dataDir, 'prints', prints[0] ?? ''));
+    const ink = await inkRatio(join(env.kiosk.dataDir, 'prints', prints[0] ?? ''));
     assert.ok(ink.ratio > 0.02, `the test page has ink (${ink.ratio})`);
     await shot(page, 'vi-20-staff-panel-cccd');
 
-    await scan(kiosk, Buffer.from(card, 'utf8').toString('latin1'));
+    await scan(env.kiosk, Buffer.from(card, 'utf8').toString('latin1'));
     await page.locator('[data-testid="staff-scan"][data-kind="unknown"]').waitFor();
     assert.match(await page.getByTestId('scan-message').innerText(), /nhập họ tên và địa chỉ bằng bàn phím/);
     await shot(page, 'vi-21-staff-panel-garbled');

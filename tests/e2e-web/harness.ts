@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -95,3 +96,36 @@ export async function inkRatio(pngFile: string): Promise<{ ratio: number; width:
   for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
   return { ratio: dark / (image.width * image.height), width: image.width, height: image.height };
 }
+
+/** The Chromium and the kiosk process of one suite of tests, started before them and stopped after. */
+export class KioskInChromium {
+  private started: { browser: Browser; kiosk: KioskProcess } | null = null;
+
+  get browser(): Browser {
+    return this.ready().browser;
+  }
+
+  get kiosk(): KioskProcess {
+    return this.ready().kiosk;
+  }
+
+  /** Registers the suite's hooks; call it inside `describe`. */
+  static forSuite(): KioskInChromium {
+    const env = new KioskInChromium();
+    before(async () => {
+      const kiosk = await startKioskProcess();
+      env.started = { kiosk, browser: await launchBrowser() };
+    });
+    after(async () => {
+      await env.started?.browser.close();
+      await env.started?.kiosk.stop();
+    });
+    return env;
+  }
+
+  private ready(): { browser: Browser; kiosk: KioskProcess } {
+    if (!this.started) throw new Error('The suite has not started its kiosk and browser yet.');
+    return this.started;
+  }
+}
+

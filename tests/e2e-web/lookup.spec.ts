@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { KioskClient } from '../../src-shared/contract';
-import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { KioskInChromium, kioskPage, ROOT, shot, type KioskProcess } from './harness';
 
 const run = promisify(execFile);
 const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
@@ -62,20 +62,11 @@ async function openLookup(page: Page, url: string, language: 'Tiếng Việt' | 
 }
 
 describe('dossier status lookup in Chromium', () => {
-  let browser: Browser;
-  let kiosk: KioskProcess;
-  before(async () => {
-    browser = await launchBrowser();
-    kiosk = await startKioskProcess();
-  });
-  after(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
+  const env = KioskInChromium.forSuite();
 
   it('finds a dossier by its typed code and last 4 ID digits, refuses a wrong pair in plain words, and takes the receipt QR (vi)', async () => {
-    const page = await kioskPage(browser);
-    await openLookup(page, kiosk.url, 'Tiếng Việt');
+    const page = await kioskPage(env.browser);
+    await openLookup(page, env.kiosk.url, 'Tiếng Việt');
     const { code, qrText } = await submitThroughContract(page);
     await page.getByTestId('home-lookup').click();
     await page.getByTestId('screen-lookup').waitFor();
@@ -104,7 +95,7 @@ describe('dossier status lookup in Chromium', () => {
     await page.getByTestId('nav-home').click();
     await page.getByTestId('screen-home').waitFor();
     await page.getByTestId('home-lookup').click();
-    await scan(kiosk, qrText);
+    await scan(env.kiosk, qrText);
     await page.waitForFunction((c) => document.querySelector('[data-testid="field-lookup-code"]')?.textContent?.includes(c), code);
     assert.equal(await page.getByTestId('field-lookup-last4').getAttribute('aria-pressed'), 'true');
     await typeOnKeyboard(page, '2345');
@@ -114,8 +105,8 @@ describe('dossier status lookup in Chromium', () => {
   });
 
   it('shows the status in English and slows repeated wrong tries with the core’s message', async () => {
-    const page = await kioskPage(browser);
-    await openLookup(page, kiosk.url, 'English');
+    const page = await kioskPage(env.browser);
+    await openLookup(page, env.kiosk.url, 'English');
     const { code } = await submitThroughContract(page);
     await page.getByTestId('home-lookup').click();
     await typeOnKeyboard(page, code.toLowerCase());

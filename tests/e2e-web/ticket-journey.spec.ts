@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, inkRatio, kioskPage, launchBrowser, shot, startKioskProcess, type KioskProcess } from './harness';
+import { ARTIFACTS, inkRatio, KioskInChromium, kioskPage, shot } from './harness';
 
 const journeys = [
   { lang: 'vi', languageTile: 'Tiếng Việt', home: 'Lấy số thứ tự', service: 'Đất đai', priority: 'Người cao tuổi', expected: 'A001', waitingText: /0/ },
@@ -12,21 +11,12 @@ const journeys = [
 ] as const;
 
 describe('queue-ticket journey in Chromium through the browser host', () => {
-  let browser: Browser;
-  let kiosk: KioskProcess;
-  before(async () => {
-    kiosk = await startKioskProcess();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
+  const env = KioskInChromium.forSuite();
 
   for (const j of journeys) {
     it(`takes and prints a ticket (${j.lang})`, async () => {
-      const page = await kioskPage(browser);
-      await page.goto(kiosk.url);
+      const page = await kioskPage(env.browser);
+      await page.goto(env.kiosk.url);
       await page.getByTestId('screen-attract').waitFor();
       await page.getByText('Chạm vào màn hình để bắt đầu').waitFor();
       await shot(page, `${j.lang}-01-attract`);
@@ -62,21 +52,21 @@ describe('queue-ticket journey in Chromium through the browser host', () => {
   }
 
   it('stored both tickets and printed them as non-blank images', async () => {
-    await kiosk.stop(); // the kiosk holds its store exclusively while it runs
-    const db = new BetterSqlite3(join(kiosk.dataDir, 'kiosk.sqlite3'), { readonly: true });
+    await env.kiosk.stop(); // the kiosk holds its store exclusively while it runs
+    const db = new BetterSqlite3(join(env.kiosk.dataDir, 'kiosk.sqlite3'), { readonly: true });
     const rows = db.prepare(`SELECT display, priority, print_state FROM tickets ORDER BY number`).all();
     db.close();
     assert.deepEqual(rows, [
       { display: 'A001', priority: 'elderly', print_state: 'printed' },
       { display: 'A002', priority: 'elderly', print_state: 'printed' },
     ]);
-    const prints = readdirSync(join(kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png')).sort();
+    const prints = readdirSync(join(env.kiosk.dataDir, 'prints')).filter((f) => f.endsWith('.png')).sort();
     assert.equal(prints.length, 2);
     for (const [i, file] of prints.entries()) {
-      const { ratio, width } = await inkRatio(join(kiosk.dataDir, 'prints', file));
+      const { ratio, width } = await inkRatio(join(env.kiosk.dataDir, 'prints', file));
       assert.equal(width, 576);
       assert.ok(ratio > 0.03 && ratio < 0.6, `ink ratio ${ratio} of ${file}`);
-      copyFileSync(join(kiosk.dataDir, 'prints', file), join(ARTIFACTS, `printed-ticket-${journeys[i]!.lang}.png`));
+      copyFileSync(join(env.kiosk.dataDir, 'prints', file), join(ARTIFACTS, `printed-ticket-${journeys[i]!.lang}.png`));
     }
   });
 });
