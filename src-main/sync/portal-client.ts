@@ -28,6 +28,8 @@ export interface PortalClientOptions {
   /** One request, including its body; an upload chunk must fit in it. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The portal answered 401 to the credential this terminal holds; it has been removed. */
+  onCredentialRejected?: () => void;
 }
 
 interface Call {
@@ -203,9 +205,11 @@ export class PortalClient {
   private async call(c: Call): Promise<Response> {
     const url = new URL(c.path.replace(/^\//, ''), this.base.href.endsWith('/') ? this.base : new URL(`${this.base.href}/`));
     const headers: Record<string, string> = { accept: 'application/json', ...c.headers };
+    let credential: string | null = null;
     if (c.auth !== false) {
-      const credential = this.options.credentials.read();
-      if (credential === null) throw new PortalError('rejected', 'This terminal is not enrolled with the portal yet');
+      credential = this.options.credentials.read();
+      // Enrollment (again) is the sync service's job; until then every exchange waits its turn.
+      if (credential === null) throw new PortalError('transient', 'This terminal is not enrolled with the portal (enrollment pending)');
       headers.authorization = `Bearer ${credential}`;
     }
     if (c.idempotencyKey) headers['idempotency-key'] = c.idempotencyKey;
@@ -218,11 +222,25 @@ export class PortalClient {
     }
     const timeout = AbortSignal.timeout(c.timeoutMs ?? this.timeoutMs);
     const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
+    let res: Response;
     try {
-      return await this.fetchImpl(url, { method: c.method, headers, body, signal });
+      res = await this.fetchImpl(url, { method: c.method, headers, body, signal });
     } catch (error) {
       throw networkError(error, `${c.method} ${c.path.split('?')[0]}`);
     }
+    if (res.status === 401 && credential !== null) this.forget(credential);
+    return res;
+  }
+
+  /**
+   * The portal no longer knows this credential (its store was rebuilt, or the terminal id was
+   * enrolled again elsewhere): drop it so the sync service enrolls again. Only the credential
+   * this request carried: a fresh one written meanwhile by a concurrent enrollment stays.
+   */
+  private forget(credential: string): void {
+    if (this.options.credentials.read() !== credential) return;
+    this.options.credentials.clear();
+    this.options.onCredentialRejected?.();
   }
 
   private async parseBody(res: Response, what: string): Promise<unknown> {
@@ -271,7 +289,7 @@ export class PortalClient {
     if (res.status === 409 && code !== 'code_conflict' && code !== 'number_conflict') {
       throw new PortalError('transient', message, res.status, code, null, offset);
     }
-    // A revoked credential is fixed by re-enrolling, not by parking every job.
+    // A revoked credential is fixed by re-enrolling (see forget), not by parking every job.
     if (res.status === 401) throw new PortalError('transient', message, res.status, code);
     throw new PortalError('rejected', message, res.status, code, null, offset);
   }

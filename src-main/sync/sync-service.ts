@@ -60,6 +60,8 @@ export class SyncService {
   private readonly stop = new AbortController();
   private readonly tasks: Promise<void>[] = [];
   private workerStarted = false;
+  /** Cuts the upkeep loop's pause short: enrolling again must not wait a heartbeat interval. */
+  private nudge = new AbortController();
 
   constructor(private readonly deps: SyncServiceDeps) {
     const { db, config, clock } = deps;
@@ -71,7 +73,8 @@ export class SyncService {
       this.allocator = null;
       return;
     }
-    const client = new PortalClient({ baseUrl: url, credentials: deps.credentials, clock, fetch: deps.fetch });
+    const onCredentialRejected = () => this.credentialRejected();
+    const client = new PortalClient({ baseUrl: url, credentials: deps.credentials, clock, fetch: deps.fetch, onCredentialRejected });
     this.client = client;
     // Uploads get their own client behind a request gate: twice as many jobs as requests keeps the
     // link busy while a job reads a file or commits, and ticket calls (a citizen waiting, 1 s
@@ -81,6 +84,7 @@ export class SyncService {
       credentials: deps.credentials,
       clock,
       fetch: gatedFetch(deps.fetch ?? fetch, config.sync.concurrency),
+      onCredentialRejected,
     });
     const handler = createDossierSyncHandler({ db, client: uploads, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone });
     this.worker = new OutboxWorker({
@@ -176,8 +180,20 @@ export class SyncService {
       }
       failures = ok ? 0 : failures + 1;
       const delay = ok ? intervalMs : backoffDelayMs(failures, { baseMs: 1_000, capMs: intervalMs }, this.deps.random);
-      await this.deps.wait(delay, signal);
+      await this.deps.wait(delay, AbortSignal.any([signal, this.nudge.signal]));
+      if (this.nudge.signal.aborted) this.nudge = new AbortController();
     }
+  }
+
+  /**
+   * The portal refused the terminal's credential and the client dropped it. Enroll again with the
+   * configured token at once (a rebuilt portal store, a terminal id enrolled again elsewhere); if
+   * the token is refused too, the link shows why and IT staff must configure a valid one.
+   */
+  private credentialRejected(): void {
+    this.deps.logger.log('warn', 'the portal rejected this terminal\'s credential; enrolling again');
+    this.link.record('troubled', 'The portal rejected this terminal\'s credential (HTTP 401); enrolling again');
+    this.nudge.abort();
   }
 
   /** One round; true when the portal answered the heartbeat. */

@@ -15,12 +15,12 @@ import { OutboxWorker, type OutboxWorkerOptions } from '../../src-main/sync/outb
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { realWait } from '../../src-main/sync/wait';
 import type { Fault } from '../../src-portal/faults/fault';
-import { DEMO_ENROLLMENT_TOKEN, portalDefaults } from '../../src-portal/portal-config';
+import { DEMO_ENROLLMENT_TOKEN, portalDefaults, type PortalConfig } from '../../src-portal/portal-config';
 import { PortalServer } from '../../src-portal/portal-server';
 
-export async function startPortal(dataDir: string, faults: readonly Fault[] = [], seed = 7) {
+export async function startPortal(dataDir: string, faults: readonly Fault[] = [], seed = 7, overrides: Partial<PortalConfig> = {}) {
   const server = new PortalServer(
-    { ...portalDefaults, port: 0, dataDir, catalogFile: join(assetsDir(), 'demo-catalog.json'), faults, seed },
+    { ...portalDefaults, port: 0, dataDir, catalogFile: join(assetsDir(), 'demo-catalog.json'), faults, seed, ...overrides },
     { clock: () => new Date(), log: () => undefined, newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
   );
   const url = await server.listen();

@@ -254,8 +254,13 @@ describe('kiosk ↔ portal contract on the wire', () => {
     const old = new PortalClient({ baseUrl: proxy.url, credentials: oldCredential, clock: systemClock });
     await old.enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
     await new PortalClient({ baseUrl: proxy.url, credentials: new MemoryCredentialStore(), clock: systemClock }).enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
+    // The client drops a refused credential (to enroll again); put it back to try each route.
+    const stale = oldCredential.read() ?? '';
     await refused(401, old.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } }));
+    expect(oldCredential.read()).toBeNull();
+    oldCredential.write(stale);
     await refused(401, old.uploadOffset(upload.uploadId));
+    oldCredential.write(stale);
     await refused(401, old.catalog(null));
 
     // What the wire saw.

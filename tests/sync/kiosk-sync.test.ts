@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,14 +23,14 @@ function tempDir(): string {
   return dir;
 }
 
-async function startCore(dataDir: string, portalUrl: string | null): Promise<KioskCore> {
+async function startCore(dataDir: string, portalUrl: string | null, logger = createMemoryLogger()): Promise<KioskCore> {
   const core = await createKioskCore({
     dataDir,
     config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: 1 } }),
     host: 'web',
     version: 'test',
     clock: systemClock,
-    logger: createMemoryLogger(),
+    logger,
     printer: new VirtualPrinter(576, join(dataDir, 'prints'), systemClock),
   });
   let closed: Promise<void> | null = null;
@@ -133,6 +133,57 @@ describe('the kiosk core with a portal', () => {
       official_code: officialCode,
       provisional_code: expect.stringMatching(/^TAM-/),
     });
+  }, 60_000);
+
+  it('enrolls again when the portal no longer knows its credential, and delivers without parking anything', async () => {
+    const first = await startPortal(tempDir());
+    const port = Number(new URL(first.url).port);
+    const dataDir = tempDir();
+    const logger = createMemoryLogger();
+    const core = await startCore(dataDir, first.url, logger);
+    await until('enrolled and online', async () => {
+      const s = await call<SyncStatus>(core, 'getSyncStatus');
+      return s.enrolled && s.state === 'online' ? s : undefined;
+    });
+    const credential = readFileSync(join(dataDir, 'portal-credential'), 'utf8');
+    await first.server.close();
+
+    // A rebuilt portal store on the same address: it has never heard of this terminal.
+    const second = await startPortal(tempDir(), [], 7, { port });
+    cleanups.push(() => second.server.close());
+    const dossierId = await submitLandDossier(core);
+    const held = await until('dossier on the rebuilt portal', () => {
+      const h = portalHoldings(second.server);
+      return h.dossiers.some((d) => d.id === dossierId) ? h : undefined;
+    });
+    expect(held.files.filter((f) => f.dossier_id === dossierId)).toHaveLength(3);
+    const status = await until('outbox drained', async () => {
+      const s = await call<SyncStatus>(core, 'getSyncStatus');
+      return s.outboxDepth === 0 ? s : undefined;
+    });
+    expect(status.parked).toBe(0);
+    expect(readFileSync(join(dataDir, 'portal-credential'), 'utf8')).not.toBe(credential);
+    expect(second.server.deps.db.prepare(`SELECT id FROM terminals`).all()).toEqual([{ id: demoConfig().terminal.id }]);
+    expect(logger.lines.some((e) => e.level === 'warn' && /rejected this terminal's credential/.test(e.message))).toBe(true);
+  }, 60_000);
+
+  it('when the token is refused too, the link says so and the outbox keeps the dossier for later', async () => {
+    const first = await startPortal(tempDir());
+    const port = Number(new URL(first.url).port);
+    const core = await startCore(tempDir(), first.url);
+    await until('enrolled', async () => ((await call<SyncStatus>(core, 'getSyncStatus')).enrolled ? true : undefined));
+    await first.server.close();
+    const second = await startPortal(tempDir(), [], 7, { port, enrollmentTokens: ['a-token-this-kiosk-does-not-have'] });
+    cleanups.push(() => second.server.close());
+    await submitLandDossier(core);
+    const refused = await until('token refused', async () => {
+      const s = await call<SyncStatus>(core, 'getSyncStatus');
+      return !s.enrolled && /enrollment token is not valid/.test(s.lastError?.message ?? '') ? s : undefined;
+    });
+    expect(refused.state).not.toBe('online');
+    expect(refused.parked).toBe(0);
+    expect(refused.outboxDepth).toBeGreaterThan(0);
+    expect(portalHoldings(second.server).dossiers).toHaveLength(0);
   }, 60_000);
 
   it('without a portal the kiosk works offline-only and keeps every dossier in the outbox', async () => {
