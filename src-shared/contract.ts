@@ -26,6 +26,7 @@ import {
   StagedPageSchema,
   SubmitOutcomeSchema,
 } from './dossier';
+import { PaymentOfferSchema, paymentRequests, PaymentStatusSchema, StartedPaymentSchema } from './payment';
 import { ScanDocumentPagesRequestSchema, ScanDocumentPagesResponseSchema, ScanProgressSchema } from './dossier-scan';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
@@ -85,11 +86,18 @@ export const methods = {
   submitDossier: { request: dossierRequests.submitDossier, response: SubmitOutcomeSchema },
   getReceipt: { request: dossierRequests.getReceipt, response: ReceiptSchema.extend({ pdfPath: z.string().nullable() }) },
   reprintReceipt: { request: dossierRequests.reprintReceipt, response: SubmitOutcomeSchema.pick({ printed: true, printError: true }) },
-  lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema },
+  /** With the dossier's fee payment, when there is one. */
+  lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema.extend({ payment: PaymentStatusSchema.nullable() }) },
   /** Staff panel: the link to the portal, outbox depth, age of the oldest pending item, last error. */
   getSyncStatus: { request: empty, response: SyncStatusSchema },
   /** Scans one required document on the document scanner straight into the session; progress as `scanProgress`. */
   scanDocumentPages: { request: ScanDocumentPagesRequestSchema, response: ScanDocumentPagesResponseSchema },
+  // Fee payment by VietQR (src-shared/payment.ts): the amount comes from the catalog in main.
+  getPaymentOffer: { request: paymentRequests.getPaymentOffer, response: PaymentOfferSchema },
+  /** Starts (or finds again) the dossier's payment: the same pending payment however often it is asked. */
+  startPayment: { request: paymentRequests.startPayment, response: StartedPaymentSchema },
+  /** The payment's state; while pending, the portal is asked first (bounded wait). */
+  getPaymentStatus: { request: paymentRequests.getPaymentStatus, response: PaymentStatusSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

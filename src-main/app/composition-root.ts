@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -39,6 +40,7 @@ import type { DocumentScannerPort } from '../devices/docscan/document-scanner-po
 import { DocumentScanService } from '../devices/docscan/document-scan-service';
 import { nodeSpawner } from '../devices/docscan/process-runner';
 import { testDocumentScan } from '../devices/docscan/test-document-scan';
+import { PaymentService } from '../payment/payment-service';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -129,6 +131,19 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const dossiers = db ? createDossierService(db, dataDir, config, printer, clock, logger) : undefined;
   const needDossiers = () => needStore(dossiers);
   const scanInto = dossiers ? new ScanIntoSession({ scans: documentScans, dossiers, events }) : undefined;
+  const payments = db
+    ? new PaymentService({
+        db,
+        config,
+        clock,
+        logger,
+        newId: randomUUID,
+        link: sync
+          ? { refresh: (id) => sync.refreshPayment(id), wake: () => sync.wake(), state: () => (sync.enabled ? sync.link.state() : 'disabled') }
+          : null,
+      })
+    : undefined;
+  const needPayments = () => needStore(payments);
 
   const handlers: Handlers = {
     getInfo: () => ({
@@ -232,10 +247,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     },
     lookupDossier: async ({ code, idLast4, language }) => {
       // Online, the portal's status (decided at the counter) comes first; offline, the local one answers.
-      await sync?.refreshDossier(code);
-      return needDossiers().lookup(code, idLast4, language);
+      await Promise.all([sync?.refreshDossier(code), payments?.refreshForCode(code)]);
+      const result = needDossiers().lookup(code, idLast4, language);
+      return { ...result, payment: needPayments().forCode(code) };
     },
     getSyncStatus: () => needStore(sync).status(),
+    getPaymentOffer: ({ dossierId }) => needPayments().offer(dossierId),
+    startPayment: ({ dossierId }) => needPayments().start(dossierId),
+    getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);

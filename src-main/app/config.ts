@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
 import { DocumentScannerConfigSchema } from '../devices/docscan/docscan-config';
+import { PaymentConfigSchema } from '../payment/payment-config';
 import { SyncConfigSchema } from '../sync/sync-config';
 
 const QueueServiceConfigSchema = z.object({
@@ -80,6 +81,8 @@ export const ConfigSchema = z
       .prefault({}),
     /** The provincial portal (Kiosk Sync API, docs/sync-api.yaml); portalUrl null = offline-only. */
     sync: SyncConfigSchema,
+    /** Fees paid by VietQR to the center's account; `payment.vietqr` null = pay at the counter. */
+    payment: PaymentConfigSchema,
     printer: z.object({
       /**
        * virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*;

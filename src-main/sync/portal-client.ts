@@ -11,12 +11,14 @@ import {
   EnrollmentSchema,
   ErrorBodySchema,
   HeartbeatAckSchema,
+  PaymentSchema,
   QueueBlockSchema,
   QueueTicketSchema,
   UploadSchema,
   type DossierSubmission,
   type Enrollment,
   type HeartbeatBody,
+  type PaymentRequest,
   type Upload,
 } from './portal-schemas';
 import { checkPortalUrl } from './url-policy';
@@ -200,6 +202,18 @@ export class PortalClient {
   async findDossiers(code: string, signal?: AbortSignal) {
     const res = await this.call({ method: 'GET', path: `/v1/dossiers?code=${encodeURIComponent(code)}`, signal });
     return (await this.json(res, DossierListSchema, 'find dossiers')).items;
+  }
+
+  /** Registers a fee payment; Idempotency-Key = its client UUID, so a replay has one effect. */
+  async createPayment(body: PaymentRequest, signal?: AbortSignal) {
+    const res = await this.call({ method: 'POST', path: '/v1/payments', body, idempotencyKey: body.paymentId, signal });
+    return this.json(res, PaymentSchema, 'create payment');
+  }
+
+  /** The portal's state of a payment (the confirmation downstream). */
+  async payment(paymentId: string, signal?: AbortSignal) {
+    const res = await this.call({ method: 'GET', path: `/v1/payments/${encodeURIComponent(paymentId)}`, signal });
+    return this.json(res, PaymentSchema, 'payment status');
   }
 
   private async call(c: Call): Promise<Response> {

@@ -74,6 +74,27 @@ export const DossierStatusSchema = z.object({
 export type DossierStatus = z.infer<typeof DossierStatusSchema>;
 export const DossierListSchema = z.object({ items: z.array(DossierStatusSchema) });
 
+/** Payment in the spec: the portal's record of a fee payment, confirmed once the money arrives. */
+export const PaymentSchema = z.object({
+  paymentId: z.string(),
+  dossierId: z.string(),
+  amountVnd: z.number().int().min(1),
+  state: z.enum(['pending', 'confirmed', 'failed']),
+  confirmedAt: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type PortalPayment = z.infer<typeof PaymentSchema>;
+
+/** What the kiosk sends when a citizen starts paying (PaymentRequest in the spec). */
+export interface PaymentRequest {
+  paymentId: string;
+  dossierId: string;
+  amountVnd: number;
+  method: 'vietqr';
+  reference?: string;
+  createdAt: string;
+}
+
 export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),

@@ -7,6 +7,7 @@ import type { Logger } from '../app/logger';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { reserveOfficialCodes } from '../dossier/dossier-repository';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
+import { createPaymentSyncHandler, PAYMENT_JOB_KIND, refreshPaymentState, refreshPendingPayments } from '../payment/payment-sync';
 import { backoffDelayMs } from './backoff';
 import type { CredentialStore } from './credential-store';
 import { findDossierIdByCode } from './dossier-repository';
@@ -89,7 +90,8 @@ export class SyncService {
     const handler = createDossierSyncHandler({ db, client: uploads, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone });
     this.worker = new OutboxWorker({
       db,
-      handlers: { [SUBMIT_JOB_KIND]: handler },
+      // Payments are small JSON: the plain client, so they never queue behind uploads.
+      handlers: { [SUBMIT_JOB_KIND]: handler, [PAYMENT_JOB_KIND]: createPaymentSyncHandler({ db, client, clock }) },
       clock,
       random: deps.random,
       wait: deps.wait,
@@ -163,6 +165,21 @@ export class SyncService {
     }
   }
 
+  /**
+   * While the citizen looks at the payment screen: the portal's state of the payment (bounded
+   * wait), recorded locally. Offline or not delivered yet: nothing is asked, the local state stands.
+   */
+  async refreshPayment(paymentId: string, timeoutMs = 2_000): Promise<void> {
+    const client = this.client;
+    if (!client || !client.isEnrolled() || this.link.state() === 'offline') return;
+    try {
+      const signal = AbortSignal.any([this.stop.signal, AbortSignal.timeout(timeoutMs)]);
+      await refreshPaymentState({ db: this.deps.db, client, clock: this.deps.clock }, paymentId, signal);
+    } catch (error) {
+      this.noteFailure('payment status', error);
+    }
+  }
+
   async close(): Promise<void> {
     this.stop.abort();
     await Promise.allSettled(this.tasks);
@@ -224,7 +241,15 @@ export class SyncService {
     await this.step('catalog', () => this.pullCatalog(client, ack.catalogEtag, signal));
     await this.step('official codes', () => this.reserveCodes(client, signal));
     await this.step('queue numbers', () => this.topUpQueueNumbers());
+    await this.step('payments', () => this.refreshPayments(client, signal));
     return true;
+  }
+
+  /** Still-pending payments, so a confirmation is known later for lookups even if nobody waited for it. */
+  private async refreshPayments(client: PortalClient, signal: AbortSignal): Promise<void> {
+    const { db, clock, config } = this.deps;
+    const since = new Date(clock.now().getTime() - config.payment.watchDays * 86_400_000);
+    await refreshPendingPayments({ db, client, clock }, since, 20, signal);
   }
 
   private async step(what: string, run: () => Promise<void>): Promise<void> {

@@ -1,0 +1,112 @@
+import type { Database } from 'better-sqlite3';
+
+export type PaymentState = 'pending' | 'confirmed' | 'failed';
+
+/** A row of `payments` (migration 0005). */
+export interface PaymentRow {
+  id: string;
+  dossier_id: string;
+  amount_vnd: number;
+  reference: string;
+  method: 'vietqr';
+  state: PaymentState;
+  confirmed_at: string | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+  checked_at: string | null;
+}
+
+export interface NewPayment {
+  id: string;
+  dossierId: string;
+  amountVnd: number;
+  reference: string;
+  /** ISO 8601 UTC. */
+  now: string;
+}
+
+export function insertPayment(db: Database, p: NewPayment): void {
+  db.prepare(
+    `INSERT INTO payments (id, dossier_id, amount_vnd, reference, state, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+  ).run(p.id, p.dossierId, p.amountVnd, p.reference, p.now, p.now);
+}
+
+export function getPayment(db: Database, id: string): PaymentRow | undefined {
+  return db.prepare(`SELECT * FROM payments WHERE id = ?`).get(id) as PaymentRow | undefined;
+}
+
+/** The dossier's payment under way or done, if any (at most one: a partial unique index). */
+export function openPaymentOf(db: Database, dossierId: string): PaymentRow | undefined {
+  return db.prepare(`SELECT * FROM payments WHERE dossier_id = ? AND state IN ('pending','confirmed')`).get(dossierId) as PaymentRow | undefined;
+}
+
+/** The dossier's most recent payment, whatever its state (what a lookup shows). */
+export function latestPaymentOf(db: Database, dossierId: string): PaymentRow | undefined {
+  return db
+    .prepare(`SELECT * FROM payments WHERE dossier_id = ? ORDER BY (state = 'confirmed') DESC, created_at DESC, rowid DESC LIMIT 1`)
+    .get(dossierId) as PaymentRow | undefined;
+}
+
+/** The portal's word on a payment, as far as the API tells it (Payment in docs/sync-api.yaml). */
+export interface PortalPaymentState {
+  state: PaymentState;
+  confirmedAt?: string | undefined;
+  reason?: string | undefined;
+}
+
+/**
+ * Records what the portal says. Only a pending payment moves (confirmed and failed are final on
+ * the portal too); the check time is noted either way. Returns whether the state changed.
+ */
+export function applyPortalPayment(db: Database, id: string, portal: PortalPaymentState, now: Date): boolean {
+  const at = now.toISOString();
+  return db
+    .transaction((): boolean => {
+      db.prepare(`UPDATE payments SET checked_at = ? WHERE id = ?`).run(at, id);
+      if (portal.state === 'pending') return false;
+      const confirmedAt = portal.state === 'confirmed' ? (portal.confirmedAt ?? at) : null;
+      const changed = db
+        .prepare(`UPDATE payments SET state = ?, confirmed_at = ?, reason = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
+        .run(portal.state, confirmedAt, portal.reason?.slice(0, 500) ?? null, at, id).changes;
+      if (changed > 0) {
+        db.prepare(`INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, 'sync', ?, ?, ?)`).run(
+          at,
+          `payment.${portal.state}`,
+          id,
+          portal.reason?.slice(0, 500) ?? null,
+        );
+      }
+      return changed > 0;
+    })
+    .immediate();
+}
+
+/** Whether the portal holds the payment: its outbox row (keyed by the payment id) is done. */
+export function isDelivered(db: Database, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM outbox_jobs WHERE idempotency_key = ? AND state = 'done'`).get(id) !== undefined;
+}
+
+/** Whether the dossier's own submit job has reached the portal (or there is no such job to wait for). */
+export function dossierDelivered(db: Database, dossierId: string, submitKind: string): boolean {
+  const row = db.prepare(`SELECT state FROM outbox_jobs WHERE idempotency_key = ? AND kind = ?`).get(dossierId, submitKind) as
+    | { state: string }
+    | undefined;
+  return row === undefined || row.state === 'done';
+}
+
+/**
+ * Pending payments the portal holds, started after `since`, the longest unchecked first: what
+ * one sync round asks the portal about.
+ */
+export function pendingToCheck(db: Database, since: Date, limit: number): string[] {
+  return db
+    .prepare(
+      `SELECT p.id FROM payments p JOIN outbox_jobs j ON j.idempotency_key = p.id AND j.state = 'done'
+       WHERE p.state = 'pending' AND p.created_at >= ?
+       ORDER BY coalesce(p.checked_at, '') , p.created_at LIMIT ?`,
+    )
+    .pluck()
+    .all(since.toISOString(), limit) as string[];
+}

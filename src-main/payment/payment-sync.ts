@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../app/clock';
+import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
+import { failed, finishedWith, retry, type JobOutcome } from '../sync/job-outcome';
+import type { JobHandler } from '../sync/outbox-worker';
+import type { PortalClient } from '../sync/portal-client';
+import { outcomeOf, PortalError } from '../sync/portal-error';
+import * as repo from './payment-repository';
+
+/** The outbox kind that registers a payment with the portal. */
+export const PAYMENT_JOB_KIND = 'submit-payment';
+
+export interface PaymentSyncDeps {
+  db: Database;
+  client: Pick<PortalClient, 'createPayment' | 'payment'>;
+  clock: Clock;
+}
+
+/**
+ * The `submit-payment` outbox job: POST /v1/payments with Idempotency-Key = the payment id. The
+ * portal only takes a payment for a dossier it holds, so the job waits (retries) until the
+ * dossier's own job is done, and a 404 or 409 from the portal (dossier not there yet) is "later",
+ * never a reason to park. A validation refusal (400/422) parks the row with the portal's reason.
+ */
+export function createPaymentSyncHandler(deps: PaymentSyncDeps): JobHandler {
+  return async (job, signal) => {
+    try {
+      return await deliverPayment(deps, job.subjectId, signal);
+    } catch (error) {
+      if (error instanceof PortalError && error.status === 404) return retry(`${error.message} (the dossier has not reached the portal yet)`);
+      return outcomeOf(error);
+    }
+  };
+}
+
+async function deliverPayment(deps: PaymentSyncDeps, paymentId: string, signal: AbortSignal): Promise<JobOutcome> {
+  const { db, client, clock } = deps;
+  const row = repo.getPayment(db, paymentId);
+  if (!row) return failed(`Payment ${paymentId} is not in the local store`);
+  if (!repo.dossierDelivered(db, row.dossier_id, SUBMIT_JOB_KIND)) {
+    return retry(`Payment ${paymentId} waits for dossier ${row.dossier_id} to reach the portal first`);
+  }
+  const answer = await client.createPayment(
+    { paymentId: row.id, dossierId: row.dossier_id, amountVnd: row.amount_vnd, method: 'vietqr', reference: row.reference, createdAt: row.created_at },
+    signal,
+  );
+  // The answer may already say confirmed (a replay after the money arrived): recorded with the job.
+  return finishedWith(() => repo.applyPortalPayment(db, row.id, answer, clock.now()));
+}
+
+/**
+ * Asks the portal about one payment and records its answer. Nothing is asked before the portal
+ * holds the payment; a 404 (not there, or not this terminal's) changes nothing.
+ * Returns the state recorded locally afterwards, or null for an unknown payment.
+ */
+export async function refreshPaymentState(deps: PaymentSyncDeps, paymentId: string, signal: AbortSignal): Promise<repo.PaymentState | null> {
+  const { db, client, clock } = deps;
+  const row = repo.getPayment(db, paymentId);
+  if (!row) return null;
+  if (row.state !== 'pending' || !repo.isDelivered(db, paymentId)) return row.state;
+  try {
+    const answer = await client.payment(paymentId, signal);
+    repo.applyPortalPayment(db, paymentId, answer, clock.now());
+  } catch (error) {
+    if (!(error instanceof PortalError && error.status === 404)) throw error;
+  }
+  return repo.getPayment(db, paymentId)?.state ?? null;
+}
+
+/**
+ * One sync round's look at still-pending payments (at most `limit`, the longest unchecked first,
+ * none older than `since`), so a confirmation reaches the kiosk even when nobody watches the
+ * screen. Stops at the first failure: the round reports it and the next round goes on.
+ */
+export async function refreshPendingPayments(deps: PaymentSyncDeps, since: Date, limit: number, signal: AbortSignal): Promise<number> {
+  let changed = 0;
+  for (const id of repo.pendingToCheck(deps.db, since, limit)) {
+    if (signal.aborted) break;
+    if ((await refreshPaymentState(deps, id, signal)) !== 'pending') changed += 1;
+  }
+  return changed;
+}
