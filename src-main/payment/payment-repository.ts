@@ -88,6 +88,14 @@ export function isDelivered(db: Database, id: string): boolean {
   return db.prepare(`SELECT 1 FROM outbox_jobs WHERE idempotency_key = ? AND state = 'done'`).get(id) !== undefined;
 }
 
+/** next_attempt_at of a payment row that waits for its dossier; a trigger (migration 0005) brings it forward. */
+export const WAITING_FOR_DOSSIER = '9999-12-31T00:00:00.000Z';
+
+/** Keeps a payment's outbox row from being tried before its dossier's row is done (see WAITING_FOR_DOSSIER). */
+export function holdForDossier(db: Database, paymentId: string): void {
+  db.prepare(`UPDATE outbox_jobs SET next_attempt_at = ? WHERE idempotency_key = ? AND state = 'pending'`).run(WAITING_FOR_DOSSIER, paymentId);
+}
+
 /** Whether the dossier's own submit job has reached the portal (or there is no such job to wait for). */
 export function dossierDelivered(db: Database, dossierId: string, submitKind: string): boolean {
   const row = db.prepare(`SELECT state FROM outbox_jobs WHERE idempotency_key = ? AND kind = ?`).get(dossierId, submitKind) as

@@ -9,6 +9,7 @@ import type { Logger } from '../app/logger';
 import { getProcedure } from '../catalog/catalog-repository';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { addAudit, findDossierByCode, getDossier } from '../dossier/dossier-repository';
+import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
 import { enqueueJob } from '../outbox/outbox-repository';
 import { paymentReference } from './payment-reference';
 import * as repo from './payment-repository';
@@ -75,6 +76,7 @@ export class PaymentService {
         repo.insertPayment(db, { id, dossierId, amountVnd, reference, now });
         // The payload names the payment only: the worker reads the row.
         enqueueJob(db, { kind: PAYMENT_JOB_KIND, subjectId: id, idempotencyKey: id, payload: { paymentId: id }, now });
+        if (!repo.dossierDelivered(db, dossierId, SUBMIT_JOB_KIND)) repo.holdForDossier(db, id);
         addAudit(db, { at: now, actor: `citizen@${config.terminal.id}`, action: 'payment.start', subject: id, detail: { dossierId, amountVnd } });
         const inserted = repo.getPayment(db, id);
         if (!inserted) throw new Error(`payment ${id} vanished inside its own transaction`);

@@ -18,9 +18,10 @@ export interface PaymentSyncDeps {
 
 /**
  * The `submit-payment` outbox job: POST /v1/payments with Idempotency-Key = the payment id. The
- * portal only takes a payment for a dossier it holds, so the job waits (retries) until the
- * dossier's own job is done, and a 404 or 409 from the portal (dossier not there yet) is "later",
- * never a reason to park. A validation refusal (400/422) parks the row with the portal's reason.
+ * portal only takes a payment for a dossier it holds: the row is not due before its dossier's row
+ * is done (migration 0005's trigger), and should it run earlier all the same, or the portal answer
+ * 404 or 409 (dossier not there yet), it is "later", never a reason to park. A validation refusal
+ * (400/422) parks the row with the portal's reason.
  */
 export function createPaymentSyncHandler(deps: PaymentSyncDeps): JobHandler {
   return async (job, signal) => {

@@ -64,4 +64,24 @@ describe('migration 0005: fee payments', () => {
     expect(() => insert(db, payment('p5', 'd-0001'))).toThrow(/UNIQUE/);
     expect(db.prepare(`SELECT id FROM payments WHERE dossier_id = 'd-0001' ORDER BY id`).pluck().all()).toEqual(['p1', 'p4']);
   });
+
+  it('makes a payment row due in the commit that marks its dossier delivered, and no other row', () => {
+    const db = at(5);
+    addDossier(db, 'd-0001');
+    addDossier(db, 'd-0002');
+    insert(db, payment('p1', 'd-0001'));
+    insert(db, payment('p2', 'd-0002'));
+    const job = (kind: string, subject: string, next: string) =>
+      db.prepare(`INSERT INTO outbox_jobs (kind, subject_id, idempotency_key, payload, state, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, '{}', 'pending', ?, ?, ?)`).run(kind, subject, subject, next, NOW, NOW);
+    const later = '9999-12-31T00:00:00.000Z';
+    job('submit-dossier', 'd-0001', NOW);
+    job('submit-dossier', 'd-0002', NOW);
+    job('submit-payment', 'p1', later);
+    job('submit-payment', 'p2', later);
+    const due = (key: string) => db.prepare(`SELECT next_attempt_at FROM outbox_jobs WHERE idempotency_key = ?`).pluck().get(key);
+    db.prepare(`UPDATE outbox_jobs SET state = 'running', updated_at = '2026-11-23T02:01:00.000Z' WHERE idempotency_key = 'd-0001'`).run();
+    expect(due('p1')).toBe(later);
+    db.prepare(`UPDATE outbox_jobs SET state = 'done', updated_at = '2026-11-23T02:02:00.000Z' WHERE idempotency_key = 'd-0001'`).run();
+    expect([due('p1'), due('p2')]).toEqual(['2026-11-23T02:02:00.000Z', later]);
+  });
 });

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDay, systemClock } from '../../src-main/app/clock';
 import { createMemoryLogger } from '../../src-main/app/logger';
+import { enqueueJob } from '../../src-main/outbox/outbox-repository';
+import { insertPayment } from '../../src-main/payment/payment-repository';
+import { PAYMENT_JOB_KIND } from '../../src-main/payment/payment-sync';
 import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { PortalError } from '../../src-main/sync/portal-error';
@@ -188,6 +191,17 @@ describe('kiosk ↔ portal contract on the wire', () => {
     const pending = () => (db.prepare(`SELECT count(*) AS n FROM outbox_jobs WHERE state != 'done'`).get() as { n: number }).n;
     await until('the dossier delivered by the service', () => pending() === 0);
     await service.refreshDossier(delivered?.provisionalCode ?? '');
+    // A fee payment for the delivered dossier, as the payment service writes it, goes out through
+    // the outbox's submit-payment job; the kiosk then asks for its state.
+    const paymentId = randomUUID();
+    const reference = delivered?.provisionalCode.slice(0, 25) ?? 'x';
+    db.transaction(() => {
+      insertPayment(db, { id: paymentId, dossierId: delivered?.id ?? '', amountVnd: 50_000, reference, now: now.toISOString() });
+      enqueueJob(db, { kind: PAYMENT_JOB_KIND, subjectId: paymentId, idempotencyKey: paymentId, payload: { paymentId }, now: now.toISOString() });
+    })();
+    service.wake();
+    await until('the payment delivered by the service', () => pending() === 0);
+    await service.refreshPayment(paymentId);
     await service.close();
 
     // 2. The outbox handler on a second store, in small chunks, with the portal cutting a creation with
@@ -223,6 +237,13 @@ describe('kiosk ↔ portal contract on the wire', () => {
     expect((await client.dossierStatus(seeded[0]?.id ?? '')).status).toBe(1);
     await refused(404, client.dossierStatus(randomUUID()));
     await refused(404, client.uploadOffset('no-such-upload'));
+    // The same request again (a replay after a lost answer) gets the first answer back.
+    const payment = { paymentId, dossierId: delivered?.id ?? '', amountVnd: 50_000, method: 'vietqr' as const, reference, createdAt: now.toISOString() };
+    expect((await client.createPayment(payment)).state).toBe('pending');
+    expect((await client.payment(paymentId)).paymentId).toBe(paymentId);
+    await refused(404, client.payment(randomUUID()));
+    // A payment for a dossier the portal does not hold (yet): a state that may change, not a refusal.
+    expect((await refused(409, client.createPayment({ ...payment, paymentId: randomUUID(), dossierId: randomUUID() }))).kind).toBe('transient');
 
     const bytes = randomBytes(100);
     const upload = await client.createUpload({ length: 100, sha256: sha256(bytes), fileName: 'trang-1.pdf', contentType: 'application/pdf' }, `contract.${randomUUID()}`);
@@ -303,6 +324,11 @@ describe('kiosk ↔ portal contract on the wire', () => {
       'getDossier 404 not_found',
       'getDossier 500 internal',
       'listDossiers 200',
+      'createPayment 201',
+      'createPayment 201 replayed',
+      'createPayment 409 conflict',
+      'getPayment 200',
+      'getPayment 404 not_found',
     ];
     expect(required.filter((t) => !covered.has(t))).toEqual([]);
     // The creation with upload carried whole small files and first chunks of big ones.

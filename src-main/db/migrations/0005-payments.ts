@@ -25,5 +25,18 @@ export const migration0005: Migration = {
     -- A dossier has at most one payment under way or done; a failed one may be followed by another.
     CREATE UNIQUE INDEX payments_open_per_dossier ON payments (dossier_id) WHERE state IN ('pending','confirmed');
     CREATE INDEX payments_to_check ON payments (state, checked_at);
+
+    -- The portal takes a payment only for a dossier it holds. A payment's outbox row is written
+    -- not due (next_attempt_at far ahead) while its dossier's row is undelivered, and becomes due
+    -- in the very commit that marks the dossier's row done: the worker never tries it early, so
+    -- no attempt fails for a reason that says nothing about the link.
+    CREATE TRIGGER payments_due_with_their_dossier
+    AFTER UPDATE OF state ON outbox_jobs
+    WHEN NEW.state = 'done' AND NEW.kind = 'submit-dossier'
+    BEGIN
+      UPDATE outbox_jobs SET next_attempt_at = NEW.updated_at
+      WHERE kind = 'submit-payment' AND state = 'pending' AND next_attempt_at > NEW.updated_at
+        AND subject_id IN (SELECT id FROM payments WHERE dossier_id = NEW.subject_id);
+    END;
   `,
 };

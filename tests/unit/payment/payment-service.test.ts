@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src-main/app/kiosk-error';
 import { markDone } from '../../../src-main/sync/outbox-jobs';
 import { getJobByKey } from '../../../src-main/outbox/outbox-repository';
-import { applyPortalPayment, getPayment, latestPaymentOf, pendingToCheck } from '../../../src-main/payment/payment-repository';
+import { applyPortalPayment, getPayment, latestPaymentOf, pendingToCheck, WAITING_FOR_DOSSIER } from '../../../src-main/payment/payment-repository';
 import { decodeVietQr } from '../../../src-main/payment/vietqr';
 import { useTempDirs } from '../../fakes/temp-dir';
 import { paymentFixture } from './payment-fixture';
@@ -42,6 +42,20 @@ describe('payment service', () => {
     expect(f.calls.wake).toBe(1);
     expect(f.db.prepare(`SELECT action FROM audit_log WHERE subject = ?`).pluck().all(started.paymentId)).toEqual(['payment.start']);
     expect(f.payments.offer(f.dossierId).payment?.paymentId).toBe(started.paymentId);
+  });
+
+  it('keeps the payment job from being tried before its dossier is delivered; the dossier’s "done" makes it due', async () => {
+    const f = await paymentFixture(tempDir());
+    const started = f.payments.start(f.dossierId);
+    expect(getJobByKey(f.db, started.paymentId)?.next_attempt_at).toBe(WAITING_FOR_DOSSIER);
+    f.clock.advance(5_000);
+    markDone(f.db, getJobByKey(f.db, f.dossierId)?.id ?? -1, f.clock.now());
+    expect(getJobByKey(f.db, started.paymentId)).toMatchObject({ state: 'pending', next_attempt_at: f.clock.now().toISOString() });
+
+    // A dossier already on the portal: the payment is due at once.
+    applyPortalPayment(f.db, started.paymentId, { state: 'failed' }, f.clock.now());
+    const next = f.payments.start(f.dossierId);
+    expect(getJobByKey(f.db, next.paymentId)?.next_attempt_at).toBe(f.clock.now().toISOString());
   });
 
   it('starting twice gives the same pending payment and one outbox job; after a failure a new one', async () => {
