@@ -4,6 +4,8 @@ import type { KioskClient } from '../../src-shared/contract';
 import type { SubmitOutcome } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
 import { QrCode } from '../components/QrCode';
+import { PaymentStep } from '../payment/PaymentStep';
+import { ReceiptPayment } from '../payment/ReceiptPayment';
 
 interface ReceiptStepProps {
   kiosk: KioskClient;
@@ -18,6 +20,7 @@ export function ReceiptStep({ kiosk, outcome, language, onDone }: ReceiptStepPro
   const [print, setPrint] = useState<Pick<SubmitOutcome, 'printed' | 'printError'>>({ printed: outcome.printed, printError: outcome.printError });
   const [reprinting, setReprinting] = useState(false);
   const once = useRef(false);
+  const [paying, setPaying] = useState(false);
   const r = outcome.receipt;
 
   const reprint = async () => {
@@ -29,6 +32,9 @@ export function ReceiptStep({ kiosk, outcome, language, onDone }: ReceiptStepPro
     once.current = false;
     if (reply.ok) setPrint(reply.value);
   };
+
+  // The payment screen stands in for the receipt and comes back to it; the journey stays on its receipt step.
+  if (paying) return <PaymentStep kiosk={kiosk} dossierId={r.dossierId} dossierCode={r.code} onBack={() => setPaying(false)} onDone={onDone} />;
 
   return (
     <main className="screen dossier dossier--receipt" data-testid="dossier-receipt">
@@ -104,6 +110,7 @@ export function ReceiptStep({ kiosk, outcome, language, onDone }: ReceiptStepPro
         <button type="button" className="button button--secondary" data-testid="receipt-reprint" disabled={reprinting} onClick={() => void reprint()}>
           {reprinting ? t('dossier.receipt.printing') : t('dossier.receipt.reprint')}
         </button>
+        <ReceiptPayment kiosk={kiosk} dossierId={r.dossierId} onPay={() => setPaying(true)} />
         <button type="button" className="button button--primary button--wide" data-testid="receipt-done" onClick={onDone}>
           {t('dossier.receipt.done')}
         </button>

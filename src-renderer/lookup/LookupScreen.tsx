@@ -1,11 +1,14 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskClient } from '../../src-shared/contract';
-import type { LookupResult } from '../../src-shared/dossier';
+import type { KioskClient, ResponseOf } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import { KeyboardPanel, TextField, type TextFieldSpec } from '../dossier/TextFields';
 import '../dossier/dossier.css';
 import { useAlive } from '../app/use-alive';
+import { PaymentFacts } from '../payment/PaymentFacts';
+
+/** The dossier's status, with its fee payment when there is one. */
+type LookupResult = ResponseOf<'lookupDossier'>;
 
 interface LookupScreenProps {
   kiosk: KioskClient;
@@ -104,6 +107,7 @@ function LookupAnswer({ result, language }: { result: LookupResult; language: La
         <dt>{t('dossier.receipt.appointment')}</dt>
         <dd>{result.appointmentAtText}</dd>
       </dl>
+      {result.payment ? <PaymentFacts payment={result.payment} /> : null}
       <h2 className="dossier__heading">{t('lookup.history')}</h2>
       <ol className="dossier__history" data-testid="lookup-history">
         {result.history.map((h) => (
