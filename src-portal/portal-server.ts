@@ -12,6 +12,7 @@ import { FaultPlan, type FaultDecision } from './faults/fault-plan';
 import { CatalogState } from './handlers/catalog-state';
 import type { HandlerContext, JsonHandler, PortalDeps } from './handlers/context';
 import { reserveDossierCodes } from './handlers/codes';
+import { submitDossierBundle } from './handlers/dossier-bundle';
 import { getDossier, listDossiers, submitDossier } from './handlers/dossiers';
 import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
@@ -134,7 +135,8 @@ export class PortalServer {
       res.end(reply.payload);
       return;
     }
-    const decision = this.faults.decide(method, url.pathname, method === 'PATCH' || isUploadBytes(flatHeaders(req)));
+    const carriesFiles = method === 'PATCH' || isUploadBytes(flatHeaders(req)) || url.pathname === '/v1/dossier-bundles';
+    const decision = this.faults.decide(method, url.pathname, carriesFiles);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     if (decision.before) {
       this.injectBefore(req, res, decision.before);
@@ -198,8 +200,28 @@ export class PortalServer {
         throw invalid(problems);
       }
       const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
-      const outcome = await createUploadWithBody(ctx, req, headers['idempotency-key'] ?? '', meta, this.busyKeys, decision.dropUploadAfter);
+      const declared = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+      const outcome = await createUploadWithBody(ctx, req, headers['idempotency-key'] ?? '', meta, this.busyKeys, decision.dropUploadAfter, declared);
       return outcome.dropped ? 'dropped' : outcome.reply;
+    }
+    if (operation.operationId === 'submitDossierBundle' && terminal) {
+      const verdict = this.validator.validateRequest({ method, url: req.url ?? '/', headers });
+      if (verdict.errors.length > 0) {
+        req.resume();
+        throw invalid(verdict.errors);
+      }
+      const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
+      const key = headers['idempotency-key'] ?? '';
+      return submitDossierBundle(ctx, req, key, {
+        checkManifest: (value) => this.validator.validateJsonPart('submitDossierBundle', 'dossier', value),
+        submit: (submission) => {
+          const problems = this.validator.validateJsonBody('submitDossier', submission);
+          if (problems.length > 0) throw invalid(problems);
+          return this.idempotent({ ...ctx, body: submission }, 'submitDossier', key, submitDossier);
+        },
+        busyKeys: this.busyKeys,
+        dropAfter: decision.dropUploadAfter,
+      });
     }
     const raw = await readBody(req, this.config.maxJsonBytes);
     const body = parseJson(raw);

@@ -7,7 +7,7 @@ import { failed, finished, finishedWith, type JobOutcome } from './job-outcome';
 import type { JobHandler, OutboxJob } from './outbox-worker';
 import type { PortalClient } from './portal-client';
 import { outcomeOf, PortalError } from './portal-error';
-import type { DossierSubmission, Upload } from './portal-schemas';
+import type { DossierBundleManifest, DossierReceipt, DossierSubmission, Upload } from './portal-schemas';
 import * as dossiers from './dossier-repository';
 
 export interface DossierSyncDeps {
@@ -21,13 +21,23 @@ export interface DossierSyncDeps {
   chunkBytes?: number;
   /** Resumes (HEAD, continue) within one attempt before the outbox's backoff takes over. */
   maxResumes?: number;
+  /**
+   * A dossier whose files add up to at most this many bytes goes in one request on its first try
+   * (POST /v1/dossier-bundles); a bigger one, or a retry, goes file by file so that a broken
+   * link costs at most one chunk. 0 turns bundles off.
+   */
+  bundleMaxBytes?: number;
 }
+
+const DEFAULT_BUNDLE_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * The `submit-dossier` outbox job: every file goes up resumably and is verified by the portal
  * against the SHA-256 recorded when it was stored (the kiosk hashes it again only when the portal
  * reports a mismatch, to tell a file damaged on disk, parked, from bytes spoiled on the way), then the dossier is submitted with Idempotency-Key = its client UUID, then a portal-assigned
- * official code is linked to the provisional one.
+ * official code is linked to the provisional one. On its first try a small dossier goes as one
+ * bundle (the same calls in one request); whatever a broken bundle left on the portal is found
+ * again by the same keys on the file-by-file path.
  */
 export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
   // Uploads the portal confirmed complete, so a retried job goes straight to what is missing.
@@ -35,9 +45,11 @@ export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
   const verified = new Map<string, string>();
   // Uploads this process has begun: a retry asks for the offset instead of resending the file.
   const begun = new Set<string>();
+  // A portal without bundles (API before 1.2) answers 404 once; from then on, file by file.
+  const bundles = { supported: (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) > 0 };
   return async (job, signal) => {
     try {
-      return await syncDossier(deps, job, signal, { verified, begun });
+      return await syncDossier(deps, job, signal, { verified, begun, bundles });
     } catch (error) {
       return outcomeOf(error);
     }
@@ -47,6 +59,7 @@ export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
 interface UploadMemory {
   verified: Map<string, string>;
   begun: Set<string>;
+  bundles: { supported: boolean };
 }
 
 async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: UploadMemory): Promise<JobOutcome> {
@@ -60,30 +73,72 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   } catch {
     return failed(`Dossier ${dossier.id}: its form values are not readable`);
   }
+  const rows = dossiers.getDossierFiles(db, dossier.id);
+  const damaged = (f: dossiers.DossierFileRow) =>
+    failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+  const total = rows.reduce((sum, f) => sum + f.byte_size, 0);
+  if (memory.bundles.supported && rows.length > 0 && total <= (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) && !begun.has(dossier.id)) {
+    begun.add(dossier.id);
+    for (const f of rows) begun.add(`${dossier.id}.${f.sha256}`);
+    const bytes: Uint8Array[] = [];
+    for (const f of rows) {
+      const b = readFileSync(join(deps.fileRoot, f.relative_path));
+      if (b.byteLength !== f.byte_size) return damaged(f);
+      bytes.push(b);
+    }
+    const manifest: DossierBundleManifest = {
+      dossier: { ...submissionOf(deps, dossier, formData, []), files: [] },
+      files: rows.map((f) => ({ documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size, contentType: f.media_type })),
+    };
+    try {
+      const receipt = await client.submitDossierBundle(manifest, bytes, signal);
+      return received(deps, dossier, receipt, memory);
+    } catch (error) {
+      if (!(error instanceof PortalError) || signal.aborted) throw error;
+      if (error.kind === 'rejected' && (error.status === 404 || error.status === 405 || error.status === 415)) memory.bundles.supported = false;
+      else if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
+      if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
+      if (error.code === 'checksum_mismatch') {
+        const bad = rows.find((f, i) => sha256Of(bytes[i] ?? new Uint8Array(0)) !== f.sha256);
+        if (bad) return damaged(bad);
+      }
+      // Cut or refused on the way: the single calls below find whatever the portal kept.
+    }
+  }
   const files: DossierSubmission['files'] = [];
-  for (const f of dossiers.getDossierFiles(db, dossier.id)) {
+  for (const f of rows) {
     const key = `${dossier.id}.${f.sha256}`;
     let uploadId = verified.get(key);
     if (uploadId === undefined) {
       // Read at once (a few hundred KB from the page cache): the promise API's open/stat/read/close
       // round trips cost more main-thread time than the read itself (profiled, decision 0018).
       const bytes = readFileSync(join(deps.fileRoot, f.relative_path));
-      const damaged = failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
-      if (bytes.byteLength !== f.byte_size) return damaged;
+      if (bytes.byteLength !== f.byte_size) return damaged(f);
       const fresh = !begun.has(key);
       begun.add(key);
       try {
         uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes, signal, fresh);
       } catch (error) {
-        if (error instanceof LocalFileDamaged) return damaged;
+        if (error instanceof LocalFileDamaged) return damaged(f);
         throw error;
       }
       verified.set(key, uploadId);
     }
     files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
   }
+  const receipt = await client.submitDossier(submissionOf(deps, dossier, formData, files), signal);
+  return received(deps, dossier, receipt, memory);
+}
+
+/** The dossier as the portal's submit takes it (the bundle sends it with `files` empty). */
+function submissionOf(
+  deps: DossierSyncDeps,
+  dossier: dossiers.DossierSyncRow,
+  formData: DossierSubmission['formData'],
+  files: DossierSubmission['files'],
+): DossierSubmission {
   const receivedAt = new Date(dossier.received_at);
-  const submission: DossierSubmission = {
+  return {
     dossierId: dossier.id,
     ...(dossier.provisional_code === null && dossier.official_code !== null
       ? { code: dossier.official_code }
@@ -106,11 +161,15 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     files,
     consent: { textVersion: dossier.consent_text_version, agreedAt: new Date(dossier.consent_at).toISOString() },
   };
-  const receipt = await client.submitDossier(submission, signal);
+}
+
+/** The portal holds the dossier: forget its uploads and link an official code it assigned. */
+function received(deps: DossierSyncDeps, dossier: dossiers.DossierSyncRow, receipt: DossierReceipt, memory: UploadMemory): JobOutcome {
+  const { verified, begun } = memory;
   for (const k of [...verified.keys()]) if (k.startsWith(`${dossier.id}.`)) verified.delete(k);
-  for (const k of [...begun]) if (k.startsWith(`${dossier.id}.`)) begun.delete(k);
+  for (const k of [...begun]) if (k === dossier.id || k.startsWith(`${dossier.id}.`)) begun.delete(k);
   if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
-    return finishedWith(() => dossiers.linkOfficialCode(db, dossier.id, receipt.code, deps.clock.now()));
+    return finishedWith(() => dossiers.linkOfficialCode(deps.db, dossier.id, receipt.code, deps.clock.now()));
   }
   return finished;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from '../app/clock';
 import { parseRetryAfter } from './backoff';
@@ -15,6 +16,7 @@ import {
   QueueBlockSchema,
   QueueTicketSchema,
   UploadSchema,
+  type DossierBundleManifest,
   type DossierSubmission,
   type Enrollment,
   type HeartbeatBody,
@@ -192,6 +194,35 @@ export class PortalClient {
   async submitDossier(body: DossierSubmission, signal?: AbortSignal) {
     const res = await this.call({ method: 'POST', path: '/v1/dossiers', body, idempotencyKey: body.dossierId, signal });
     return this.json(res, DossierReceiptSchema, 'submit dossier');
+  }
+
+  /**
+   * A dossier and all its files in one request (multipart/form-data): the manifest, then the
+   * files in its order. The portal treats it as the single calls (uploads under `<id>.<sha256>`,
+   * then the submit under the dossier id), so after a break those calls go on where it stopped.
+   */
+  async submitDossierBundle(manifest: DossierBundleManifest, files: readonly Uint8Array[], signal?: AbortSignal) {
+    const boundary = `kiosk-bundle-${randomUUID()}`;
+    const pieces: Uint8Array[] = [
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(manifest)}\r\n`),
+    ];
+    manifest.files.forEach((f, i) => {
+      // File names are the kiosk's own ([A-Za-z0-9._-]); quotes are escaped all the same.
+      const name = f.fileName.replace(/["\\\r\n]/g, '_');
+      pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+      pieces.push(files[i] ?? new Uint8Array(0));
+      pieces.push(Buffer.from('\r\n'));
+    });
+    pieces.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.call({
+      method: 'POST',
+      path: '/v1/dossier-bundles',
+      raw: Buffer.concat(pieces),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      idempotencyKey: manifest.dossier.dossierId,
+      signal,
+    });
+    return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
   }
 
   async dossierStatus(dossierId: string, signal?: AbortSignal) {

@@ -123,6 +123,13 @@ export interface DossierSubmission {
   consent?: { textVersion: string; agreedAt: string };
 }
 
+/** A dossier and its files in one request (DossierBundleManifest in the spec). */
+export interface DossierBundleManifest {
+  /** The submission with no files: the portal fills them from the parts. */
+  dossier: DossierSubmission & { files: [] };
+  files: { documentId: string; fileName: string; sha256: string; length: number; contentType: string }[];
+}
+
 export interface HeartbeatBody {
   appVersion: string;
   sentAt: string;

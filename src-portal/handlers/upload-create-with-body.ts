@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
@@ -59,11 +59,13 @@ const OPERATION = 'createUpload';
  */
 export async function createUploadWithBody(
   ctx: HandlerContext,
-  req: IncomingMessage,
+  req: Readable,
   key: string,
   meta: UploadMeta,
   busyKeys: Set<string>,
   dropAfter: number | undefined,
+  /** The body's Content-Length when it is the whole request (not one part of a bundle). */
+  declared?: number,
 ): Promise<CreateOutcome> {
   const { db, uploadsDir, config } = ctx.deps;
   const hash = requestHash(OPERATION, meta);
@@ -82,7 +84,6 @@ export async function createUploadWithBody(
     req.resume();
     throw tooLarge(config.maxUploadBytes);
   }
-  const declared = ctx.headers['content-length'] === undefined ? undefined : Number(ctx.headers['content-length']);
   if (declared !== undefined && declared > meta.length) {
     req.resume();
     throw tooLarge(meta.length);

@@ -32,7 +32,7 @@ export interface Operation {
   pathNames: string[];
   params: ParamCheck[];
   /** Media types the request body may have; JSON ones come with their schema's validator. */
-  body?: { required: boolean; media: Map<string, ValidateFunction | undefined> };
+  body?: { required: boolean; media: Map<string, ValidateFunction | undefined>; jsonParts: Map<string, ValidateFunction> };
   responses: Map<string, ResponseCheck>;
 }
 
@@ -151,6 +151,13 @@ export class SpecValidator {
     return validate(value) ? [] : describe(validate.errors, 'body');
   }
 
+  /** Checks a JSON part of a multipart body (e.g. a dossier bundle's manifest) against its schema. */
+  validateJsonPart(operationId: string, part: string, value: unknown): string[] {
+    const validate = this.operations.find((o) => o.operationId === operationId)?.body?.jsonParts.get(part);
+    if (!validate) return [`${operationId} has no JSON part ${part} in the API`];
+    return validate(value) ? [] : describe(validate.errors, `part ${part}`);
+  }
+
   /** Problems with a response (empty when it matches the spec). `body` is parsed JSON or undefined. */
   validateResponse(
     method: string,
@@ -219,12 +226,21 @@ export class SpecValidator {
     const types = Object.keys(value['content']);
     if (types.length === 0) throw new Error(`requestBody without content at ${pointer}`);
     const media = new Map<string, ValidateFunction | undefined>();
+    const jsonParts = new Map<string, ValidateFunction>();
     for (const mediaType of types) {
       // Only JSON bodies are parsed; binary ones are checked by the handler as they stream in.
       const json = mediaType === 'application/json';
-      media.set(mediaType, json ? this.schemaAt(this.ajv, `${pointer}/content/${escapePointer(mediaType)}/schema`, false) : undefined);
+      const at = `${pointer}/content/${escapePointer(mediaType)}`;
+      media.set(mediaType, json ? this.schemaAt(this.ajv, `${at}/schema`, false) : undefined);
+      // Multipart: the parts encoded as JSON are checked by the handler when they arrive.
+      const encoding = mediaType === 'multipart/form-data' ? (value['content'] as Json)[mediaType] : undefined;
+      const parts = isObject(encoding) && isObject(encoding['encoding']) ? encoding['encoding'] : {};
+      for (const [name, enc] of Object.entries(parts)) {
+        if (isObject(enc) && enc['contentType'] === 'application/json')
+          jsonParts.set(name, this.schemaAt(this.ajv, `${at}/schema/properties/${escapePointer(name)}`, false));
+      }
     }
-    return { required: value['required'] === true, media };
+    return { required: value['required'] === true, media, jsonParts };
   }
 
   private responses(pointer: string, raw: unknown): Map<string, ResponseCheck> {
@@ -261,7 +277,8 @@ function lowerKeys(headers: Record<string, string | undefined>): Record<string, 
 }
 
 function describe(errors: ErrorObject[] | null | undefined, where: string): string[] {
-  const wrapped = where !== 'body';
+  // Parameters are validated wrapped as { v: value } (see schemaAt); bodies and parts are not.
+  const wrapped = where !== 'body' && !where.startsWith('part ');
   return (errors ?? []).map((e) => {
     const at = wrapped ? e.instancePath.replace(/^\/v/, '') : e.instancePath;
     const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : '';

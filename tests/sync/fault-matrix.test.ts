@@ -24,9 +24,14 @@ const faults: Record<string, FaultInput[]> = {
   'drop after N bytes of an upload': [{ kind: 'drop-upload', after: 70_000, rate: 0.5 }],
 };
 
+// Each fault against both ways a dossier goes: one bundle first (small dossiers), and file by file
+// (a dossier over the bundle limit; also every retry after a broken bundle).
+const paths = { bundle: undefined, 'file by file': 0 } as const;
+
 describe('sync fault matrix: every dossier delivered exactly once, files byte-identical', () => {
-  for (const [name, list] of Object.entries(faults)) {
-    it(name, async () => {
+  for (const [name, list] of Object.entries(faults))
+    for (const [how, bundleMaxBytes] of Object.entries(paths)) {
+    it(`${name} (${how})`, async () => {
       const portal = await startPortal(tempDir());
       try {
         const kioskDir = tempDir();
@@ -35,7 +40,7 @@ describe('sync fault matrix: every dossier delivered exactly once, files byte-id
         const seeded = seedDossiers(db, fileRoot, 6, 3, 200_000);
         const { client } = await enrolledClient(portal.url);
         portal.server.setFaults(list.map((f) => FaultSchema.parse(f)), 11);
-        const result = await drain(db, client, fileRoot, { timeoutMs: 40_000 });
+        const result = await drain(db, client, fileRoot, { timeoutMs: 40_000, ...(bundleMaxBytes === undefined ? {} : { bundleMaxBytes }) });
         const stuck = db.prepare(`SELECT attempts, last_error, next_attempt_at FROM outbox_jobs WHERE state != 'done'`).all();
         expect(stuck, JSON.stringify(stuck)).toEqual([]);
         expect(result.left).toBe(0);
@@ -60,5 +65,5 @@ describe('sync fault matrix: every dossier delivered exactly once, files byte-id
         await portal.server.close();
       }
     }, 60_000);
-  }
+    }
 });

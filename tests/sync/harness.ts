@@ -100,10 +100,10 @@ export async function drain(
   db: BetterSqlite3.Database,
   client: PortalClient,
   fileRoot: string,
-  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; onRequest?: () => void; chunkBytes?: number } = {},
+  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; onRequest?: () => void; chunkBytes?: number; bundleMaxBytes?: number } = {},
 ) {
   const link = new LinkMonitor(() => Date.now());
-  const handler = createDossierSyncHandler({ db, client, fileRoot, clock: { now: () => new Date() }, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: options.chunkBytes ?? 128 * 1024 });
+  const handler = createDossierSyncHandler({ db, client, fileRoot, clock: { now: () => new Date() }, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: options.chunkBytes ?? 128 * 1024, ...(options.bundleMaxBytes === undefined ? {} : { bundleMaxBytes: options.bundleMaxBytes }) });
   const worker = new OutboxWorker({
     db,
     handlers: { 'submit-dossier': handler },

@@ -121,6 +121,38 @@ export function checkExchange(ex: Exchange): Verdict {
   return { tags, problems };
 }
 
+/**
+ * A dossier bundle's body against the spec: the first part the field `dossier` (a valid
+ * manifest), then exactly one file part per manifest entry with its length and SHA-256.
+ */
+export async function bundleProblems(ex: Exchange): Promise<string[]> {
+  const where = `#${ex.seq} ${ex.method} ${ex.url}`;
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(ex.requestBody), { headers: { 'content-type': ex.requestHeaders['content-type'] ?? '' } }).formData();
+  } catch {
+    // A body the portal cut on purpose may be partial; a complete exchange must parse.
+    return ex.response?.complete ? [`${where}: the multipart body does not parse`] : [];
+  }
+  const entries: [string, FormDataEntryValue][] = [];
+  form.forEach((value, name) => entries.push([name, value]));
+  const [first, ...files] = entries;
+  if (!first || first[0] !== 'dossier' || typeof first[1] !== 'string') return [`${where}: the first part is not the field "dossier"`];
+  const manifest = JSON.parse(first[1]) as { files?: { sha256: string; length: number }[] };
+  const problems = spec.validateJsonPart('submitDossierBundle', 'dossier', manifest).map((p) => `${where}: ${p}`);
+  const expected = manifest.files ?? [];
+  if (files.length !== expected.length) problems.push(`${where}: ${files.length} file parts for ${expected.length} manifest files`);
+  for (const [i, [name, value]] of files.entries()) {
+    if (name !== 'file' || typeof value === 'string') {
+      problems.push(`${where}: part ${i + 2} is not a file part named "file"`);
+      continue;
+    }
+    const bytes = new Uint8Array(await value.arrayBuffer());
+    if (bytes.byteLength !== expected[i]?.length || sha256(bytes) !== expected[i]?.sha256) problems.push(`${where}: file part ${i + 1} differs from its manifest entry`);
+  }
+  return problems;
+}
+
 async function until(what: string, probe: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!probe()) {
@@ -223,9 +255,27 @@ describe('kiosk ↔ portal contract on the wire', () => {
       { kind: 'drop-upload', after: 3_000, method: 'PATCH', times: 1 },
       { kind: 'reset', phase: 'after', method: 'POST', path: '/v1/dossiers', times: 1 },
     ]);
-    const run = await drain(db2, client, join(dir2, 'files'), { chunkBytes: 16 * 1024, concurrency: 1, timeoutMs: 15_000 });
+    // File by file, as the kiosk sends a dossier too big for one bundle (and every retry).
+    const run = await drain(db2, client, join(dir2, 'files'), { chunkBytes: 16 * 1024, concurrency: 1, timeoutMs: 15_000, bundleMaxBytes: 0 });
     expect(run.left).toBe(0);
+
+    // 3. Bundles: one cut mid-body (the file-by-file path goes on from what the portal kept), one
+    //    whose answer is lost after the portal committed it (the single submit's replay answers).
+    const dir3 = tempDir();
+    const db3 = openKioskDb(join(dir3, 'kiosk.sqlite3'));
+    cleanups.push(() => {
+      db3.close();
+    });
+    const bundled = seedDossiers(db3, join(dir3, 'files'), 3, 2, 20_000);
+    faults(portal, [
+      { kind: 'drop-upload', after: 30_000, method: 'POST', path: '/v1/dossier-bundles', times: 1 },
+      { kind: 'reset', phase: 'after', method: 'POST', path: '/v1/dossier-bundles', times: 1 },
+    ]);
+    const run3 = await drain(db3, client, join(dir3, 'files'), { chunkBytes: 16 * 1024, concurrency: 1, timeoutMs: 15_000 });
+    expect(run3.left).toBe(0);
     faults(portal, []);
+    for (const d of bundled) expect(portalHoldings(portal).files.filter((f) => f.dossier_id === d.id)).toHaveLength(2);
+    expect(seen(proxy, 'submitDossierBundle')).toBeGreaterThanOrEqual(3);
     const held = portalHoldings(portal);
     for (const d of [delivered, ...seeded]) expect(held.dossiers.some((p) => p.id === d?.id)).toBe(true);
     expect(held.dossiers.find((p) => p.id === seeded[2]?.id)?.code).toBe(reservedCode);
@@ -287,6 +337,8 @@ describe('kiosk ↔ portal contract on the wire', () => {
     // What the wire saw.
     const verdicts = proxy.exchanges.map(checkExchange);
     expect(verdicts.flatMap((v) => v.problems)).toEqual([]);
+    const bundleChecks = await Promise.all(proxy.exchanges.filter((e) => new URL(e.url, 'http://x').pathname === '/v1/dossier-bundles').map(bundleProblems));
+    expect(bundleChecks.flat()).toEqual([]);
     const covered = new Set(verdicts.flatMap((v) => v.tags));
     const required = [
       'enrollTerminal 201',
@@ -320,6 +372,8 @@ describe('kiosk ↔ portal contract on the wire', () => {
       'submitDossier 201',
       'submitDossier dropped',
       'submitDossier 201 replayed',
+      'submitDossierBundle 201',
+      'submitDossierBundle dropped',
       'getDossier 200',
       'getDossier 404 not_found',
       'getDossier 500 internal',
@@ -361,5 +415,39 @@ describe('kiosk ↔ portal contract on the wire', () => {
     expect(checkExchange(extraField).problems.join('\n')).toMatch(/additional properties \(note\)/);
     const htmlError = { ...good, response: { status: 500, headers: { 'content-type': 'text/html' }, body: Buffer.from('<h1>oops</h1>'), complete: true } };
     expect(checkExchange(htmlError).problems.length).toBeGreaterThan(0);
+  });
+
+  it('the bundle check finds a file part that differs from the manifest, a missing part, and a bad manifest', async () => {
+    const file = Buffer.from('the bytes of a page');
+    const entry = { documentId: 'TP1', fileName: 'TP1-01.png', sha256: sha256(file), length: file.length, contentType: 'image/png' };
+    const dossier = {
+      dossierId: randomUUID(),
+      provisionalCode: 'TAM-1',
+      procedureCode: '1.012790',
+      receivedAt: '2026-11-23T03:00:00.000Z',
+      receivedDay: '2026-11-23',
+      channel: 1,
+      applicant: { kind: 1, name: 'Nguyễn Văn A', idNumber: '001099012345' },
+      formData: {},
+      files: [],
+    };
+    const body = (manifest: unknown, parts: Buffer[]) =>
+      Buffer.concat([
+        Buffer.from(`--test-boundary-0123\r\nContent-Disposition: form-data; name="dossier"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(manifest)}\r\n`),
+        ...parts.flatMap((p) => [Buffer.from('--test-boundary-0123\r\nContent-Disposition: form-data; name="file"; filename="f.png"\r\nContent-Type: application/octet-stream\r\n\r\n'), p, Buffer.from('\r\n')]),
+        Buffer.from('--test-boundary-0123--\r\n'),
+      ]);
+    const exchange = (requestBody: Buffer): Exchange => ({
+      seq: 1,
+      method: 'POST',
+      url: '/v1/dossier-bundles',
+      requestHeaders: { 'content-type': 'multipart/form-data; boundary=test-boundary-0123', authorization: 'Bearer abc', 'idempotency-key': dossier.dossierId },
+      requestBody,
+      response: { status: 201, headers: {}, body: Buffer.alloc(0), complete: true },
+    });
+    expect(await bundleProblems(exchange(body({ dossier, files: [entry] }, [file])))).toEqual([]);
+    expect((await bundleProblems(exchange(body({ dossier, files: [entry] }, [Buffer.from('other bytes')])))).join('\n')).toMatch(/differs from its manifest entry/);
+    expect((await bundleProblems(exchange(body({ dossier, files: [entry, entry] }, [file])))).join('\n')).toMatch(/1 file parts for 2 manifest files/);
+    expect((await bundleProblems(exchange(body({ dossier: { ...dossier, files: [{}] }, files: [entry] }, [file])))).join('\n')).toMatch(/part dossier/);
   });
 });

@@ -1,0 +1,119 @@
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../http/api-error';
+import type { Reply } from '../http/http-io';
+import { multipartParts, type Part } from '../http/multipart-parts';
+import { findAnswer } from '../repo/idempotency';
+import { uploadById } from '../repo/uploads';
+import type { HandlerContext } from './context';
+import { createUploadWithBody, inProgress, keyReused } from './upload-create-with-body';
+
+interface BundleFile {
+  documentId: string;
+  fileName: string;
+  sha256: string;
+  length: number;
+  contentType: string;
+}
+interface Manifest {
+  dossier: Record<string, unknown> & { files: unknown[] };
+  files: BundleFile[];
+}
+
+export interface BundleDeps {
+  /** Problems of the manifest against the spec (empty when it matches). */
+  checkManifest: (value: unknown) => string[];
+  /** POST /v1/dossiers under the bundle's key, with its idempotency: the bundle's last step. */
+  submit: (submission: unknown) => Reply;
+  busyKeys: Set<string>;
+  dropAfter: number | undefined;
+}
+
+/** The key a bundle's file is uploaded under: the spec defines the bundle as these single calls. */
+export const bundleFileKey = (key: string, sha256: string): string => `${key}.${sha256}`;
+
+/**
+ * POST /v1/dossier-bundles: the manifest, then each file as a creation with upload under
+ * `<key>.<sha256>` (synced and committed like one), then the dossier submit under `<key>`. What
+ * happened before a break is found again by those keys, so the client goes on with single calls.
+ */
+export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMessage, key: string, deps: BundleDeps): Promise<Reply | 'dropped'> {
+  const { config, db } = ctx.deps;
+  const parts = multipartParts(req, { fieldBytes: config.maxJsonBytes, fields: 1, files: 100 });
+  try {
+    const manifest = readManifest(await parts.next(), deps.checkManifest);
+    const busyKey = `${ctx.terminal.id}\n${key}`;
+    if (findAnswer(db, ctx.terminal.id, 'submitDossier', key)) {
+      // Already received: answer as the dossier submit does, without taking the bytes again.
+      const uploadIds = manifest.files.map((f) => findAnswer(db, ctx.terminal.id, 'createUpload', bundleFileKey(key, f.sha256)));
+      if (uploadIds.some((a) => a === undefined)) throw keyReused();
+      return deps.submit(submissionOf(manifest, uploadIds.map((a) => (JSON.parse(a?.body ?? '{}') as { uploadId: string }).uploadId)));
+    }
+    if (deps.busyKeys.has(busyKey)) throw inProgress();
+    deps.busyKeys.add(busyKey);
+    try {
+      const uploadIds: string[] = [];
+      for (const file of manifest.files) {
+        const next = await parts.next();
+        const part: Part | undefined = next.done ? undefined : next.value;
+        if (part?.kind !== 'file' || part.name !== 'file')
+          throw invalid(`part ${uploadIds.length + 2} must be the file ${file.fileName} (a file part named "file")`);
+        const meta = { length: file.length, sha256: file.sha256, fileName: file.fileName, contentType: file.contentType };
+        const created = await createUploadWithBody(ctx, part.stream, bundleFileKey(key, file.sha256), meta, deps.busyKeys, deps.dropAfter);
+        if (created.dropped) return 'dropped';
+        const upload = created.reply.body as { uploadId: string };
+        uploadIds.push(upload.uploadId);
+      }
+      const extra = await parts.next();
+      if (!extra.done) {
+        if (extra.value.kind === 'file') extra.value.stream.resume();
+        throw invalid(`the body has more parts than the manifest's ${manifest.files.length} files`);
+      }
+      for (const [i, id] of uploadIds.entries()) {
+        const upload = uploadById(db, id);
+        if (upload?.state !== 'complete')
+          throw new ApiError(
+            409,
+            'upload_incomplete',
+            `File ${manifest.files[i]?.fileName ?? ''} (upload ${id}) was begun by an earlier try and is not complete: resume it with PATCH, then submit.`,
+            'Tệp chưa được tải lên đầy đủ; hãy tải tiếp rồi nộp hồ sơ.',
+            { uploadId: id },
+          );
+      }
+      deps.busyKeys.delete(busyKey);
+      return deps.submit(submissionOf(manifest, uploadIds));
+    } finally {
+      deps.busyKeys.delete(busyKey);
+    }
+  } finally {
+    await parts.return(undefined);
+  }
+}
+
+function readManifest(first: IteratorResult<Part>, check: (value: unknown) => string[]): Manifest {
+  const part = first.done ? undefined : first.value;
+  if (part?.kind === 'file') part.stream.resume();
+  if (part?.kind !== 'field' || part.name !== 'dossier') throw invalid('the first part must be the field "dossier" (the manifest)');
+  if (part.truncated) throw new ApiError(413, 'payload_too_large', 'The manifest is too large.', 'Phần mô tả hồ sơ quá lớn.');
+  let value: unknown;
+  try {
+    value = JSON.parse(part.value);
+  } catch {
+    throw invalid('the field "dossier" is not JSON');
+  }
+  const problems = check(value);
+  if (problems.length > 0) throw invalid(problems.join('; '));
+  return value as Manifest;
+}
+
+/** The submission the single-call path would send: the dossier with its files' uploads. */
+function submissionOf(manifest: Manifest, uploadIds: string[]): unknown {
+  return {
+    ...manifest.dossier,
+    files: manifest.files.map((f, i) => ({ uploadId: uploadIds[i] ?? '', documentId: f.documentId, fileName: f.fileName, sha256: f.sha256, length: f.length })),
+  };
+}
+
+const invalid = (problem: string): ApiError =>
+  new ApiError(400, 'invalid_request', `The request does not match the Kiosk Sync API: ${problem}`, 'Yêu cầu không đúng định dạng của giao diện đồng bộ.', {
+    errors: [problem],
+  });
