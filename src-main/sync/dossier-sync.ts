@@ -74,6 +74,11 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     return failed(`Dossier ${dossier.id}: its form values are not readable`);
   }
   const rows = dossiers.getDossierFiles(db, dossier.id);
+  // A page listed twice is one upload, announced with the facts of its first entry (the key is
+  // the content's; other facts under the same key would be a different request).
+  const firstOf = new Map<string, dossiers.DossierFileRow>();
+  for (const f of rows) if (!firstOf.has(f.sha256)) firstOf.set(f.sha256, f);
+  const distinct = [...firstOf.values()];
   const damaged = (f: dossiers.DossierFileRow) =>
     failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
   const total = rows.reduce((sum, f) => sum + f.byte_size, 0);
@@ -81,7 +86,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     begun.add(dossier.id);
     for (const f of rows) begun.add(`${dossier.id}.${f.sha256}`);
     const bytes: Uint8Array[] = [];
-    for (const f of rows) {
+    for (const f of distinct) {
       const b = readFileSync(join(deps.fileRoot, f.relative_path));
       if (b.byteLength !== f.byte_size) return damaged(f);
       bytes.push(b);
@@ -99,7 +104,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
       else if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
       if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
       if (error.code === 'checksum_mismatch') {
-        const bad = rows.find((f, i) => sha256Of(bytes[i] ?? new Uint8Array(0)) !== f.sha256);
+        const bad = distinct.find((f, i) => sha256Of(bytes[i] ?? new Uint8Array(0)) !== f.sha256);
         if (bad) return damaged(bad);
       }
       // Cut or refused on the way: the single calls below find whatever the portal kept.
@@ -117,7 +122,8 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
       const fresh = !begun.has(key);
       begun.add(key);
       try {
-        uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes, signal, fresh);
+        const first = firstOf.get(f.sha256) ?? f;
+        uploadId = await uploadFile(deps, dossier.id, fileNameOf(first), first.media_type, f.sha256, bytes, signal, fresh);
       } catch (error) {
         if (error instanceof LocalFileDamaged) return damaged(f);
         throw error;

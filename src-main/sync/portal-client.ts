@@ -197,8 +197,8 @@ export class PortalClient {
   }
 
   /**
-   * A dossier and all its files in one request (multipart/form-data): the manifest, then the
-   * files in its order. The portal treats it as the single calls (uploads under `<id>.<sha256>`,
+   * A dossier and all its files in one request (multipart/form-data): the manifest, then each
+   * distinct file in its order. The portal treats it as the single calls (uploads under `<id>.<sha256>`,
    * then the submit under the dossier id), so after a break those calls go on where it stopped.
    */
   async submitDossierBundle(manifest: DossierBundleManifest, files: readonly Uint8Array[], signal?: AbortSignal) {
@@ -206,7 +206,9 @@ export class PortalClient {
     const pieces: Uint8Array[] = [
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(manifest)}\r\n`),
     ];
-    manifest.files.forEach((f, i) => {
+    // One part per distinct file, in order of first appearance (`files` holds their bytes).
+    const distinct = manifest.files.filter((f, i) => manifest.files.findIndex((g) => g.sha256 === f.sha256) === i);
+    distinct.forEach((f, i) => {
       // File names are the kiosk's own ([A-Za-z0-9._-]); quotes are escaped all the same.
       const name = f.fileName.replace(/["\\\r\n]/g, '_');
       pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));

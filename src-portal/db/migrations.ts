@@ -144,4 +144,30 @@ const m0001: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001];
+/**
+ * A dossier may list the same bytes twice (a page scanned for two documents): both entries name
+ * one upload, so the files' key is their position in the dossier, not the upload.
+ */
+const m0002: PortalMigration = {
+  version: 2,
+  name: 'dossier files keyed by position',
+  up: `
+    CREATE TABLE dossier_files_by_position (
+      dossier_id  TEXT NOT NULL REFERENCES dossiers(id),
+      position    INTEGER NOT NULL,
+      upload_id   TEXT NOT NULL REFERENCES uploads(id),
+      document_id TEXT NOT NULL,
+      file_name   TEXT NOT NULL,
+      sha256      TEXT NOT NULL,
+      length      INTEGER NOT NULL,
+      PRIMARY KEY (dossier_id, position)
+    ) STRICT;
+    INSERT INTO dossier_files_by_position (dossier_id, position, upload_id, document_id, file_name, sha256, length)
+      SELECT dossier_id, row_number() OVER (PARTITION BY dossier_id ORDER BY rowid) - 1, upload_id, document_id, file_name, sha256, length
+      FROM dossier_files;
+    DROP TABLE dossier_files;
+    ALTER TABLE dossier_files_by_position RENAME TO dossier_files;
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002];

@@ -32,7 +32,7 @@ export interface BundleDeps {
 export const bundleFileKey = (key: string, sha256: string): string => `${key}.${sha256}`;
 
 /**
- * POST /v1/dossier-bundles: the manifest, then each file as a creation with upload under
+ * POST /v1/dossier-bundles: the manifest, then each distinct file as a creation with upload under
  * `<key>.<sha256>` (synced and committed like one), then the dossier submit under `<key>`. What
  * happened before a break is found again by those keys, so the client goes on with single calls.
  */
@@ -42,39 +42,45 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
   try {
     const manifest = readManifest(await parts.next(), deps.checkManifest);
     const busyKey = `${ctx.terminal.id}\n${key}`;
+    // One part per distinct file (a page listed twice is one upload), facts of its first entry.
+    const firstOf = new Map<string, BundleFile>();
+    for (const f of manifest.files) if (!firstOf.has(f.sha256)) firstOf.set(f.sha256, f);
+    const distinct = [...firstOf.values()];
     if (findAnswer(db, ctx.terminal.id, 'submitDossier', key)) {
       // Already received: answer as the dossier submit does, without taking the bytes again.
-      const uploadIds = manifest.files.map((f) => findAnswer(db, ctx.terminal.id, 'createUpload', bundleFileKey(key, f.sha256)));
-      if (uploadIds.some((a) => a === undefined)) throw keyReused();
-      return deps.submit(submissionOf(manifest, uploadIds.map((a) => (JSON.parse(a?.body ?? '{}') as { uploadId: string }).uploadId)));
+      const uploadIds = new Map<string, string>();
+      for (const f of distinct) {
+        const stored = findAnswer(db, ctx.terminal.id, 'createUpload', bundleFileKey(key, f.sha256));
+        if (!stored) throw keyReused();
+        uploadIds.set(f.sha256, (JSON.parse(stored.body) as { uploadId: string }).uploadId);
+      }
+      return deps.submit(submissionOf(manifest, uploadIds));
     }
     if (deps.busyKeys.has(busyKey)) throw inProgress();
     deps.busyKeys.add(busyKey);
     try {
-      const uploadIds: string[] = [];
-      for (const file of manifest.files) {
+      const uploadIds = new Map<string, string>();
+      for (const [i, file] of distinct.entries()) {
         const next = await parts.next();
         const part: Part | undefined = next.done ? undefined : next.value;
-        if (part?.kind !== 'file' || part.name !== 'file')
-          throw invalid(`part ${uploadIds.length + 2} must be the file ${file.fileName} (a file part named "file")`);
+        if (part?.kind !== 'file' || part.name !== 'file') throw invalid(`part ${i + 2} must be the file ${file.fileName} (a file part named "file")`);
         const meta = { length: file.length, sha256: file.sha256, fileName: file.fileName, contentType: file.contentType };
         const created = await createUploadWithBody(ctx, part.stream, bundleFileKey(key, file.sha256), meta, deps.busyKeys, deps.dropAfter);
         if (created.dropped) return 'dropped';
-        const upload = created.reply.body as { uploadId: string };
-        uploadIds.push(upload.uploadId);
+        uploadIds.set(file.sha256, (created.reply.body as { uploadId: string }).uploadId);
       }
       const extra = await parts.next();
       if (!extra.done) {
         if (extra.value.kind === 'file') extra.value.stream.resume();
-        throw invalid(`the body has more parts than the manifest's ${manifest.files.length} files`);
+        throw invalid(`the body has more parts than the manifest's ${distinct.length} distinct files`);
       }
-      for (const [i, id] of uploadIds.entries()) {
-        const upload = uploadById(db, id);
-        if (upload?.state !== 'complete')
+      for (const file of distinct) {
+        const id = uploadIds.get(file.sha256) ?? '';
+        if (uploadById(db, id)?.state !== 'complete')
           throw new ApiError(
             409,
             'upload_incomplete',
-            `File ${manifest.files[i]?.fileName ?? ''} (upload ${id}) was begun by an earlier try and is not complete: resume it with PATCH, then submit.`,
+            `File ${file.fileName} (upload ${id}) was begun by an earlier try and is not complete: resume it with PATCH, then submit.`,
             'Tệp chưa được tải lên đầy đủ; hãy tải tiếp rồi nộp hồ sơ.',
             { uploadId: id },
           );
@@ -106,10 +112,10 @@ function readManifest(first: IteratorResult<Part>, check: (value: unknown) => st
 }
 
 /** The submission the single-call path would send: the dossier with its files' uploads. */
-function submissionOf(manifest: Manifest, uploadIds: string[]): unknown {
+function submissionOf(manifest: Manifest, uploadIds: ReadonlyMap<string, string>): unknown {
   return {
     ...manifest.dossier,
-    files: manifest.files.map((f, i) => ({ uploadId: uploadIds[i] ?? '', documentId: f.documentId, fileName: f.fileName, sha256: f.sha256, length: f.length })),
+    files: manifest.files.map((f) => ({ uploadId: uploadIds.get(f.sha256) ?? '', documentId: f.documentId, fileName: f.fileName, sha256: f.sha256, length: f.length })),
   };
 }
 

@@ -35,10 +35,10 @@ export function insertDossier(db: Database, d: DossierRow, files: DossierFileRow
        @appointment_at, @updated_at, @submission)`,
   ).run(d);
   const file = db.prepare(
-    `INSERT INTO dossier_files (dossier_id, upload_id, document_id, file_name, sha256, length)
-     VALUES (@dossier_id, @upload_id, @document_id, @file_name, @sha256, @length)`,
+    `INSERT INTO dossier_files (dossier_id, position, upload_id, document_id, file_name, sha256, length)
+     VALUES (@dossier_id, @position, @upload_id, @document_id, @file_name, @sha256, @length)`,
   );
-  for (const f of files) file.run(f);
+  files.forEach((f, position) => file.run({ ...f, position }));
   appendStatus(db, d.id, d.status, d.updated_at, null);
 }
 
@@ -59,7 +59,7 @@ export function statusHistory(db: Database, dossierId: string): StatusRow[] {
 }
 
 export function dossierFiles(db: Database, dossierId: string): DossierFileRow[] {
-  return db.prepare('SELECT * FROM dossier_files WHERE dossier_id = ? ORDER BY rowid').all(dossierId) as DossierFileRow[];
+  return db.prepare('SELECT * FROM dossier_files WHERE dossier_id = ? ORDER BY position').all(dossierId) as DossierFileRow[];
 }
 
 export function findDossiers(

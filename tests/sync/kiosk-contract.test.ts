@@ -140,8 +140,9 @@ export async function bundleProblems(ex: Exchange): Promise<string[]> {
   if (!first || first[0] !== 'dossier' || typeof first[1] !== 'string') return [`${where}: the first part is not the field "dossier"`];
   const manifest = JSON.parse(first[1]) as { files?: { sha256: string; length: number }[] };
   const problems = spec.validateJsonPart('submitDossierBundle', 'dossier', manifest).map((p) => `${where}: ${p}`);
-  const expected = manifest.files ?? [];
-  if (files.length !== expected.length) problems.push(`${where}: ${files.length} file parts for ${expected.length} manifest files`);
+  // One part per distinct file, in order of first appearance.
+  const expected = (manifest.files ?? []).filter((f, i, all) => all.findIndex((g) => g.sha256 === f.sha256) === i);
+  if (files.length !== expected.length) problems.push(`${where}: ${files.length} file parts for ${expected.length} distinct manifest files`);
   for (const [i, [name, value]] of files.entries()) {
     if (name !== 'file' || typeof value === 'string') {
       problems.push(`${where}: part ${i + 2} is not a file part named "file"`);
@@ -447,7 +448,7 @@ describe('kiosk ↔ portal contract on the wire', () => {
     });
     expect(await bundleProblems(exchange(body({ dossier, files: [entry] }, [file])))).toEqual([]);
     expect((await bundleProblems(exchange(body({ dossier, files: [entry] }, [Buffer.from('other bytes')])))).join('\n')).toMatch(/differs from its manifest entry/);
-    expect((await bundleProblems(exchange(body({ dossier, files: [entry, entry] }, [file])))).join('\n')).toMatch(/1 file parts for 2 manifest files/);
+    expect((await bundleProblems(exchange(body({ dossier, files: [entry, { ...entry, sha256: 'f'.repeat(64) }] }, [file])))).join('\n')).toMatch(/1 file parts for 2 distinct manifest files/);
     expect((await bundleProblems(exchange(body({ dossier: { ...dossier, files: [{}] }, files: [entry] }, [file])))).join('\n')).toMatch(/part dossier/);
   });
 });

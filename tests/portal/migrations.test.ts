@@ -1,0 +1,31 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migratePortal } from '../../src-portal/db/migration';
+import { portalMigrations } from '../../src-portal/db/migrations';
+
+describe('portal migrations', () => {
+  it('0002 keys dossier files by position: rows kept in order, and one upload may be listed twice', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migratePortal(db, portalMigrations.slice(0, 1));
+    const v1 = db.prepare(`INSERT INTO dossier_files (dossier_id, upload_id, document_id, file_name, sha256, length) VALUES (?, ?, ?, ?, ?, 1)`);
+    v1.run('d1', 'u2', 'TP1', 'b.png', 'b'.repeat(64));
+    v1.run('d1', 'u1', 'TP2', 'a.png', 'a'.repeat(64));
+    v1.run('d2', 'u3', 'TP1', 'c.png', 'c'.repeat(64));
+    // Before: the same upload twice in a dossier is refused.
+    expect(() => v1.run('d2', 'u3', 'TP2', 'c.png', 'c'.repeat(64))).toThrow(/UNIQUE/);
+
+    migratePortal(db, portalMigrations);
+    expect(db.pragma('user_version', { simple: true })).toBe(portalMigrations.length);
+    expect(db.prepare(`SELECT dossier_id, position, upload_id, document_id FROM dossier_files ORDER BY dossier_id, position`).all()).toEqual([
+      { dossier_id: 'd1', position: 0, upload_id: 'u2', document_id: 'TP1' },
+      { dossier_id: 'd1', position: 1, upload_id: 'u1', document_id: 'TP2' },
+      { dossier_id: 'd2', position: 0, upload_id: 'u3', document_id: 'TP1' },
+    ]);
+    db.prepare(`INSERT INTO dossier_files (dossier_id, position, upload_id, document_id, file_name, sha256, length) VALUES ('d2', 1, 'u3', 'TP2', 'c.png', ?, 1)`).run('c'.repeat(64));
+    expect(() =>
+      db.prepare(`INSERT INTO dossier_files (dossier_id, position, upload_id, document_id, file_name, sha256, length) VALUES ('d2', 1, 'u9', 'TP3', 'x.png', ?, 1)`).run('x'.repeat(64)),
+    ).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
