@@ -201,7 +201,8 @@ export class PortalServer {
       }
       const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
       const declared = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
-      const outcome = await createUploadWithBody(ctx, req, headers['idempotency-key'] ?? '', meta, this.busyKeys, decision.dropUploadAfter, declared);
+      const key = headers['idempotency-key'] ?? '';
+      const outcome = await createUploadWithBody(ctx, { req, key, meta, busyKeys: this.busyKeys, dropAfter: decision.dropUploadAfter, declared });
       return outcome.dropped ? 'dropped' : outcome.reply;
     }
     if (operation.operationId === 'submitDossierBundle' && terminal) {

@@ -5,7 +5,7 @@ import { multipartParts, type Part } from '../http/multipart-parts';
 import { findAnswer } from '../repo/idempotency';
 import { uploadById } from '../repo/uploads';
 import type { HandlerContext } from './context';
-import { createUploadWithBody, inProgress, keyReused } from './upload-create-with-body';
+import { commitUploads, inProgress, keyReused, receiveUpload, type PendingUpload } from './upload-create-with-body';
 
 interface BundleFile {
   documentId: string;
@@ -58,6 +58,14 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
     }
     if (deps.busyKeys.has(busyKey)) throw inProgress();
     deps.busyKeys.add(busyKey);
+    // Received files are synced together and recorded in one transaction: once all arrived, or
+    // with what arrived when the body breaks or a part is refused (the client resumes from it).
+    const pending: PendingUpload[] = [];
+    let committed = false;
+    const commit = async () => {
+      committed = true;
+      await commitUploads(ctx, pending, deps.busyKeys);
+    };
     try {
       const uploadIds = new Map<string, string>();
       for (const [i, file] of distinct.entries()) {
@@ -65,15 +73,24 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
         const part: Part | undefined = next.done ? undefined : next.value;
         if (part?.kind !== 'file' || part.name !== 'file') throw invalid(`part ${i + 2} must be the file ${file.fileName} (a file part named "file")`);
         const meta = { length: file.length, sha256: file.sha256, fileName: file.fileName, contentType: file.contentType };
-        const created = await createUploadWithBody(ctx, part.stream, bundleFileKey(key, file.sha256), meta, deps.busyKeys, deps.dropAfter);
-        if (created.dropped) return 'dropped';
-        uploadIds.set(file.sha256, (created.reply.body as { uploadId: string }).uploadId);
+        const received = await receiveUpload(ctx, { req: part.stream, key: bundleFileKey(key, file.sha256), meta, busyKeys: deps.busyKeys, dropAfter: deps.dropAfter });
+        if (received.kind === 'replay') {
+          uploadIds.set(file.sha256, (received.reply.body as { uploadId: string }).uploadId);
+          continue;
+        }
+        pending.push(received.upload);
+        uploadIds.set(file.sha256, received.upload.id);
+        if (received.upload.dropped) {
+          await commit();
+          return 'dropped';
+        }
       }
       const extra = await parts.next();
       if (!extra.done) {
         if (extra.value.kind === 'file') extra.value.stream.resume();
         throw invalid(`the body has more parts than the manifest's ${distinct.length} distinct files`);
       }
+      await commit();
       for (const file of distinct) {
         const id = uploadIds.get(file.sha256) ?? '';
         if (uploadById(db, id)?.state !== 'complete')
@@ -87,6 +104,9 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
       }
       deps.busyKeys.delete(busyKey);
       return deps.submit(submissionOf(manifest, uploadIds));
+    } catch (error) {
+      if (!committed) await commit().catch(() => undefined);
+      throw error;
     } finally {
       deps.busyKeys.delete(busyKey);
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, unlink } from 'node:fs/promises';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
@@ -50,6 +50,33 @@ export function metaFromHeaders(headers: Record<string, string | undefined>): { 
 
 const OPERATION = 'createUpload';
 
+/** A new upload's bytes, received and checked, not yet synced nor recorded. */
+export interface PendingUpload {
+  id: string;
+  path: string;
+  file: FileHandle;
+  key: string;
+  requestHash: string;
+  meta: UploadMeta;
+  received: number;
+  /** The fault plan cut the body after N bytes: the caller destroys the socket. */
+  dropped: boolean;
+}
+
+/** A file's bytes arriving as a body (a creation with upload) or as one part of a bundle. */
+export interface UploadIntake {
+  req: Readable;
+  key: string;
+  meta: UploadMeta;
+  /** Keys whose bytes are still arriving (the same key meanwhile gets 409). */
+  busyKeys: Set<string>;
+  dropAfter: number | undefined;
+  /** The body's Content-Length when it is the whole request (not one part of a bundle). */
+  declared?: number;
+}
+
+export type ReceivedUpload = { kind: 'replay'; reply: Reply } | { kind: 'pending'; upload: PendingUpload };
+
 /**
  * POST /v1/uploads with the file's bytes as the body: one round trip instead of create + PATCH.
  * The row and the stored answer commit together after the bytes are synced (with the directory
@@ -57,23 +84,28 @@ const OPERATION = 'createUpload';
  * an upload with the bytes that arrived, found again by the same key and resumed with PATCH.
  * `busyKeys` holds the keys whose body is still arriving: the same key meanwhile gets 409.
  */
-export async function createUploadWithBody(
-  ctx: HandlerContext,
-  req: Readable,
-  key: string,
-  meta: UploadMeta,
-  busyKeys: Set<string>,
-  dropAfter: number | undefined,
-  /** The body's Content-Length when it is the whole request (not one part of a bundle). */
-  declared?: number,
-): Promise<CreateOutcome> {
+export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIntake): Promise<CreateOutcome> {
+  const { busyKeys } = intake;
+  const received = await receiveUpload(ctx, intake);
+  if (received.kind === 'replay') return { reply: received.reply, dropped: false };
+  const [reply] = await commitUploads(ctx, [received.upload], busyKeys);
+  if (!reply) throw new Error('no answer for a committed upload');
+  return { reply, dropped: received.upload.dropped };
+}
+
+/**
+ * The first half of a creation with upload: checks, then the bytes into a new file, hashed as they
+ * arrive. The key stays busy until `commitUploads` (or a refusal here, which removes the file).
+ */
+export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): Promise<ReceivedUpload> {
+  const { req, key, meta, busyKeys, dropAfter, declared } = intake;
   const { db, uploadsDir, config } = ctx.deps;
   const hash = requestHash(OPERATION, meta);
   const stored = findAnswer(db, ctx.terminal.id, OPERATION, key);
   if (stored) {
     req.resume();
     if (stored.request_hash !== hash) throw keyReused();
-    return { reply: replay(ctx, stored.body), dropped: false };
+    return { kind: 'replay', reply: replay(ctx, stored.body) };
   }
   const busyKey = `${ctx.terminal.id}\n${key}`;
   if (busyKeys.has(busyKey)) {
@@ -96,56 +128,74 @@ export async function createUploadWithBody(
   busyKeys.add(busyKey);
   const id = ctx.deps.newId();
   const path = uploadFile(uploadsDir, id);
+  let file: FileHandle | null = null;
+  try {
+    file = await open(path, 'wx');
+    const digest = createHash('sha256');
+    const r = await receiveBytes(req, file, 0, meta.length, digest, dropAfter);
+    if (r.overflow) throw tooLarge(meta.length);
+    if (r.received === meta.length) {
+      const actual = digest.digest('hex');
+      if (actual !== meta.sha256) throw checksumMismatch(meta.sha256, actual, false);
+    }
+    return { kind: 'pending', upload: { id, path, file, key, requestHash: hash, meta, received: r.received, dropped: r.dropped } };
+  } catch (error) {
+    // Refused or failed before anything was recorded: no row will point at the file, so it goes.
+    await file?.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    busyKeys.delete(busyKey);
+    throw error;
+  }
+}
+
+/**
+ * The second half: the files' bytes and the folder entries synced (all in parallel, so the
+ * journal commits them together), then the rows and stored answers in one transaction.
+ * Resolves the 201 answers in order. Releases the keys either way; on failure removes the files.
+ */
+export async function commitUploads(ctx: HandlerContext, pending: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
+  const { db } = ctx.deps;
   let committed = false;
   try {
-    const file = await open(path, 'wx');
-    let received: number;
-    let dropped: boolean;
+    if (pending.length === 0) return [];
     try {
-      const digest = createHash('sha256');
-      const r = await receiveBytes(req, file, 0, meta.length, digest, dropAfter);
-      if (r.overflow) throw tooLarge(meta.length);
-      if (r.received === meta.length) {
-        const actual = digest.digest('hex');
-        if (actual !== meta.sha256) throw checksumMismatch(meta.sha256, actual, false);
-      }
-      ({ received, dropped } = r);
-      // The bytes and the folder entry, in parallel; the folder's fsync is shared with other uploads.
-      await Promise.all([file.sync(), ctx.deps.syncUploadsDir()]);
+      await Promise.all([...pending.map((p) => p.file.sync()), ctx.deps.syncUploadsDir()]);
     } finally {
-      await file.close();
+      await Promise.all(pending.map((p) => p.file.close().catch(() => undefined)));
     }
-    const row: UploadRow = {
-      id,
-      terminal_id: ctx.terminal.id,
-      length: meta.length,
-      sha256: meta.sha256,
-      file_name: meta.fileName,
-      content_type: meta.contentType,
-      offset: received,
-      state: received === meta.length ? 'complete' : 'partial',
-      created_at: ctx.now.toISOString(),
-    };
-    const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${id}`, 'upload-offset': String(received) }, body: uploadBody(row) };
-    db.transaction(() => {
-      createUploadRow(db, row);
-      storeAnswer(db, {
-        terminalId: ctx.terminal.id,
-        operation: OPERATION,
-        key,
-        requestHash: hash,
-        status: reply.status,
-        headers: JSON.stringify(reply.headers ?? {}),
-        body: JSON.stringify(reply.body),
-        now: ctx.now.toISOString(),
-      });
-    })();
+    const replies = db.transaction(() =>
+      pending.map((p): Reply => {
+        const row: UploadRow = {
+          id: p.id,
+          terminal_id: ctx.terminal.id,
+          length: p.meta.length,
+          sha256: p.meta.sha256,
+          file_name: p.meta.fileName,
+          content_type: p.meta.contentType,
+          offset: p.received,
+          state: p.received === p.meta.length ? 'complete' : 'partial',
+          created_at: ctx.now.toISOString(),
+        };
+        const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${p.id}`, 'upload-offset': String(p.received) }, body: uploadBody(row) };
+        createUploadRow(db, row);
+        storeAnswer(db, {
+          terminalId: ctx.terminal.id,
+          operation: OPERATION,
+          key: p.key,
+          requestHash: p.requestHash,
+          status: reply.status,
+          headers: JSON.stringify(reply.headers ?? {}),
+          body: JSON.stringify(reply.body),
+          now: ctx.now.toISOString(),
+        });
+        return reply;
+      }),
+    )();
     committed = true;
-    return { reply, dropped };
+    return replies;
   } finally {
-    busyKeys.delete(busyKey);
-    // Refused or failed before the commit: no row points at the file, so it goes.
-    if (!committed) await unlink(path).catch(() => undefined);
+    for (const p of pending) busyKeys.delete(`${ctx.terminal.id}\n${p.key}`);
+    if (!committed) await Promise.all(pending.map((p) => unlink(p.path).catch(() => undefined)));
   }
 }
 
