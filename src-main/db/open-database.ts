@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { StoreStatus } from '../../src-shared/dto';
+import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrate, SchemaTooNewError } from './migrate';
 import { migrations } from './migrations';
 
@@ -29,6 +30,7 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError(corrupt(file, String(check)));
     migrate(db, migrations);
+    prepareOnce(db);
     return db;
   } catch (error) {
     db?.close();

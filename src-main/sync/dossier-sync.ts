@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { localDay, type Clock } from '../app/clock';
@@ -85,26 +85,22 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   if (memory.bundles.supported && rows.length > 0 && total <= (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) && !begun.has(dossier.id)) {
     begun.add(dossier.id);
     for (const f of rows) begun.add(`${dossier.id}.${f.sha256}`);
-    const bytes: Uint8Array[] = [];
-    for (const f of distinct) {
-      const b = readFileSync(join(deps.fileRoot, f.relative_path));
-      if (b.byteLength !== f.byte_size) return damaged(f);
-      bytes.push(b);
-    }
+    const sources = distinct.map((f) => ({ byteLength: f.byte_size, fill: (target: Uint8Array) => readExactly(join(deps.fileRoot, f.relative_path), target, f) }));
     const manifest: DossierBundleManifest = {
       dossier: { ...submissionOf(deps, dossier, formData, []), files: [] },
       files: rows.map((f) => ({ documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size, contentType: f.media_type })),
     };
     try {
-      const receipt = await client.submitDossierBundle(manifest, bytes, signal);
+      const receipt = await client.submitDossierBundle(manifest, sources, signal);
       return received(deps, dossier, receipt, memory);
     } catch (error) {
+      if (error instanceof StoredFileSizeChanged) return damaged(error.file);
       if (!(error instanceof PortalError) || signal.aborted) throw error;
       if (error.kind === 'rejected' && (error.status === 404 || error.status === 405 || error.status === 415)) memory.bundles.supported = false;
       else if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
       if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
       if (error.code === 'checksum_mismatch') {
-        const bad = distinct.find((f, i) => sha256Of(bytes[i] ?? new Uint8Array(0)) !== f.sha256);
+        const bad = distinct.find((f) => sha256Of(readFileSync(join(deps.fileRoot, f.relative_path))) !== f.sha256);
         if (bad) return damaged(bad);
       }
       // Cut or refused on the way: the single calls below find whatever the portal kept.
@@ -182,6 +178,28 @@ function received(deps: DossierSyncDeps, dossier: dossiers.DossierSyncRow, recei
 
 const fileNameOf = (f: dossiers.DossierFileRow) =>
   `${f.document_id}-${String(f.page_no).padStart(2, '0')}.${f.media_type === 'application/pdf' ? 'pdf' : f.media_type.split('/')[1] ?? 'bin'}`.replace(/[^A-Za-z0-9._-]/g, '_');
+
+/** A stored file whose size is not the one recorded when it was stored. */
+class StoredFileSizeChanged extends Error {
+  constructor(readonly file: dossiers.DossierFileRow) {
+    super(`stored file ${file.sha256.slice(0, 12)}… changed size`);
+  }
+}
+
+/** Reads a stored file into `target`, which has exactly the recorded size. */
+function readExactly(path: string, target: Uint8Array, file: dossiers.DossierFileRow): void {
+  const fd = openSync(path, 'r');
+  try {
+    if (fstatSync(fd).size !== target.byteLength) throw new StoredFileSizeChanged(file);
+    for (let at = 0; at < target.byteLength; ) {
+      const n = readSync(fd, target, at, target.byteLength - at, at);
+      if (n === 0) throw new StoredFileSizeChanged(file);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The portal found another SHA-256 than the one recorded at scan time, and so do we. */
 export class LocalFileDamaged extends Error {}

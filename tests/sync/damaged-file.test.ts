@@ -7,8 +7,21 @@ import { drain, enrolledClient, openKioskDb, portalHoldings, seedDossiers, start
 
 const tempDir = useTempDirs();
 
+const damage = {
+  'a flipped byte': (bytes: Buffer) => {
+    bytes[1234] = (bytes[1234] ?? 0) ^ 0xff;
+    return bytes;
+  },
+  'cut short': (bytes: Buffer) => bytes.subarray(0, 20_000),
+};
+
 describe('sync: a file damaged on the kiosk disk', () => {
-  it('is refused by the portal (SHA-256), confirmed by hashing it again, and its dossier parked with the reason; the others arrive', async () => {
+  for (const [how, spoil] of Object.entries(damage))
+    for (const [path, bundleMaxBytes] of [
+      ['bundle', undefined],
+      ['file by file', 0],
+    ] as const)
+  it(`${how} (${path}): refused by the portal (SHA-256) or by its size, confirmed by reading it again, its dossier parked with the reason; the others arrive`, async () => {
     const portal = await startPortal(tempDir());
     try {
       const kioskDir = tempDir();
@@ -18,12 +31,10 @@ describe('sync: a file damaged on the kiosk disk', () => {
       const victim = seeded[1];
       const file = victim ? getDossierFiles(db, victim.id)[1] : undefined;
       if (!victim || !file) throw new Error('seeding gave no dossier');
-      const path = join(fileRoot, file.relative_path);
-      const bytes = readFileSync(path);
-      bytes[1234] = (bytes[1234] ?? 0) ^ 0xff;
-      writeFileSync(path, bytes);
+      const stored = join(fileRoot, file.relative_path);
+      writeFileSync(stored, spoil(readFileSync(stored)));
       const { client } = await enrolledClient(portal.url);
-      const result = await drain(db, client, fileRoot, { timeoutMs: 20_000 });
+      const result = await drain(db, client, fileRoot, { timeoutMs: 20_000, ...(bundleMaxBytes === undefined ? {} : { bundleMaxBytes }) });
       expect(result.left).toBe(0);
       const rows = db.prepare(`SELECT subject_id, state, parked_reason FROM outbox_jobs ORDER BY id`).all() as { subject_id: string; state: string; parked_reason: string | null }[];
       expect(rows.map((r) => r.state)).toEqual(['done', 'parked', 'done']);

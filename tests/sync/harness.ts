@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { assetsDir } from '../../src-main/app/paths';
 import { createMemoryLogger } from '../../src-main/app/logger';
 import { migrate } from '../../src-main/db/migrate';
+import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrations } from '../../src-main/db/migrations';
 import { ContentStore } from '../../src-main/dossier/content-store';
 import { enqueueJob } from '../../src-main/outbox/outbox-repository';
@@ -34,6 +35,8 @@ export function openKioskDb(file: string): BetterSqlite3.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   migrate(db, migrations);
+  // As the kiosk's own openDatabase does.
+  prepareOnce(db);
   return db;
 }
 
