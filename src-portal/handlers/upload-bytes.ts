@@ -13,6 +13,8 @@ export interface Received {
 
 /** Bytes held before a write: one thread-pool round trip per batch instead of one per socket chunk. */
 const WRITE_BATCH_BYTES = 1024 * 1024;
+/** A body sent in tiny pieces must not make one writev larger than the system's IOV_MAX (1024). */
+const MAX_BUFFERS_PER_WRITE = 512;
 
 /**
  * Writes a request body into an upload's file from `offset` as the bytes arrive (in batches of
@@ -35,13 +37,15 @@ export async function receiveBytes(
   let dropped = false;
   let diskFailure: { error: unknown } | null = null;
   const flush = async (): Promise<void> => {
-    const batch = held.length === 1 && held[0] ? held[0] : Buffer.concat(held, heldBytes);
+    // The socket's chunks as they are (writev), not copied into one buffer: fewer bytes to copy
+    // and far less garbage (the copy was most of the portal's GC in the drain profile).
+    let batch = held;
     held = [];
     heldBytes = 0;
-    for (let at = 0; at < batch.length; ) {
-      const { bytesWritten } = await file.write(batch, at, batch.length - at, offset + written);
-      at += bytesWritten;
+    while (batch.length > 0) {
+      const { bytesWritten } = await file.writev(batch, offset + written);
       written += bytesWritten;
+      batch = rest(batch, bytesWritten);
     }
   };
   try {
@@ -57,7 +61,7 @@ export async function receiveBytes(
       hash.update(buf);
       held.push(buf);
       heldBytes += buf.length;
-      if (heldBytes >= WRITE_BATCH_BYTES) {
+      if (heldBytes >= WRITE_BATCH_BYTES || held.length >= MAX_BUFFERS_PER_WRITE) {
         try {
           await flush();
         } catch (error) {
@@ -73,6 +77,20 @@ export async function receiveBytes(
   if (diskFailure) throw diskFailure.error;
   if (heldBytes > 0) await flush();
   return { received: written, overflow: false, dropped };
+}
+
+/** The buffers after the first `skip` bytes (a short writev goes on from there). */
+function rest(buffers: Buffer[], skip: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (const b of buffers) {
+    if (skip >= b.length) {
+      skip -= b.length;
+      continue;
+    }
+    out.push(skip > 0 ? b.subarray(skip) : b);
+    skip = 0;
+  }
+  return out;
 }
 
 /** Feeds the first `bytes` of the file to `hash` (a PATCH that resumes a file and may finish it). */
