@@ -32,6 +32,10 @@ export function runChild(childFile: string, kioskDir: string, portalUrl: string,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, KIOSK_CREDENTIAL: credential },
   });
+  // A test that times out must not leave a child syncing (and burning CPU) after it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
