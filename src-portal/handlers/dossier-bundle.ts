@@ -78,7 +78,10 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
           uploadIds.set(file.sha256, (received.reply.body as { uploadId: string }).uploadId);
           continue;
         }
-        pending.push(received.upload);
+        // Its bytes go to disk while the next file arrives; the commit waits for them.
+        const synced = received.upload.file.sync();
+        synced.catch(() => undefined);
+        pending.push({ ...received.upload, synced });
         uploadIds.set(file.sha256, received.upload.id);
         if (received.upload.dropped) {
           await commit();

@@ -61,6 +61,8 @@ export interface PendingUpload {
   received: number;
   /** The fault plan cut the body after N bytes: the caller destroys the socket. */
   dropped: boolean;
+  /** The file's sync, when the caller started it early (while receiving the next file). */
+  synced?: Promise<void>;
 }
 
 /** A file's bytes arriving as a body (a creation with upload) or as one part of a bundle. */
@@ -159,7 +161,7 @@ export async function commitUploads(ctx: HandlerContext, pending: readonly Pendi
   try {
     if (pending.length === 0) return [];
     try {
-      await Promise.all([...pending.map((p) => p.file.sync()), ctx.deps.syncUploadsDir()]);
+      await Promise.all([...pending.map((p) => p.synced ?? p.file.sync()), ctx.deps.syncUploadsDir()]);
     } finally {
       await Promise.all(pending.map((p) => p.file.close().catch(() => undefined)));
     }
