@@ -179,6 +179,16 @@ async function payment(browser: Browser, lang: Lang): Promise<void> {
       assert.match(await page.getByTestId('lookup-payment').innerText(), /Đã nộp 2\.000 ₫ lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
       await page.getByTestId('lookup-payment').scrollIntoViewIfNeeded();
       await shot(page, `payment-${lang}-07-lookup`);
+
+      // The portal's admin page lists the dossier the kiosk delivered (this procedure asks for
+      // no scanned documents; the dossier e2e and the sync tests check files byte for byte).
+      const admin = await browser.newPage();
+      await admin.goto(`${portal.url}/admin`);
+      const row = admin.locator('tr', { hasText: code });
+      await row.waitFor();
+      assert.match(await row.innerText(), /KIOSK-\d+\t1\t/);
+      await shot(admin, `payment-${lang}-08-portal-admin`);
+      await admin.close();
     }
     await page.close();
   } finally {
