@@ -2,14 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/app/clock';
-import { createKioskCore, type KioskCore } from '../../src-main/app/composition-root';
+import type { KioskCore } from '../../src-main/app/composition-root';
 import { ConfigError } from '../../src-main/app/config';
 import { createMemoryLogger } from '../../src-main/app/logger';
-import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import type { SyncStatus } from '../../src-shared/sync';
 import { demoConfig } from '../fakes/demo-config';
-import { LAND, landDraft, pagePng } from '../unit/dossier/fixture';
+import { call, startKioskCore, submitLandDossier, until } from './core-harness';
 import { openKioskDb, portalHoldings, startPortal } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -24,53 +22,13 @@ function tempDir(): string {
 }
 
 async function startCore(dataDir: string, portalUrl: string | null, logger = createMemoryLogger()): Promise<KioskCore> {
-  const core = await createKioskCore({
-    dataDir,
-    config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: 1 } }),
-    host: 'web',
-    version: 'test',
-    clock: systemClock,
-    logger,
-    printer: new VirtualPrinter(576, join(dataDir, 'prints'), systemClock),
-  });
-  let closed: Promise<void> | null = null;
-  const close = core.close.bind(core);
-  core.close = () => (closed ??= close());
+  const core = await startKioskCore(dataDir, portalUrl, { logger });
   cleanups.push(() => core.close());
   return core;
 }
 
-async function call<T>(core: KioskCore, method: string, request: unknown = {}): Promise<T> {
-  const reply = await core.dispatcher.dispatch(method, request);
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
-
-/** Through the contract, as the renderer submits: a land dossier with three scanned pages. */
-async function submitLandDossier(core: KioskCore): Promise<string> {
-  const { sessionId } = await call<{ sessionId: string }>(core, 'beginDossier', { procedureCode: LAND });
-  const pageIds: string[][] = [];
-  for (const n of [1, 2, 3]) {
-    const staged = await call<{ pageId: string }>(core, 'stageScannedPage', {
-      sessionId,
-      mediaType: 'image/png',
-      dataBase64: Buffer.from(pagePng(`p${n}`)).toString('base64'),
-    });
-    pageIds.push([staged.pageId]);
-  }
-  await call(core, 'submitDossier', { draft: landDraft(sessionId, pageIds) });
-  return sessionId;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** The dossier's id (its session id) once submitted. */
+const submitDossier = async (core: KioskCore): Promise<string> => (await submitLandDossier(core)).receipt.dossierId;
 
 describe('the kiosk core with a portal', () => {
   it('enrolls in the background, reserves codes and numbers, numbers tickets through the portal, delivers dossiers, and reports offline when the portal goes', async () => {
@@ -96,7 +54,7 @@ describe('the kiosk core with a portal', () => {
 
     const serviceId = demoConfig().queue.services[0]?.id ?? '';
     const online = await call<{ id: string }>(core, 'takeTicket', { serviceId, priority: 'none', language: 'vi' });
-    const dossierId = await submitLandDossier(core);
+    const dossierId = await submitDossier(core);
     const held = await until('dossier on the portal', () => {
       const h = portalHoldings(server);
       return h.dossiers.some((d) => d.id === dossierId) ? h : undefined;
@@ -151,7 +109,7 @@ describe('the kiosk core with a portal', () => {
     // A rebuilt portal store on the same address: it has never heard of this terminal.
     const second = await startPortal(tempDir(), [], 7, { port });
     cleanups.push(() => second.server.close());
-    const dossierId = await submitLandDossier(core);
+    const dossierId = await submitDossier(core);
     const held = await until('dossier on the rebuilt portal', () => {
       const h = portalHoldings(second.server);
       return h.dossiers.some((d) => d.id === dossierId) ? h : undefined;
@@ -175,7 +133,7 @@ describe('the kiosk core with a portal', () => {
     await first.server.close();
     const second = await startPortal(tempDir(), [], 7, { port, enrollmentTokens: ['a-token-this-kiosk-does-not-have'] });
     cleanups.push(() => second.server.close());
-    await submitLandDossier(core);
+    await submitDossier(core);
     const refused = await until('token refused', async () => {
       const s = await call<SyncStatus>(core, 'getSyncStatus');
       return !s.enrolled && /enrollment token is not valid/.test(s.lastError?.message ?? '') ? s : undefined;

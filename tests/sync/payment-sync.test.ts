@@ -2,17 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/app/clock';
-import { createKioskCore, type KioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger } from '../../src-main/app/logger';
-import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
+import type { KioskCore } from '../../src-main/app/composition-root';
 import { decodeVietQr } from '../../src-main/payment/vietqr';
-import type { SubmitOutcome } from '../../src-shared/dossier';
 import type { PaymentOffer, PaymentStatus, StartedPayment } from '../../src-shared/payment';
 import type { SyncStatus } from '../../src-shared/sync';
 import type { PortalServer } from '../../src-portal/portal-server';
-import { demoConfig } from '../fakes/demo-config';
-import { LAND, landDraft, pagePng } from '../unit/dossier/fixture';
+import { call, startKioskCore, submitLandDossier, until } from './core-harness';
 import { startPortal } from './harness';
 
 /*
@@ -33,44 +28,9 @@ function tempDir(): string {
 }
 
 async function startCore(portalUrl: string, heartbeatSeconds: number): Promise<KioskCore> {
-  const dataDir = tempDir();
-  const core = await createKioskCore({
-    dataDir,
-    config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds } }),
-    host: 'web',
-    version: 'test',
-    clock: systemClock,
-    logger: createMemoryLogger(),
-    printer: new VirtualPrinter(576, join(dataDir, 'prints'), systemClock),
-  });
+  const core = await startKioskCore(tempDir(), portalUrl, { heartbeatSeconds });
   cleanups.push(() => core.close());
   return core;
-}
-
-async function call<T>(core: KioskCore, method: string, request: unknown = {}): Promise<T> {
-  const reply = await core.dispatcher.dispatch(method, request);
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function submitLandDossier(core: KioskCore): Promise<SubmitOutcome> {
-  const { sessionId } = await call<{ sessionId: string }>(core, 'beginDossier', { procedureCode: LAND });
-  const pageIds: string[][] = [];
-  for (const n of [1, 2, 3]) {
-    const staged = await call<{ pageId: string }>(core, 'stageScannedPage', { sessionId, mediaType: 'image/png', dataBase64: Buffer.from(pagePng(`p${n}`)).toString('base64') });
-    pageIds.push([staged.pageId]);
-  }
-  return call<SubmitOutcome>(core, 'submitDossier', { draft: landDraft(sessionId, pageIds) });
 }
 
 const portalPayments = (portal: PortalServer) =>
