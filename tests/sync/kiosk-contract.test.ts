@@ -1,8 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanups } from '../fakes/cleanups';
 import { localDay, systemClock } from '../../src-main/app/clock';
 import { createMemoryLogger } from '../../src-main/app/logger';
 import { enqueueJob } from '../../src-main/outbox/outbox-repository';
@@ -34,16 +33,7 @@ import { startRecordingProxy, type Exchange, type RecordingProxy } from './recor
 const spec = new SpecValidator(loadSpec());
 const TZ = 'Asia/Ho_Chi_Minh';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-contract-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { cleanups, tempDir } = useCleanups('kiosk-contract-');
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const mediaType = (headers: Record<string, string>): string => (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanups } from '../fakes/cleanups';
 import type { KioskCore } from '../../src-main/app/composition-root';
 import { ConfigError } from '../../src-main/app/config';
 import { createMemoryLogger } from '../../src-main/app/logger';
@@ -10,16 +10,7 @@ import { demoConfig } from '../fakes/demo-config';
 import { call, startKioskCore, submitLandDossier, until } from './core-harness';
 import { openKioskDb, portalHoldings, startPortal } from './harness';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-sync-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { cleanups, tempDir } = useCleanups('kiosk-sync-');
 
 async function startCore(dataDir: string, portalUrl: string | null, logger = createMemoryLogger()): Promise<KioskCore> {
   const core = await startKioskCore(dataDir, portalUrl, { logger });

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanups } from '../fakes/cleanups';
 import type { KioskCore } from '../../src-main/app/composition-root';
 import { decodeVietQr } from '../../src-main/payment/vietqr';
 import type { PaymentOffer, PaymentStatus, StartedPayment } from '../../src-shared/payment';
@@ -16,16 +14,7 @@ import { startPortal } from './harness';
  * admin route, and the kiosk records the confirmation, on demand and in the upkeep round.
  */
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-payment-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { cleanups, tempDir } = useCleanups('kiosk-payment-');
 
 async function startCore(portalUrl: string, heartbeatSeconds: number): Promise<KioskCore> {
   const core = await startKioskCore(tempDir(), portalUrl, { heartbeatSeconds });
