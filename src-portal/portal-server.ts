@@ -131,7 +131,7 @@ export class PortalServer {
       const body = method === 'GET' ? Buffer.alloc(0) : await readBody(req, 64 * 1024 * 1024).catch(() => Buffer.alloc(0));
       const reply = handleAdmin(this, method, url, req.headers, body);
       if (method !== 'GET') await this.wal.flush();
-      res.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': String(reply.payload.length), 'cache-control': 'no-store' });
+      res.writeHead(reply.status, { ...reply.headers, 'content-type': reply.contentType, 'content-length': String(reply.payload.length), 'cache-control': 'no-store' });
       res.end(reply.payload);
       return;
     }

@@ -26,7 +26,7 @@ export function adminPage(state: Record<string, unknown>): string {
     escape(d['status']),
     escape(d['receivedAt']),
     rows(d['files'])
-      .map((f) => `${escape(f['fileName'])} (${escape(f['length'])} B)<br><code class="sha">${escape(f['sha256'])}</code>`)
+      .map((f) => `<a href="/admin/uploads/${escape(encodeURIComponent(String(f['uploadId'])))}">${escape(f['fileName'])}</a> (${escape(f['length'])} B)<br><code class="sha">${escape(f['sha256'])}</code>`)
       .join('<br>') || '–',
   ]);
   const tickets = rows(state['tickets']).map((t) => [escape(t['day']), escape(t['serviceId']), escape(t['number']), escape(t['source']), escape(t['terminalId'])]);

@@ -2,10 +2,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import { FaultSettingsSchema } from '../faults/fault';
 import { paymentBody } from '../handlers/ratings-payments';
+import { readUploadBytes } from '../handlers/uploads';
 import { appendStatus, dossierById, dossierFiles, latestDossiers } from '../repo/dossiers';
 import { listTickets } from '../repo/queue';
 import { paymentById, settlePayment } from '../repo/ratings-payments';
 import { listTerminals } from '../repo/terminals';
+import { uploadById } from '../repo/uploads';
 import type { PortalServer } from '../portal-server';
 import { adminPage } from './admin-page';
 
@@ -13,6 +15,7 @@ export interface AdminReply {
   status: number;
   contentType: string;
   payload: Buffer;
+  headers?: Record<string, string>;
 }
 
 const json = (status: number, value: unknown): AdminReply => ({
@@ -97,6 +100,8 @@ export function handleAdmin(portal: PortalServer, method: string, url: URL, head
     }
     return json(200, { etag: portal.deps.catalog.etag });
   }
+  const upload = /^\/admin\/uploads\/([^/]+)$/.exec(path);
+  if (method === 'GET' && upload?.[1]) return uploadDownload(portal, decodeURIComponent(upload[1]));
   const status = /^\/admin\/dossiers\/([^/]+)\/status$/.exec(path);
   if (method === 'POST' && status?.[1]) {
     const change = parse(StatusBody, body);
@@ -116,4 +121,26 @@ export function handleAdmin(portal: PortalServer, method: string, url: URL, head
     return json(200, p ? paymentBody(p) : {});
   }
   return problem(404, `${method} ${path} is not an admin route.`);
+}
+
+/** What a browser may show in place: the kiosk's scans. The media type is the terminal's word. */
+const SHOWN_INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+
+/**
+ * A received file as the back office opens it: its bytes (so far) and name. Anything but a scan
+ * is a download of plain bytes, so a terminal cannot make the admin page run its HTML.
+ */
+function uploadDownload(portal: PortalServer, id: string): AdminReply {
+  const row = uploadById(portal.deps.db, id);
+  if (!row) return problem(404, 'No such upload.');
+  const inline = SHOWN_INLINE.has(row.content_type);
+  return {
+    status: 200,
+    contentType: inline ? row.content_type : 'application/octet-stream',
+    payload: readUploadBytes(portal.deps.uploadsDir, row),
+    headers: {
+      'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+      'x-content-type-options': 'nosniff',
+    },
+  };
 }

@@ -170,4 +170,18 @@ const m0002: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002];
+/**
+ * A bundle's files are written one after another into one pack file (one file and one sync per
+ * dossier instead of one per file): an upload's bytes are then a range of that file. Uploads
+ * without a pack keep their own file, `<id>.bin`, as before.
+ */
+const m0003: PortalMigration = {
+  version: 3,
+  name: 'uploads stored in bundle packs',
+  up: `
+    ALTER TABLE uploads ADD COLUMN pack_file TEXT;
+    ALTER TABLE uploads ADD COLUMN pack_offset INTEGER CHECK (pack_offset >= 0);
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003];

@@ -38,7 +38,10 @@ export class FaultPlan {
     };
   }
 
-  /** `uploadBytes`: the body is a file's bytes (PATCH, or POST /v1/uploads as creation with upload). */
+  /**
+   * `uploadBytes`: the body carries files' bytes (PATCH, POST /v1/uploads as creation with upload,
+   * or a dossier bundle); only such a body can be dropped after N bytes.
+   */
   decide(method: string, path: string, uploadBytes = method === 'PATCH'): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0 };
     for (const entry of this.faults) {
@@ -46,7 +49,7 @@ export class FaultPlan {
       if (entry.left <= 0) continue;
       if (fault.path && !path.startsWith(fault.path)) continue;
       if (fault.method && fault.method !== method) continue;
-      if (fault.kind === 'drop-upload' && !(uploadBytes && (method === 'PATCH' || method === 'POST') && path.startsWith('/v1/uploads'))) continue;
+      if (fault.kind === 'drop-upload' && !uploadBytes) continue;
       // One die per matching fault in list order keeps runs reproducible for a given seed.
       if (this.random() >= fault.rate) continue;
       if (!this.apply(decision, fault)) continue;

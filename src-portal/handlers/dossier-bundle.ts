@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { unlink } from 'node:fs/promises';
 import { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
 import { multipartParts, type Part } from '../http/multipart-parts';
 import { findAnswer } from '../repo/idempotency';
 import { uploadById } from '../repo/uploads';
+import { openBundlePack } from './bundle-pack';
 import type { HandlerContext } from './context';
 import { commitUploads, inProgress, keyReused, receiveUpload, type PendingUpload } from './upload-create-with-body';
 
@@ -58,8 +60,10 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
     }
     if (deps.busyKeys.has(busyKey)) throw inProgress();
     deps.busyKeys.add(busyKey);
-    // Received files are synced together and recorded in one transaction: once all arrived, or
-    // with what arrived when the body breaks or a part is refused (the client resumes from it).
+    // Received files go one after another into one pack, synced once and recorded in one
+    // transaction: once all arrived, or with what arrived when the body breaks or a part is
+    // refused (the client resumes from it).
+    const pack = await openBundlePack(ctx.deps.uploadsDir, ctx.deps.newId());
     const pending: PendingUpload[] = [];
     let committed = false;
     const commit = async () => {
@@ -73,15 +77,14 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
         const part: Part | undefined = next.done ? undefined : next.value;
         if (part?.kind !== 'file' || part.name !== 'file') throw invalid(`part ${i + 2} must be the file ${file.fileName} (a file part named "file")`);
         const meta = { length: file.length, sha256: file.sha256, fileName: file.fileName, contentType: file.contentType };
-        const received = await receiveUpload(ctx, { req: part.stream, key: bundleFileKey(key, file.sha256), meta, busyKeys: deps.busyKeys, dropAfter: deps.dropAfter });
+        // A drop after N bytes counts the bundle's file bytes, not each part's.
+        const dropAfter = deps.dropAfter === undefined ? undefined : Math.max(0, deps.dropAfter - pack.end);
+        const received = await receiveUpload(ctx, { req: part.stream, key: bundleFileKey(key, file.sha256), meta, busyKeys: deps.busyKeys, dropAfter, pack });
         if (received.kind === 'replay') {
           uploadIds.set(file.sha256, (received.reply.body as { uploadId: string }).uploadId);
           continue;
         }
-        // Its bytes go to disk while the next file arrives; the commit waits for them.
-        const synced = received.upload.file.sync();
-        synced.catch(() => undefined);
-        pending.push({ ...received.upload, synced });
+        pending.push(received.upload);
         uploadIds.set(file.sha256, received.upload.id);
         if (received.upload.dropped) {
           await commit();
@@ -112,6 +115,9 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
       throw error;
     } finally {
       deps.busyKeys.delete(busyKey);
+      // A pack no row points at (every part a replay or refused) goes; a failed commit removed it.
+      await pack.file.close().catch(() => undefined);
+      if (pack.end === 0) await unlink(pack.path).catch(() => undefined);
     }
   } finally {
     await parts.return(undefined);

@@ -22,6 +22,7 @@ const MAX_BUFFERS_PER_WRITE = 512;
  * and a complete file is verified without reading it back. Async writes keep the event loop free
  * for other requests. A failing write is the portal's disk failing, not the client leaving: it
  * throws. Does not sync: the caller makes the bytes durable before it records or acknowledges them.
+ * `fileStart` is where the upload's byte 0 is in `file` (a bundle's pack holds several uploads).
  */
 export async function receiveBytes(
   body: Readable,
@@ -30,6 +31,7 @@ export async function receiveBytes(
   length: number,
   hash: Hash,
   dropAfter: number | undefined,
+  fileStart = 0,
 ): Promise<Received> {
   let written = 0;
   let held: Buffer[] = [];
@@ -43,7 +45,7 @@ export async function receiveBytes(
     held = [];
     heldBytes = 0;
     while (batch.length > 0) {
-      const { bytesWritten } = await file.writev(batch, offset + written);
+      const { bytesWritten } = await file.writev(batch, fileStart + offset + written);
       written += bytesWritten;
       batch = rest(batch, bytesWritten);
     }

@@ -9,6 +9,7 @@ import { findAnswer, storeAnswer } from '../repo/idempotency';
 import { createUploadRow, uploadById, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
 import { checksumMismatch } from './upload-append';
+import type { BundlePack } from './bundle-pack';
 import { receiveBytes } from './upload-bytes';
 import { emptySha256, uploadBody, uploadFile } from './uploads';
 
@@ -53,16 +54,17 @@ const OPERATION = 'createUpload';
 /** A new upload's bytes, received and checked, not yet synced nor recorded. */
 export interface PendingUpload {
   id: string;
+  /** The file holding the bytes: the upload's own, or its bundle's pack. */
   path: string;
   file: FileHandle;
+  /** Set when the bytes are a range of a bundle's pack. */
+  packed?: { pack: BundlePack; start: number };
   key: string;
   requestHash: string;
   meta: UploadMeta;
   received: number;
   /** The fault plan cut the body after N bytes: the caller destroys the socket. */
   dropped: boolean;
-  /** The file's sync, when the caller started it early (while receiving the next file). */
-  synced?: Promise<void>;
 }
 
 /** A file's bytes arriving as a body (a creation with upload) or as one part of a bundle. */
@@ -75,6 +77,8 @@ export interface UploadIntake {
   dropAfter: number | undefined;
   /** The body's Content-Length when it is the whole request (not one part of a bundle). */
   declared?: number;
+  /** A bundle's part: the bytes go to the end of the bundle's pack, not to a file of their own. */
+  pack?: BundlePack;
 }
 
 export type ReceivedUpload = { kind: 'replay'; reply: Reply } | { kind: 'pending'; upload: PendingUpload };
@@ -129,22 +133,30 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
 
   busyKeys.add(busyKey);
   const id = ctx.deps.newId();
-  const path = uploadFile(uploadsDir, id);
+  const { pack } = intake;
+  const start = pack?.end ?? 0;
+  const path = pack ? pack.path : uploadFile(uploadsDir, id);
   let file: FileHandle | null = null;
   try {
-    file = await open(path, 'wx');
+    file = pack ? pack.file : await open(path, 'wx');
     const digest = createHash('sha256');
-    const r = await receiveBytes(req, file, 0, meta.length, digest, dropAfter);
+    const r = await receiveBytes(req, file, 0, meta.length, digest, dropAfter, start);
     if (r.overflow) throw tooLarge(meta.length);
     if (r.received === meta.length) {
       const actual = digest.digest('hex');
       if (actual !== meta.sha256) throw checksumMismatch(meta.sha256, actual, false);
     }
-    return { kind: 'pending', upload: { id, path, file, key, requestHash: hash, meta, received: r.received, dropped: r.dropped } };
+    if (pack) pack.end = start + r.received;
+    const upload: PendingUpload = { id, path, file, key, requestHash: hash, meta, received: r.received, dropped: r.dropped };
+    if (pack) upload.packed = { pack, start };
+    return { kind: 'pending', upload };
   } catch (error) {
-    // Refused or failed before anything was recorded: no row will point at the file, so it goes.
-    await file?.close().catch(() => undefined);
-    await unlink(path).catch(() => undefined);
+    // Refused or failed before anything was recorded: no row will point at these bytes, so they go.
+    if (pack) await pack.file.truncate(start).catch(() => undefined);
+    else {
+      await file?.close().catch(() => undefined);
+      await unlink(path).catch(() => undefined);
+    }
     busyKeys.delete(busyKey);
     throw error;
   }
@@ -152,18 +164,22 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
 
 /**
  * The second half: the files' bytes and the folder entries synced (all in parallel, so the
- * journal commits them together), then the rows and stored answers in one transaction.
- * Resolves the 201 answers in order. Releases the keys either way; on failure removes the files.
+ * journal commits them together; a bundle's pack once), then the rows and stored answers in one
+ * transaction. Resolves the 201 answers in order. Releases the keys either way; on failure
+ * removes the files.
  */
-export async function commitUploads(ctx: HandlerContext, pending: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
+export async function commitUploads(ctx: HandlerContext, received: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
   const { db } = ctx.deps;
   let committed = false;
+  let pending = received;
   try {
     if (pending.length === 0) return [];
     try {
-      await Promise.all([...pending.map((p) => p.synced ?? p.file.sync()), ctx.deps.syncUploadsDir()]);
+      pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx, p)));
+      const files = [...new Set(pending.map((p) => p.file))];
+      await Promise.all([...files.map((f) => f.sync()), ctx.deps.syncUploadsDir()]);
     } finally {
-      await Promise.all(pending.map((p) => p.file.close().catch(() => undefined)));
+      await Promise.all([...new Set([...received, ...pending].map((p) => p.file))].map((f) => f.close().catch(() => undefined)));
     }
     const replies = db.transaction(() =>
       pending.map((p): Reply => {
@@ -177,6 +193,8 @@ export async function commitUploads(ctx: HandlerContext, pending: readonly Pendi
           offset: p.received,
           state: p.received === p.meta.length ? 'complete' : 'partial',
           created_at: ctx.now.toISOString(),
+          pack_file: p.packed?.pack.name ?? null,
+          pack_offset: p.packed?.start ?? null,
         };
         const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${p.id}`, 'upload-offset': String(p.received) }, body: uploadBody(row) };
         createUploadRow(db, row);
@@ -197,8 +215,32 @@ export async function commitUploads(ctx: HandlerContext, pending: readonly Pendi
     return replies;
   } finally {
     for (const p of pending) busyKeys.delete(`${ctx.terminal.id}\n${p.key}`);
-    if (!committed) await Promise.all(pending.map((p) => unlink(p.path).catch(() => undefined)));
+    if (!committed) await Promise.all([...new Set([...received, ...pending].map((p) => p.path))].map((path) => unlink(path).catch(() => undefined)));
   }
+}
+
+/**
+ * A part the bundle's body broke off in the middle is resumed with PATCH, which appends to the
+ * upload's own file: its bytes move out of the pack (only ever the pack's last part).
+ */
+async function ownFileIfPartial(ctx: HandlerContext, p: PendingUpload): Promise<PendingUpload> {
+  if (!p.packed || p.received === p.meta.length) return p;
+  const { pack, start } = p.packed;
+  const bytes = Buffer.allocUnsafe(p.received);
+  const { bytesRead } = await pack.file.read(bytes, 0, p.received, start);
+  if (bytesRead !== p.received) throw new Error(`the pack ${pack.name} ends before the ${p.received} bytes received for upload ${p.id}`);
+  const path = uploadFile(ctx.deps.uploadsDir, p.id);
+  const file = await open(path, 'wx');
+  try {
+    await file.writeFile(bytes);
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw error;
+  }
+  await pack.file.truncate(start);
+  pack.end = start;
+  return { ...p, path, file, packed: undefined };
 }
 
 /** A replay answers with the upload as it is now (bytes may have come by PATCH since). */

@@ -1,4 +1,4 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, notFound } from '../http/api-error';
 import type { Reply } from '../http/http-io';
@@ -7,6 +7,29 @@ import { createUploadRow, uploadById, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
 
 export const uploadFile = (uploadsDir: string, id: string): string => join(uploadsDir, `${id}.bin`);
+
+/** Where an upload's bytes are: its own file, or a range of the pack its bundle was written to. */
+export function uploadBytesAt(uploadsDir: string, u: Pick<UploadRow, 'id' | 'pack_file' | 'pack_offset'>): { path: string; start: number } {
+  return u.pack_file === null ? { path: uploadFile(uploadsDir, u.id), start: 0 } : { path: join(uploadsDir, u.pack_file), start: u.pack_offset ?? 0 };
+}
+
+/** The bytes received so far (`offset` of them), for the admin page's download and for checks. */
+export function readUploadBytes(uploadsDir: string, u: Pick<UploadRow, 'id' | 'pack_file' | 'pack_offset' | 'offset'>): Buffer {
+  const { path, start } = uploadBytesAt(uploadsDir, u);
+  const out = Buffer.allocUnsafe(u.offset);
+  const fd = openSync(path, 'r');
+  try {
+    let at = 0;
+    while (at < u.offset) {
+      const n = readSync(fd, out, at, u.offset - at, start + at);
+      if (n === 0) throw new Error(`${path} ends before the ${u.offset} bytes recorded for upload ${u.id}`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
 
 export const uploadBody = (u: UploadRow): Record<string, unknown> => ({
   uploadId: u.id,
@@ -42,6 +65,8 @@ export function createUpload(ctx: HandlerContext): Reply {
     offset: 0,
     state: b.length === 0 ? 'complete' : 'partial',
     created_at: ctx.now.toISOString(),
+    pack_file: null,
+    pack_offset: null,
   };
   createUploadRow(ctx.deps.db, row);
   return {

@@ -10,12 +10,16 @@ export interface UploadRow {
   offset: number;
   state: 'partial' | 'complete';
   created_at: string;
+  /** The bundle pack holding the bytes (a file name in the uploads folder), or null: `<id>.bin`. */
+  pack_file: string | null;
+  /** Where the bytes start in the pack. */
+  pack_offset: number | null;
 }
 
 export function createUploadRow(db: Database, u: UploadRow): void {
   db.prepare(
-    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at)
-     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @offset, @state, @created_at)`,
+    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at, pack_file, pack_offset)
+     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @offset, @state, @created_at, @pack_file, @pack_offset)`,
   ).run(u);
 }
 

@@ -28,4 +28,21 @@ describe('portal migrations', () => {
     ).toThrow(/UNIQUE/);
     db.close();
   });
+
+  it('0003 lets an upload live in a bundle pack: rows before it keep their own file', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migratePortal(db, portalMigrations.slice(0, 2));
+    const v2 = db.prepare(`INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at) VALUES (?, 't1', 5, ?, 'a.pdf', 'application/pdf', 5, 'complete', '2026-11-23T00:00:00Z')`);
+    v2.run('u1', 'a'.repeat(64));
+    migratePortal(db, portalMigrations.slice(0, 3));
+    expect(db.prepare(`SELECT id, pack_file, pack_offset FROM uploads`).all()).toEqual([{ id: 'u1', pack_file: null, pack_offset: null }]);
+    const v3 = db.prepare(
+      `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at, pack_file, pack_offset) VALUES (?, 't1', 5, ?, 'b.pdf', 'application/pdf', 5, 'complete', '2026-11-23T00:00:00Z', 'p.pack', ?)`,
+    );
+    v3.run('u2', 'b'.repeat(64), 40);
+    expect(db.prepare(`SELECT pack_file, pack_offset FROM uploads WHERE id = 'u2'`).get()).toEqual({ pack_file: 'p.pack', pack_offset: 40 });
+    expect(() => v3.run('u3', 'c'.repeat(64), -1)).toThrow(/CHECK/);
+    db.close();
+  });
 });

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FaultInput } from '../../src-portal/faults/fault';
 import { FaultSchema } from '../../src-portal/faults/fault';
-import { uploadFile as portalUploadFile } from '../../src-portal/handlers/uploads';
 import { useTempDirs } from '../fakes/temp-dir';
-import { drain, enrolledClient, openKioskDb, portalHoldings, seedDossiers, startPortal } from './harness';
+import { drain, enrolledClient, openKioskDb, portalHoldings, seedDossiers, startPortal, storedSha256 } from './harness';
 
 const tempDir = useTempDirs();
 
@@ -52,8 +49,7 @@ describe('sync fault matrix: every dossier delivered exactly once, files byte-id
           const files = held.files.filter((f) => f.dossier_id === d.id);
           expect(files.map((f) => f.sha256).sort()).toEqual(d.files.map((f) => f.sha256).sort());
           for (const f of files) {
-            const bytes = readFileSync(portalUploadFile(portal.server.deps.uploadsDir, f.upload_id));
-            expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+            expect(storedSha256(portal.server.deps.uploadsDir, f)).toBe(f.sha256);
           }
           // The provisional code stays and the official one is linked: both find the dossier.
           const row = db.prepare(`SELECT provisional_code, official_code FROM dossiers WHERE id = ?`).get(d.id) as { provisional_code: string; official_code: string | null };

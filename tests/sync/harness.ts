@@ -18,6 +18,7 @@ import { realWait } from '../../src-main/sync/wait';
 import type { Fault } from '../../src-portal/faults/fault';
 import { DEMO_ENROLLMENT_TOKEN, portalDefaults, type PortalConfig } from '../../src-portal/portal-config';
 import { PortalServer } from '../../src-portal/portal-server';
+import { readUploadBytes } from '../../src-portal/handlers/uploads';
 
 export async function startPortal(dataDir: string, faults: readonly Fault[] = [], seed = 7, overrides: Partial<PortalConfig> = {}) {
   const server = new PortalServer(
@@ -134,6 +135,21 @@ export async function drain(
 export function portalHoldings(server: PortalServer) {
   const db = server.deps.db;
   const dossiers = db.prepare(`SELECT id, code, provisional_code FROM dossiers`).all() as { id: string; code: string; provisional_code: string | null }[];
-  const files = db.prepare(`SELECT dossier_id, upload_id, sha256 FROM dossier_files`).all() as { dossier_id: string; upload_id: string; sha256: string }[];
+  const files = db
+    .prepare(`SELECT df.dossier_id, df.upload_id, df.sha256, u.offset, u.pack_file, u.pack_offset FROM dossier_files df JOIN uploads u ON u.id = df.upload_id`)
+    .all() as HeldFile[];
   return { dossiers, files };
 }
+
+export interface HeldFile {
+  dossier_id: string;
+  upload_id: string;
+  sha256: string;
+  offset: number;
+  pack_file: string | null;
+  pack_offset: number | null;
+}
+
+/** The SHA-256 of the bytes the portal stored for a dossier's file (its own file or a pack's range). */
+export const storedSha256 = (uploadsDir: string, f: HeldFile): string =>
+  createHash('sha256').update(readUploadBytes(uploadsDir, { id: f.upload_id, offset: f.offset, pack_file: f.pack_file, pack_offset: f.pack_offset })).digest('hex');

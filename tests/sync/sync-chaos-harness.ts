@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { openDatabase } from '../../src-main/db/open-database';
 import type { PortalServer } from '../../src-portal/portal-server';
-import { enrolledClient, openKioskDb, portalHoldings, seedDossiers, startPortal, type SeededDossier } from './harness';
+import { enrolledClient, openKioskDb, portalHoldings, seedDossiers, startPortal, storedSha256, type SeededDossier } from './harness';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -133,7 +131,7 @@ function compare(server: PortalServer, portalDir: string, seeded: readonly Seede
     const files = held.files.filter((f) => f.dossier_id === d.id);
     duplicates += Math.max(0, files.length - d.files.length);
     // Byte for byte: the portal's stored upload hashed again, against the kiosk's SHA-256.
-    const stored = new Set(files.map((f) => createHash('sha256').update(readFileSync(join(portalDir, 'uploads', `${f.upload_id}.bin`))).digest('hex')));
+    const stored = new Set(files.map((f) => storedSha256(join(portalDir, 'uploads'), f)));
     if (!d.files.every((f) => stored.has(f.sha256))) lost += 1;
   }
   return { lost, duplicates };
