@@ -18,6 +18,7 @@ import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
 import { enroll, hashCredential, heartbeat } from './handlers/terminals';
 import { appendUpload } from './handlers/upload-append';
+import { PackStore } from './handlers/pack-store';
 import { createUploadWithBody, inProgress, keyReused, metaFromHeaders } from './handlers/upload-create-with-body';
 import { createUpload, getUpload, headUpload } from './handlers/uploads';
 import { ApiError } from './http/api-error';
@@ -88,7 +89,9 @@ export class PortalServer {
     const db: Database = openPortalDb(dbFile);
     this.wal = new WalSync(dbFile);
     this.uploadsFolder = folderSync(uploadsDir);
-    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, syncUploadsDir: () => this.uploadsFolder.flush(), ...env };
+    const syncUploadsDir = () => this.uploadsFolder.flush();
+    const packs = new PackStore(uploadsDir, env.newId, syncUploadsDir);
+    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, syncUploadsDir, packs, ...env };
     this.faults = new FaultPlan(config.faults, config.seed);
     this.validator = new SpecValidator(loadSpec(config.specFile));
     this.server = createServer((req, res) => {
@@ -113,6 +116,7 @@ export class PortalServer {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.deps.packs.close();
     await this.wal.close();
     await this.uploadsFolder.close();
     this.deps.db.close();

@@ -1,11 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { unlink } from 'node:fs/promises';
 import { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
 import { multipartParts, type Part } from '../http/multipart-parts';
 import { findAnswer } from '../repo/idempotency';
 import { uploadById } from '../repo/uploads';
-import { openBundlePack } from './bundle-pack';
 import type { HandlerContext } from './context';
 import { commitUploads, inProgress, keyReused, receiveUpload, type PendingUpload } from './upload-create-with-body';
 
@@ -60,10 +58,11 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
     }
     if (deps.busyKeys.has(busyKey)) throw inProgress();
     deps.busyKeys.add(busyKey);
-    // Received files go one after another into one pack, synced once and recorded in one
+    // Received files go one after another into a pack, synced together and recorded in one
     // transaction: once all arrived, or with what arrived when the body breaks or a part is
     // refused (the client resumes from it).
-    const pack = await openBundlePack(ctx.deps.uploadsDir, ctx.deps.newId());
+    const pack = await ctx.deps.packs.reserve(distinct.reduce((n, f) => n + f.length, 0));
+    const packStart = pack.end;
     const pending: PendingUpload[] = [];
     let committed = false;
     const commit = async () => {
@@ -78,7 +77,7 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
         if (part?.kind !== 'file' || part.name !== 'file') throw invalid(`part ${i + 2} must be the file ${file.fileName} (a file part named "file")`);
         const meta = { length: file.length, sha256: file.sha256, fileName: file.fileName, contentType: file.contentType };
         // A drop after N bytes counts the bundle's file bytes, not each part's.
-        const dropAfter = deps.dropAfter === undefined ? undefined : Math.max(0, deps.dropAfter - pack.end);
+        const dropAfter = deps.dropAfter === undefined ? undefined : Math.max(0, deps.dropAfter - (pack.end - packStart));
         const received = await receiveUpload(ctx, { req: part.stream, key: bundleFileKey(key, file.sha256), meta, busyKeys: deps.busyKeys, dropAfter, pack });
         if (received.kind === 'replay') {
           uploadIds.set(file.sha256, (received.reply.body as { uploadId: string }).uploadId);
@@ -115,9 +114,7 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
       throw error;
     } finally {
       deps.busyKeys.delete(busyKey);
-      // A pack no row points at (every part a replay or refused) goes; a failed commit removed it.
-      await pack.file.close().catch(() => undefined);
-      if (pack.end === 0) await unlink(pack.path).catch(() => undefined);
+      await pack.release();
     }
   } finally {
     await parts.return(undefined);

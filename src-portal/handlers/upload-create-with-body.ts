@@ -9,7 +9,7 @@ import { findAnswer, storeAnswer } from '../repo/idempotency';
 import { createUploadRow, uploadById, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
 import { checksumMismatch } from './upload-append';
-import type { BundlePack } from './bundle-pack';
+import type { BundlePack } from './pack-store';
 import { receiveBytes } from './upload-bytes';
 import { emptySha256, uploadBody, uploadFile } from './uploads';
 
@@ -54,8 +54,9 @@ const OPERATION = 'createUpload';
 /** A new upload's bytes, received and checked, not yet synced nor recorded. */
 export interface PendingUpload {
   id: string;
-  /** The file holding the bytes: the upload's own, or its bundle's pack. */
+  /** The upload's own file (unused while the bytes are in a pack). */
   path: string;
+  /** The file holding the bytes: the upload's own, or its bundle's pack. */
   file: FileHandle;
   /** Set when the bytes are a range of a bundle's pack. */
   packed?: { pack: BundlePack; start: number };
@@ -135,7 +136,7 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
   const id = ctx.deps.newId();
   const { pack } = intake;
   const start = pack?.end ?? 0;
-  const path = pack ? pack.path : uploadFile(uploadsDir, id);
+  const path = uploadFile(uploadsDir, id);
   let file: FileHandle | null = null;
   try {
     file = pack ? pack.file : await open(path, 'wx');
@@ -152,8 +153,8 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
     return { kind: 'pending', upload };
   } catch (error) {
     // Refused or failed before anything was recorded: no row will point at these bytes, so they go.
-    if (pack) await pack.file.truncate(start).catch(() => undefined);
-    else {
+    // (In a pack they stay, unreferenced: other bundles write beside them.)
+    if (!pack) {
       await file?.close().catch(() => undefined);
       await unlink(path).catch(() => undefined);
     }
@@ -164,9 +165,9 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
 
 /**
  * The second half: the files' bytes and the folder entries synced (all in parallel, so the
- * journal commits them together; a bundle's pack once), then the rows and stored answers in one
- * transaction. Resolves the 201 answers in order. Releases the keys either way; on failure
- * removes the files.
+ * journal commits them together; a pack with one group sync), then the rows and stored answers
+ * in one transaction. Resolves the 201 answers in order. Releases the keys either way; on
+ * failure removes the uploads' own files (bytes in a pack stay, unreferenced).
  */
 export async function commitUploads(ctx: HandlerContext, received: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
   const { db } = ctx.deps;
@@ -175,11 +176,12 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
   try {
     if (pending.length === 0) return [];
     try {
-      pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx, p)));
-      const files = [...new Set(pending.map((p) => p.file))];
-      await Promise.all([...files.map((f) => f.sync()), ctx.deps.syncUploadsDir()]);
+      pending = await Promise.all(received.map(ownFileIfPartial));
+      const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
+      const own = pending.filter((p) => !p.packed);
+      await Promise.all([...packs.map((k) => k.flush()), ...own.map((p) => p.file.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
     } finally {
-      await Promise.all([...new Set([...received, ...pending].map((p) => p.file))].map((f) => f.close().catch(() => undefined)));
+      await Promise.all(ownFiles(received, pending).map((p) => p.file.close().catch(() => undefined)));
     }
     const replies = db.transaction(() =>
       pending.map((p): Reply => {
@@ -215,21 +217,26 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
     return replies;
   } finally {
     for (const p of pending) busyKeys.delete(`${ctx.terminal.id}\n${p.key}`);
-    if (!committed) await Promise.all([...new Set([...received, ...pending].map((p) => p.path))].map((path) => unlink(path).catch(() => undefined)));
+    if (!committed) await Promise.all(ownFiles(received, pending).map((p) => unlink(p.path).catch(() => undefined)));
   }
 }
 
+/** The uploads, before and after `ownFileIfPartial`, whose bytes are in a file of their own. */
+const ownFiles = (received: readonly PendingUpload[], pending: readonly PendingUpload[]): PendingUpload[] => [
+  ...new Set([...received, ...pending].filter((p) => !p.packed)),
+];
+
 /**
  * A part the bundle's body broke off in the middle is resumed with PATCH, which appends to the
- * upload's own file: its bytes move out of the pack (only ever the pack's last part).
+ * upload's own file: its bytes are copied out of the pack.
  */
-async function ownFileIfPartial(ctx: HandlerContext, p: PendingUpload): Promise<PendingUpload> {
+async function ownFileIfPartial(p: PendingUpload): Promise<PendingUpload> {
   if (!p.packed || p.received === p.meta.length) return p;
   const { pack, start } = p.packed;
   const bytes = Buffer.allocUnsafe(p.received);
   const { bytesRead } = await pack.file.read(bytes, 0, p.received, start);
   if (bytesRead !== p.received) throw new Error(`the pack ${pack.name} ends before the ${p.received} bytes received for upload ${p.id}`);
-  const path = uploadFile(ctx.deps.uploadsDir, p.id);
+  const { path } = p;
   const file = await open(path, 'wx');
   try {
     await file.writeFile(bytes);
@@ -238,9 +245,7 @@ async function ownFileIfPartial(ctx: HandlerContext, p: PendingUpload): Promise<
     await unlink(path).catch(() => undefined);
     throw error;
   }
-  await pack.file.truncate(start);
-  pack.end = start;
-  return { ...p, path, file, packed: undefined };
+  return { ...p, file, packed: undefined };
 }
 
 /** A replay answers with the upload as it is now (bytes may have come by PATCH since). */

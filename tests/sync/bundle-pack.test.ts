@@ -46,15 +46,19 @@ async function deliver(count: number, faults: FaultInput[] = [], spoil?: (bytes:
   }
 }
 
-describe('the portal stores a bundle in one pack file', () => {
-  it("writes a bundle's files one after another into one file per dossier, each row pointing at its range", async () => {
+describe('the portal appends bundles to pack files', () => {
+  it("writes bundles' files one after another into one shared file, each row pointing at its range", async () => {
     const { run, held, uploads, folder, uploadsDir } = await deliver(2);
     expect(run.left).toBe(0);
     expect(folder.filter((f) => f.name.endsWith('.bin'))).toEqual([]);
     const packs = folder.filter((f) => f.name.endsWith('.pack'));
-    expect(packs.map((p) => p.size)).toEqual([3 * FILE, 3 * FILE]);
-    for (const pack of packs)
-      expect(uploads.filter((u) => u.pack_file === pack.name).map((u) => u.pack_offset)).toEqual([0, FILE, 2 * FILE]);
+    expect(packs.map((p) => p.size)).toEqual([6 * FILE]);
+    expect(uploads.map((u) => [u.pack_file, u.pack_offset])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [packs[0]?.name, i * FILE]));
+    // A dossier's files are side by side.
+    for (const d of held.dossiers) {
+      const starts = held.files.filter((f) => f.dossier_id === d.id).map((f) => f.pack_offset ?? -1);
+      expect(Math.max(...starts) - Math.min(...starts)).toBe(2 * FILE);
+    }
     expect(held.files).toHaveLength(6);
     for (const f of held.files) expect(storedSha256(uploadsDir, f)).toBe(f.sha256);
   });
@@ -64,8 +68,9 @@ describe('the portal stores a bundle in one pack file', () => {
     const { run, held, uploads, folder, uploadsDir, seeded } = await deliver(1, [{ kind: 'drop-upload', after: 30_000, path: '/v1/dossier-bundles', times: 1 }]);
     expect(run.left).toBe(0);
     expect(held.dossiers.map((d) => d.id)).toEqual([seeded[0]?.id]);
+    // The pack holds the first file and the half of the second that arrived (copied out since).
     const packs = folder.filter((f) => f.name.endsWith('.pack'));
-    expect(packs).toEqual([{ name: expect.any(String), size: FILE }]);
+    expect(packs).toEqual([{ name: expect.any(String), size: 30_000 }]);
     // Three uploads, no more: the broken one was resumed with PATCH, not begun again.
     expect(uploads.map((u) => [u.state, u.pack_file === null ? 'own file' : 'pack', u.pack_offset])).toEqual([
       ['complete', 'own file', null],
@@ -76,15 +81,14 @@ describe('the portal stores a bundle in one pack file', () => {
     for (const f of held.files) expect(storedSha256(uploadsDir, f)).toBe(f.sha256);
   });
 
-  it('a file refused for its SHA-256 is cut off the pack again; the file before it stays', async () => {
+  it('a file refused for its SHA-256 gets no row; the file before it is kept', async () => {
     const flip = (bytes: Buffer) => {
       bytes[100] = (bytes[100] ?? 0) ^ 0xff;
       return bytes;
     };
     const { jobs, uploads, folder } = await deliver(1, [], flip);
     expect(jobs.map((j) => j.state)).toEqual(['parked']);
-    expect(folder.map((f) => f.size)).toEqual([FILE]);
-    expect(folder[0]?.name).toMatch(/\.pack$/);
+    expect(folder.map((f) => f.name)).toEqual([expect.stringMatching(/\.pack$/)]);
     expect(uploads.map((u) => [u.state, u.pack_file, u.pack_offset])).toEqual([['complete', folder[0]?.name, 0]]);
   });
 

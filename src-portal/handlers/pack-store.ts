@@ -1,0 +1,121 @@
+import { fdatasync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WalSync } from '../db/wal-sync';
+
+/** A pack file being appended to; packs are never rewritten, only read and appended. */
+interface OpenPack {
+  name: string;
+  path: string;
+  file: FileHandle;
+  /** Bytes reserved so far: the next reservation starts here. */
+  reserved: number;
+  /** Group fdatasync: one sync covers every bundle written to the pack before it started. */
+  sync: WalSync;
+  /** Bundles still writing or committing; a full pack closes when the last one is done. */
+  users: number;
+}
+
+/**
+ * A bundle's place in a pack: its files go one after another from `end`, which each received file
+ * moves on. Rows record the pack's name and where their bytes start.
+ */
+export interface BundlePack {
+  /** The pack's file name in the uploads folder (what the rows record). */
+  readonly name: string;
+  readonly file: FileHandle;
+  /** Where the next file's bytes go. */
+  end: number;
+  /** Resolves once every byte written to the pack before the call is on disk. */
+  flush(): Promise<void>;
+  /** The bundle is done with the pack (committed or not). */
+  release(): Promise<void>;
+}
+
+/**
+ * Bundles' files appended to shared pack files in the uploads folder (decision 0018): a dossier
+ * costs no file creation and shares its sync with the bundles arriving alongside, instead of a
+ * create, an fsync and a folder sync per file. Each bundle reserves the bytes its manifest
+ * announces, so bundles arriving together write side by side; bytes of a refused or broken file
+ * stay in the pack unreferenced (rare, and a pack is only ever appended to). A pack is closed to
+ * new bundles at `maxBytes` and a new one begun; a restart begins a new one too.
+ */
+export class PackStore {
+  private current: OpenPack | null = null;
+  private opening: Promise<OpenPack> | null = null;
+  private readonly full = new Set<OpenPack>();
+
+  constructor(
+    private readonly uploadsDir: string,
+    private readonly newId: () => string,
+    /** Puts a new pack's folder entry on disk before any row can point at it. */
+    private readonly syncFolder: () => Promise<void>,
+    private readonly maxBytes = 256 * 1024 * 1024,
+  ) {}
+
+  async reserve(length: number): Promise<BundlePack> {
+    const pack = await this.packWithRoom();
+    const start = pack.reserved;
+    pack.reserved += length;
+    pack.users += 1;
+    let released = false;
+    return {
+      name: pack.name,
+      file: pack.file,
+      end: start,
+      flush: () => pack.sync.flush(),
+      release: async () => {
+        if (released) return;
+        released = true;
+        pack.users -= 1;
+        if (pack.users === 0 && this.full.has(pack)) {
+          this.full.delete(pack);
+          await closePack(pack);
+        }
+      },
+    };
+  }
+
+  /** After the server stopped taking requests. */
+  async close(): Promise<void> {
+    const packs = [...this.full, ...(this.current ? [this.current] : [])];
+    this.full.clear();
+    this.current = null;
+    await Promise.all(packs.map(closePack));
+  }
+
+  private async packWithRoom(): Promise<OpenPack> {
+    if (this.current && this.current.reserved >= this.maxBytes) {
+      const old = this.current;
+      this.current = null;
+      if (old.users === 0) await closePack(old);
+      else this.full.add(old);
+    }
+    if (this.current) return this.current;
+    // Bundles arriving while the new pack is created wait for the same one.
+    this.opening ??= this.create().finally(() => {
+      this.opening = null;
+    });
+    const pack = await this.opening;
+    this.current ??= pack;
+    return this.current;
+  }
+
+  private async create(): Promise<OpenPack> {
+    const name = `${this.newId()}.pack`;
+    const path = join(this.uploadsDir, name);
+    const file = await open(path, 'wx+');
+    try {
+      await this.syncFolder();
+      return { name, path, file, reserved: 0, sync: new WalSync(path, fdatasync, path), users: 0 };
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+async function closePack(pack: OpenPack): Promise<void> {
+  await pack.sync.close();
+  await pack.file.close();
+}
