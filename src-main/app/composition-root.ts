@@ -41,6 +41,7 @@ import { DocumentScanService } from '../devices/docscan/document-scan-service';
 import { nodeSpawner } from '../devices/docscan/process-runner';
 import { testDocumentScan } from '../devices/docscan/test-document-scan';
 import { PaymentService } from '../payment/payment-service';
+import { requestFetch } from '../sync/request-fetch';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -102,6 +103,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
   }
   // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
+  const portalHttp = requestFetch();
   const sync = db
     ? new SyncService({
         db,
@@ -116,6 +118,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         devices: () => monitor.snapshot(),
         catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
         onLinkState: (state) => events.emit('linkState', { state }),
+        fetch: portalHttp.fetch,
       })
     : undefined;
   const queue = db ? new QueueService(db, config, printer, clock, logger, sync?.allocator ?? undefined) : undefined;
@@ -285,6 +288,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       diagnostics.close();
       await barcodeScanner.stop();
       await sync?.close();
+      await portalHttp.close();
       db?.close();
     },
   };

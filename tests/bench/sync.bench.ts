@@ -1,6 +1,8 @@
 // sync.drain_ratio: time for the outbox to drain 1,000 dossiers × 3 files × 300 KB to the
 // reference portal on loopback ÷ time for a plain HTTP upload of the same bytes (a server that
-// only writes each body to a file) with the same concurrency: at most 4 requests in flight in
+// only writes each body to a file), one POST per file, with the same HTTP client as the kiosk's
+// (undici's request(): a client five times cheaper would otherwise flatter the ratio) and the
+// same concurrency: at most 4 requests in flight in
 // both (the drain runs 8 jobs behind a 4-request gate, so a job's local work does not idle a
 // connection). The portal and the plain server each run in their own process (the portal is
 // another machine in production); plain and drain alternate ROUNDS times in this run and the
@@ -10,9 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { getDossierFiles } from '../../src-main/sync/dossier-repository';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { gatedFetch } from '../../src-main/sync/request-gate';
+import { requestFetch } from '../../src-main/sync/request-fetch';
+import { Agent, request } from 'undici';
 import { drain, enrolledClient, openKioskDb, seedDossiers } from '../sync/harness';
 import { startServerProcess } from '../sync/server-process';
 import { runSyncChaos } from '../sync/sync-chaos-harness';
@@ -28,6 +33,21 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? (s[(s.length - 1) / 2] ?? NaN) : ((s[s.length / 2 - 1] ?? NaN) + (s[s.length / 2] ?? NaN)) / 2;
 };
+
+/** What the portal recorded (read after it stopped): the drain counts only if all of it arrived. */
+function heldByPortal(dataDir: string): { dossiers: number; files: number; bytes: number } {
+  const db = new BetterSqlite3(join(dataDir, 'portal.sqlite3'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT (SELECT count(*) FROM dossiers) AS dossiers, count(*) AS files, coalesce(sum(u.offset), 0) AS bytes
+         FROM dossier_files df JOIN uploads u ON u.id = df.upload_id WHERE u.state = 'complete'`,
+      )
+      .get() as { dossiers: number; files: number; bytes: number };
+  } finally {
+    db.close();
+  }
+}
 
 const work = mkdtempSync(join(tmpdir(), 'kiosk-bench-sync-'));
 try {
@@ -46,16 +66,18 @@ try {
     const sink = await startServerProcess('tests/sync/plain-sink.ts', [join(work, `sink-${round}`)]);
     const plainStarted = Date.now();
     let next = 0;
+    const plainHttp = new Agent({ connections: CONCURRENCY });
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < paths.length) {
           const body = readFileSync(paths[next++] ?? '');
-          const res = await fetch(sink.url, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' } });
-          await res.text();
+          const res = await request(sink.url, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' }, dispatcher: plainHttp });
+          await res.body.text();
         }
       }),
     );
     plainRuns.push(Date.now() - plainStarted);
+    await plainHttp.close();
     await sink.stop();
     rmSync(join(work, `sink-${round}`), { recursive: true, force: true });
 
@@ -64,9 +86,14 @@ try {
     db.prepare(`UPDATE dossiers SET official_code = NULL`).run();
     const portal = await startServerProcess('src-portal/main.ts', ['--port', '0', '--data-dir', join(work, `portal-${round}`)]);
     const { credentials } = await enrolledClient(portal.url);
-    const client = new PortalClient({ baseUrl: portal.url, credentials, clock: { now: () => new Date() }, timeoutMs: 30_000, fetch: gatedFetch(fetch, CONCURRENCY) });
+    const kioskHttp = requestFetch();
+    const client = new PortalClient({ baseUrl: portal.url, credentials, clock: { now: () => new Date() }, timeoutMs: 30_000, fetch: gatedFetch(kioskHttp.fetch, CONCURRENCY) });
     const drained = await drain(db, client, join(kioskDir, 'files'), { concurrency: 2 * CONCURRENCY, chunkBytes: 1024 * 1024, timeoutMs: 30 * 60_000 });
+    await kioskHttp.close();
     await portal.stop();
+    const held = heldByPortal(join(work, `portal-${round}`));
+    if (held.dossiers !== DOSSIERS || held.files !== paths.length || held.bytes !== paths.length * FILE_BYTES)
+      throw new Error(`the portal holds ${held.dossiers} dossiers, ${held.files} files, ${held.bytes} bytes after the drain`);
     // The portal's files stay until the end: deleting 900 MB synced to disk frees (and, on a
     // disk mounted with `discard`, trims) its blocks during the next round's measurements.
     portalDirs.push(join(work, `portal-${round}`));

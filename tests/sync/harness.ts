@@ -14,6 +14,7 @@ import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
 import { LinkMonitor } from '../../src-main/sync/link-state';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src-main/sync/outbox-worker';
 import { PortalClient } from '../../src-main/sync/portal-client';
+import { requestFetch } from '../../src-main/sync/request-fetch';
 import { realWait } from '../../src-main/sync/wait';
 import type { Fault } from '../../src-portal/faults/fault';
 import { DEMO_ENROLLMENT_TOKEN, portalDefaults, type PortalConfig } from '../../src-portal/portal-config';
@@ -92,9 +93,12 @@ export function seedDossiers(db: BetterSqlite3.Database, fileRoot: string, count
   return out;
 }
 
+/** The kiosk's own transport (the composition root's), so every sync test goes through it. */
+export const kioskHttp = requestFetch();
+
 export async function enrolledClient(url: string, terminalId = 'KIOSK-01') {
   const credentials = new MemoryCredentialStore();
-  const client = new PortalClient({ baseUrl: url, credentials, clock: { now: () => new Date() }, timeoutMs: 10_000 });
+  const client = new PortalClient({ baseUrl: url, credentials, clock: { now: () => new Date() }, timeoutMs: 10_000, fetch: kioskHttp.fetch });
   const enrollment = await client.enroll(DEMO_ENROLLMENT_TOKEN, terminalId, 'test');
   return { client, enrollment, credentials };
 }

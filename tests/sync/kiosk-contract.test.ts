@@ -20,7 +20,7 @@ import { loadSpec } from '../../src-portal/spec/load-spec';
 import { SpecValidator } from '../../src-portal/spec/spec-validator';
 import { validateAgainstSpec } from '../portal/harness';
 import { demoConfig } from '../fakes/demo-config';
-import { drain, openKioskDb, portalHoldings, seedDossiers, startPortal } from './harness';
+import { drain, kioskHttp, openKioskDb, portalHoldings, seedDossiers, startPortal } from './harness';
 import { startRecordingProxy, type Exchange, type RecordingProxy } from './recording-proxy';
 
 /*
@@ -230,7 +230,7 @@ describe('kiosk ↔ portal contract on the wire', () => {
     // 2. The outbox handler on a second store, in small chunks, with the portal cutting a creation with
     //    upload and a PATCH mid-body (JSON create, HEAD, PATCH resume) and losing the answer to a submit
     //    (idempotent replay); one dossier carries an official code from the terminal's own block.
-    const client = new PortalClient({ baseUrl: proxy.url, credentials, clock: systemClock, timeoutMs: 10_000 });
+    const client = new PortalClient({ baseUrl: proxy.url, credentials, clock: systemClock, timeoutMs: 10_000, fetch: kioskHttp.fetch });
     const dir2 = tempDir();
     const db2 = openKioskDb(join(dir2, 'kiosk.sqlite3'));
     cleanups.push(() => {
@@ -313,9 +313,9 @@ describe('kiosk ↔ portal contract on the wire', () => {
 
     // A terminal enrolled again elsewhere: the old credential is refused everywhere.
     const oldCredential = new MemoryCredentialStore();
-    const old = new PortalClient({ baseUrl: proxy.url, credentials: oldCredential, clock: systemClock });
+    const old = new PortalClient({ baseUrl: proxy.url, credentials: oldCredential, clock: systemClock, fetch: kioskHttp.fetch });
     await old.enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
-    await new PortalClient({ baseUrl: proxy.url, credentials: new MemoryCredentialStore(), clock: systemClock }).enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
+    await new PortalClient({ baseUrl: proxy.url, credentials: new MemoryCredentialStore(), clock: systemClock, fetch: kioskHttp.fetch }).enroll(DEMO_ENROLLMENT_TOKEN, 'KIOSK-09', 'contract-test');
     // The client drops a refused credential (to enroll again); put it back to try each route.
     const stale = oldCredential.read() ?? '';
     await refused(401, old.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } }));

@@ -17,7 +17,7 @@ export async function buildSyncChild(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'undici'],
     outfile,
     logLevel: 'error',
   });

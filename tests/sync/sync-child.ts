@@ -9,12 +9,13 @@ import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
 import { LinkMonitor } from '../../src-main/sync/link-state';
 import { OutboxWorker } from '../../src-main/sync/outbox-worker';
 import { PortalClient } from '../../src-main/sync/portal-client';
+import { requestFetch } from '../../src-main/sync/request-fetch';
 import { realWait } from '../../src-main/sync/wait';
 
 const [dataDir = '', portalUrl = ''] = process.argv.slice(2);
 const clock = { now: () => new Date() };
 const db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
-const client = new PortalClient({ baseUrl: portalUrl, credentials: new MemoryCredentialStore(process.env.KIOSK_CREDENTIAL ?? null), clock });
+const client = new PortalClient({ baseUrl: portalUrl, credentials: new MemoryCredentialStore(process.env.KIOSK_CREDENTIAL ?? null), clock, fetch: requestFetch().fetch });
 const worker = new OutboxWorker({
   db,
   handlers: {
