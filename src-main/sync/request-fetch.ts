@@ -9,8 +9,8 @@ export interface RequestFetch {
 /**
  * The portal client's `fetch`, carried by undici's `request()` instead of the platform's fetch
  * (decision 0018): the same HTTP/1.1 client underneath without the web-streams layer, which cost
- * the kiosk about five times the CPU per uploaded byte (measured: 3,000 × 300 KB cost 4.8–7.7 s
- * of CPU with fetch, 0.85–1.3 s with request()). Answers are small JSON, read whole into a
+ * the kiosk about five times the CPU per uploaded byte (measured: 3,000 × 300 KB cost 4.8–8.5 s
+ * of client CPU with fetch, 0.6–1.4 s with request()). Answers are small JSON, read whole into a
  * standard Response; network failures keep their codes (ECONNREFUSED, UND_ERR_SOCKET…) and an
  * aborted signal rejects with its reason, as the client's error mapping expects.
  */

@@ -171,9 +171,9 @@ const m0002: PortalMigration = {
 };
 
 /**
- * A bundle's files are written one after another into one pack file (one file and one sync per
- * dossier instead of one per file): an upload's bytes are then a range of that file. Uploads
- * without a pack keep their own file, `<id>.bin`, as before.
+ * Bundles' files are appended to shared pack files (no file created and no sync of its own per
+ * upload): an upload's bytes are then a range of a pack. Uploads without a pack keep their own
+ * file, `<id>.bin`, as before.
  */
 const m0003: PortalMigration = {
   version: 3,

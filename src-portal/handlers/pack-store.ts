@@ -6,7 +6,6 @@ import { WalSync } from '../db/wal-sync';
 /** A pack file being appended to; packs are never rewritten, only read and appended. */
 interface OpenPack {
   name: string;
-  path: string;
   file: FileHandle;
   /** Bytes reserved so far: the next reservation starts here. */
   reserved: number;
@@ -107,7 +106,7 @@ export class PackStore {
     const file = await open(path, 'wx+');
     try {
       await this.syncFolder();
-      return { name, path, file, reserved: 0, sync: new WalSync(path, fdatasync, path), users: 0 };
+      return { name, file, reserved: 0, sync: new WalSync(path, fdatasync, path), users: 0 };
     } catch (error) {
       await file.close().catch(() => undefined);
       throw error;

@@ -8,14 +8,13 @@ import type { HandlerContext } from './context';
 
 export const uploadFile = (uploadsDir: string, id: string): string => join(uploadsDir, `${id}.bin`);
 
-/** Where an upload's bytes are: its own file, or a range of the pack its bundle was written to. */
-export function uploadBytesAt(uploadsDir: string, u: Pick<UploadRow, 'id' | 'pack_file' | 'pack_offset'>): { path: string; start: number } {
-  return u.pack_file === null ? { path: uploadFile(uploadsDir, u.id), start: 0 } : { path: join(uploadsDir, u.pack_file), start: u.pack_offset ?? 0 };
-}
-
-/** The bytes received so far (`offset` of them), for the admin page's download and for checks. */
+/**
+ * The bytes received so far (`offset` of them), for the admin page's download and for checks:
+ * from the upload's own file, or from its range of the pack its bundle was appended to.
+ */
 export function readUploadBytes(uploadsDir: string, u: Pick<UploadRow, 'id' | 'pack_file' | 'pack_offset' | 'offset'>): Buffer {
-  const { path, start } = uploadBytesAt(uploadsDir, u);
+  const path = u.pack_file === null ? uploadFile(uploadsDir, u.id) : join(uploadsDir, u.pack_file);
+  const start = u.pack_offset ?? 0;
   const out = Buffer.allocUnsafe(u.offset);
   const fd = openSync(path, 'r');
   try {
