@@ -1,6 +1,6 @@
 // sync.drain_ratio: time for the outbox to drain 1,000 dossiers × 3 files × 300 KB to the
 // reference portal on loopback ÷ time for a plain HTTP upload of the same bytes (a server that
-// only writes each body to a file), one POST per file, with the same HTTP client as the kiosk's
+// only appends each body to one file, tests/sync/plain-sink.ts), one POST per file, with the same HTTP client as the kiosk's
 // (undici's request(): a client five times cheaper would otherwise flatter the ratio) and the
 // same concurrency: at most 4 requests in flight in
 // both (the drain runs 8 jobs behind a 4-request gate, so a job's local work does not idle a
@@ -9,7 +9,7 @@
 // figure is the ratio of the medians, so a burst of load from other processes weighs on both.
 // chaos.sync_kills: the sync chaos with more kills than CI; lost and duplicate dossiers (budget 0).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -73,12 +73,15 @@ try {
           const body = readFileSync(paths[next++] ?? '');
           const res = await request(sink.url, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' }, dispatcher: plainHttp });
           await res.body.text();
+          if (res.statusCode !== 200) throw new Error(`the plain sink answered ${res.statusCode}`);
         }
       }),
     );
     plainRuns.push(Date.now() - plainStarted);
     await plainHttp.close();
     await sink.stop();
+    const sunk = statSync(join(work, `sink-${round}`, 'bodies.bin')).size;
+    if (sunk !== paths.length * FILE_BYTES) throw new Error(`the plain sink holds ${sunk} bytes after the upload`);
     rmSync(join(work, `sink-${round}`), { recursive: true, force: true });
 
     // The drain: the same outbox each round, to a portal with an empty store.
