@@ -5,7 +5,7 @@ import { multipartParts, type Part } from '../http/multipart-parts';
 import { findAnswer } from '../repo/idempotency';
 import { uploadById } from '../repo/uploads';
 import type { HandlerContext } from './context';
-import { commitUploads, inProgress, keyReused, receiveUpload, type PendingUpload } from './upload-create-with-body';
+import { commitUploads, CREATE_UPLOAD, inProgress, keyReused, receiveUpload, type PendingUpload } from './upload-create-with-body';
 
 interface BundleFile {
   documentId: string;
@@ -50,7 +50,7 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
       // Already received: answer as the dossier submit does, without taking the bytes again.
       const uploadIds = new Map<string, string>();
       for (const f of distinct) {
-        const stored = findAnswer(db, ctx.terminal.id, 'createUpload', bundleFileKey(key, f.sha256));
+        const stored = findAnswer(db, ctx.terminal.id, CREATE_UPLOAD, bundleFileKey(key, f.sha256));
         if (!stored) throw keyReused();
         uploadIds.set(f.sha256, (JSON.parse(stored.body) as { uploadId: string }).uploadId);
       }
@@ -61,7 +61,9 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
     // Received files go one after another into a pack, synced together and recorded in one
     // transaction: once all arrived, or with what arrived when the body breaks or a part is
     // refused (the client resumes from it).
-    const pack = await ctx.deps.packs.reserve(distinct.reduce((n, f) => n + f.length, 0));
+    // Room only for files not received before (a retried bundle replays those, writing nothing).
+    const toReceive = distinct.filter((f) => !findAnswer(db, ctx.terminal.id, CREATE_UPLOAD, bundleFileKey(key, f.sha256)));
+    const pack = await ctx.deps.packs.reserve(toReceive.reduce((n, f) => n + f.length, 0));
     const packStart = pack.end;
     const pending: PendingUpload[] = [];
     let committed = false;

@@ -49,7 +49,8 @@ export function metaFromHeaders(headers: Record<string, string | undefined>): { 
   };
 }
 
-const OPERATION = 'createUpload';
+export const CREATE_UPLOAD = 'createUpload';
+const OPERATION = CREATE_UPLOAD;
 
 /** A new upload's bytes, received and checked, not yet synced nor recorded. */
 export interface PendingUpload {

@@ -81,6 +81,37 @@ describe('the portal appends bundles to pack files', () => {
     for (const f of held.files) expect(storedSha256(uploadsDir, f)).toBe(f.sha256);
   });
 
+  it('a bundle sent again after a restart reserves no room for the files the portal already has', async () => {
+    // The first try is cut in its third file, and resuming it fails until the kiosk stops; the
+    // restarted kiosk sends the bundle again: every file replays, nothing is written.
+    const faults = [
+      { kind: 'drop-upload', after: 2 * FILE + FILE / 2, path: '/v1/dossier-bundles', times: 1 },
+      { kind: '5xx', path: '/v1/uploads', method: 'PATCH' },
+    ].map((f) => FaultSchema.parse(f));
+    const portal = await startPortal(tempDir(), faults);
+    try {
+      const kioskDir = tempDir();
+      const fileRoot = join(kioskDir, 'files');
+      const db = openKioskDb(join(kioskDir, 'kiosk.sqlite3'));
+      seedDossiers(db, fileRoot, 1, 3, FILE);
+      const { client } = await enrolledClient(portal.url);
+      expect((await drain(db, client, fileRoot, { timeoutMs: 1_500 })).left).toBe(1);
+      portal.server.setFaults([]);
+      expect((await drain(db, client, fileRoot, { timeoutMs: 15_000 })).left).toBe(0);
+      // The next dossier's files follow the first bundle's bytes, with no gap left for the replay.
+      seedDossiers(db, fileRoot, 1, 3, FILE);
+      expect((await drain(db, client, fileRoot, { timeoutMs: 15_000 })).left).toBe(0);
+      db.close();
+      const held = portalHoldings(portal.server);
+      expect(held.dossiers).toHaveLength(2);
+      const packed = held.files.filter((f) => f.pack_file !== null).map((f) => f.pack_offset);
+      expect(packed.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([0, FILE, 3 * FILE, 4 * FILE, 5 * FILE]);
+      for (const f of held.files) expect(storedSha256(portal.server.deps.uploadsDir, f)).toBe(f.sha256);
+    } finally {
+      await portal.server.close();
+    }
+  });
+
   it('a file refused for its SHA-256 gets no row; the file before it is kept', async () => {
     const flip = (bytes: Buffer) => {
       bytes[100] = (bytes[100] ?? 0) ^ 0xff;
