@@ -49,8 +49,8 @@ export function metaFromHeaders(headers: Record<string, string | undefined>): { 
   };
 }
 
+/** The operation a creation with upload's idempotency answer is stored under (a bundle's files too). */
 export const CREATE_UPLOAD = 'createUpload';
-const OPERATION = CREATE_UPLOAD;
 
 /** A new upload's bytes, received and checked, not yet synced nor recorded. */
 export interface PendingUpload {
@@ -108,8 +108,8 @@ export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIn
 export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): Promise<ReceivedUpload> {
   const { req, key, meta, busyKeys, dropAfter, declared } = intake;
   const { db, uploadsDir, config } = ctx.deps;
-  const hash = requestHash(OPERATION, meta);
-  const stored = findAnswer(db, ctx.terminal.id, OPERATION, key);
+  const hash = requestHash(CREATE_UPLOAD, meta);
+  const stored = findAnswer(db, ctx.terminal.id, CREATE_UPLOAD, key);
   if (stored) {
     req.resume();
     if (stored.request_hash !== hash) throw keyReused();
@@ -203,7 +203,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
         createUploadRow(db, row);
         storeAnswer(db, {
           terminalId: ctx.terminal.id,
-          operation: OPERATION,
+          operation: CREATE_UPLOAD,
           key: p.key,
           requestHash: p.requestHash,
           status: reply.status,

@@ -1,9 +1,9 @@
 // sync.drain_ratio: time for the outbox to drain 1,000 dossiers × 3 files × 300 KB to the
 // reference portal on loopback ÷ time for a plain HTTP upload of the same bytes (a server that
-// only appends each body to one file, tests/sync/plain-sink.ts), one POST per file, with the same HTTP client as the kiosk's
-// (undici's request(): a client five times cheaper would otherwise flatter the ratio) and the
-// same concurrency: at most 4 requests in flight in
-// both (the drain runs 8 jobs behind a 4-request gate, so a job's local work does not idle a
+// only appends each body to one file, tests/sync/plain-sink.ts), one POST per file, with the
+// same HTTP client as the kiosk's (undici's request(): a client five times cheaper would
+// otherwise flatter the ratio) and the same concurrency: at most 4 requests in flight in both
+// (the drain runs 8 jobs behind a 4-request gate, so a job's local work does not idle a
 // connection). The portal and the plain server each run in their own process (the portal is
 // another machine in production); plain and drain alternate ROUNDS times in this run and the
 // figure is the ratio of the medians, so a burst of load from other processes weighs on both.

@@ -1,8 +1,8 @@
 // The bench's baseline server (sync.drain_ratio): appends each request body to one file at the
 // place its Content-Length reserves (no hash, no fsync, no store) and answers `{}`. One file, not
 // one per body: on the bench's VM, creating 3,000 files cost 3.2–3.6 s of system time one hour
-// and a third of that another, which made the baseline (and the ratio) swing with the machine's
-// mood rather than with the sync code (decision 0018, fifth pass). The portal also appends to
+// and a third of that another, so the baseline (and the ratio) moved with the machine's state
+// rather than with the sync code (decision 0018, fifth pass). The portal also appends to
 // shared pack files. Its own process, like the portal's.
 // Argv: <folder>. Prints SINK_URL=<url> when listening; SIGTERM closes it.
 import { mkdirSync, openSync, write } from 'node:fs';
