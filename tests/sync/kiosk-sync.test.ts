@@ -52,6 +52,14 @@ describe('the kiosk core with a portal', () => {
     });
     expect(held.files.filter((f) => f.dossier_id === dossierId)).toHaveLength(3);
     await until('outbox drained', async () => ((await call<SyncStatus>(core, 'getSyncStatus')).outboxDepth === 0 ? true : undefined));
+    // Blocks are reserved one service after another in the background; on a slow machine the
+    // last may still be on its way when the outbox is empty. The kiosk records each block as
+    // soon as the portal's answer arrives, so the portal holding them all is enough.
+    const services = demoConfig().queue.services.length;
+    await until('a queue block for every service', () => {
+      const n = (server.deps.db.prepare(`SELECT count(DISTINCT service_id) AS n FROM queue_blocks`).get() as { n: number }).n;
+      return n === services ? true : undefined;
+    });
     const officialCode = held.dossiers.find((d) => d.id === dossierId)?.code;
 
     await server.close();
