@@ -60,8 +60,8 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
     deps.busyKeys.add(busyKey);
     // Received files go one after another into a pack, synced together and recorded in one
     // transaction: once all arrived, or with what arrived when the body breaks or a part is
-    // refused (the client resumes from it).
-    // Room only for files not received before (a retried bundle replays those, writing nothing).
+    // refused (the client resumes from it). Room is reserved only for files not received before:
+    // a retried bundle replays those, writing nothing.
     const toReceive = distinct.filter((f) => !findAnswer(db, ctx.terminal.id, CREATE_UPLOAD, bundleFileKey(key, f.sha256)));
     const pack = await ctx.deps.packs.reserve(toReceive.reduce((n, f) => n + f.length, 0));
     const packStart = pack.end;

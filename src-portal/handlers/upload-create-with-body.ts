@@ -11,7 +11,7 @@ import type { HandlerContext } from './context';
 import { checksumMismatch } from './upload-append';
 import type { BundlePack } from './pack-store';
 import { receiveBytes } from './upload-bytes';
-import { emptySha256, uploadBody, uploadFile } from './uploads';
+import { emptySha256, readUploadBytes, uploadBody, uploadFile } from './uploads';
 
 /** The JSON create's four facts; creation with upload sends them as headers. */
 export interface UploadMeta {
@@ -177,7 +177,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
   try {
     if (pending.length === 0) return [];
     try {
-      pending = await Promise.all(received.map(ownFileIfPartial));
+      pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx.deps.uploadsDir, p)));
       const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
       const own = pending.filter((p) => !p.packed);
       await Promise.all([...packs.map((k) => k.flush()), ...own.map((p) => p.file.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
@@ -229,14 +229,12 @@ const ownFiles = (received: readonly PendingUpload[], pending: readonly PendingU
 
 /**
  * A part the bundle's body broke off in the middle is resumed with PATCH, which appends to the
- * upload's own file: its bytes are copied out of the pack.
+ * upload's own file: its bytes are copied out of the pack (rare, so with the same synchronous
+ * reader the admin page uses).
  */
-async function ownFileIfPartial(p: PendingUpload): Promise<PendingUpload> {
+async function ownFileIfPartial(uploadsDir: string, p: PendingUpload): Promise<PendingUpload> {
   if (!p.packed || p.received === p.meta.length) return p;
-  const { pack, start } = p.packed;
-  const bytes = Buffer.allocUnsafe(p.received);
-  const { bytesRead } = await pack.file.read(bytes, 0, p.received, start);
-  if (bytesRead !== p.received) throw new Error(`the pack ${pack.name} ends before the ${p.received} bytes received for upload ${p.id}`);
+  const bytes = readUploadBytes(uploadsDir, { id: p.id, pack_file: p.packed.pack.name, pack_offset: p.packed.start, offset: p.received });
   const { path } = p;
   const file = await open(path, 'wx');
   try {
