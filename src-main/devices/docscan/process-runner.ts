@@ -48,6 +48,11 @@ export interface RunOptions {
   /** After SIGTERM (which lets scanimage cancel the scan cleanly), SIGKILL follows after this. */
   killGraceMs: number;
   onStdoutLine?: (line: string) => void;
+  /**
+   * The process said it is done (judged from its stderr so far) but may hang while closing the
+   * device: if it has not exited `afterMs` later, it is ended as `finished`.
+   */
+  finishedWhen?: { stderr: RegExp; afterMs: number };
 }
 
 export interface RunResult {
@@ -57,7 +62,7 @@ export interface RunResult {
   /** The last 8 kB of stderr. */
   stderr: string;
   /** Why the kiosk ended it, if it did. */
-  endedBy: 'timeout' | 'aborted' | 'stopped' | null;
+  endedBy: 'timeout' | 'aborted' | 'stopped' | 'finished' | null;
   spawnError?: NodeJS.ErrnoException;
 }
 
@@ -80,6 +85,7 @@ export function runProcess(spawner: ProcessSpawner, command: string, args: reado
   let endedBy: RunResult['endedBy'] = null;
   let idleTimer: NodeJS.Timeout | undefined;
   let killTimer: NodeJS.Timeout | undefined;
+  let finishTimer: NodeJS.Timeout | undefined;
 
   const end = (why: NonNullable<RunResult['endedBy']>): void => {
     if (endedBy) return;
@@ -109,6 +115,8 @@ export function runProcess(spawner: ProcessSpawner, command: string, args: reado
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_KEEP);
+    const finished = options.finishedWhen;
+    if (finished && !finishTimer && finished.stderr.test(stderr)) finishTimer = setTimeout(() => end('finished'), finished.afterMs);
   });
   touch();
   if (options.signal?.aborted) onAbort();
@@ -117,6 +125,7 @@ export function runProcess(spawner: ProcessSpawner, command: string, args: reado
   const result = child.exited.then(({ code, signal, error }) => {
     clearTimeout(idleTimer);
     clearTimeout(killTimer);
+    clearTimeout(finishTimer);
     options.signal?.removeEventListener('abort', onAbort);
     if (pending && !error) options.onStdoutLine?.(pending);
     return { code, signal, stdout, stderr, endedBy, ...(error ? { spawnError: error } : {}) };

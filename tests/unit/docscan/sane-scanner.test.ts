@@ -28,9 +28,10 @@ const running = (pid: number): boolean => {
   }
 };
 
-// scanimage (an outside program) has once hung for 20 s in a loaded CI run without any sign of a
-// fault of ours (it never did in hundreds of runs here): a retry keeps such a stall from failing
-// the build, while a real regression still fails every try.
+// scanimage on the test backend hangs closing the device after about one batch in five with an
+// empty feeder (seen here 10 times in 70 runs); the driver now ends it a second after it said its
+// batch is over (the test below). The retry stays for stalls of an outside program on a loaded
+// CI machine; a real regression still fails every try.
 describe('SANE scanner on the test backend', { retry: 2 }, () => {
   it('lists the test device through the project’s SANE_CONFIG_DIR', async () => {
     const { scanner } = saneScanner();
@@ -93,6 +94,22 @@ describe('SANE scanner on the test backend', { retry: 2 }, () => {
     expect(error.failure).toBe('feeder-empty');
     expect(error.text.vi).toMatch(/Khay nạp giấy/);
     expect(scanner.health().state).toBe('degraded');
+  });
+
+  it('takes scanimage at its word when it hangs closing the device after its batch', async () => {
+    const hanging = { scanimagePath: join(SANE_FIXTURES, 'hang-after-batch.sh') };
+    const empty = saneScanner(join(SANE_FIXTURES, 'feeder-empty'), hanging).scanner;
+    let started = Date.now();
+    const error = await failureOf(empty.scan({ resolution: 50, mode: 'gray', source: 'adf', maxPages: 5 }, undefined, collect().onPage));
+    expect(error.failure).toBe('feeder-empty');
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    const glass = saneScanner(SANE_FIXTURES, hanging).scanner;
+    const { pages, onPage } = collect();
+    started = Date.now();
+    await glass.scan({ resolution: 50, mode: 'gray', source: 'flatbed', maxPages: 1 }, undefined, onPage);
+    expect(pages).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('says the paper is jammed', async () => {
