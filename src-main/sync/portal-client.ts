@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from '../app/clock';
 import { parseRetryAfter } from './backoff';
+import { BodyBuffers } from './body-buffers';
 import type { CredentialStore } from './credential-store';
 import { networkError, PortalError } from './portal-error';
 import {
@@ -34,6 +35,8 @@ export interface PortalClientOptions {
   fetch?: typeof fetch;
   /** The portal answered 401 to the credential this terminal holds; it has been removed. */
   onCredentialRejected?: () => void;
+  /** Where bundle bodies are built (reused between requests). */
+  bodyBuffers?: BodyBuffers;
 }
 
 /** A file of a bundle: its size, and a way to write exactly its bytes into a slice of the body. */
@@ -59,11 +62,13 @@ export class PortalClient {
   private readonly base: URL;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly bodyBuffers: BodyBuffers;
 
   constructor(private readonly options: PortalClientOptions) {
     this.base = checkPortalUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.fetchImpl = options.fetch ?? fetch;
+    this.bodyBuffers = options.bodyBuffers ?? new BodyBuffers();
   }
 
   get origin(): string {
@@ -220,7 +225,8 @@ export class PortalClient {
     // One buffer, and each file read straight into its place: a dossier's bytes are copied once
     // before the HTTP client takes them (copies were the drain's largest garbage, decision 0018).
     const size = head.length + tail.length + partHeads.reduce((n, h, i) => n + h.length + (files[i]?.byteLength ?? 0) + 2, 0);
-    const body = Buffer.allocUnsafeSlow(size);
+    const whole = this.bodyBuffers.take(size);
+    const body = whole.subarray(0, size);
     let at = head.copy(body, 0);
     partHeads.forEach((h, i) => {
       at += h.copy(body, at);
@@ -240,6 +246,11 @@ export class PortalClient {
       idempotencyKey: manifest.dossier.dossierId,
       signal,
     });
+    // Reused only after a 2xx: the portal answers one after reading the whole body, or (a replay)
+    // without reading the rest, which it then discards, so a later bundle written into these
+    // bytes changes nothing it reads. After an error or abort the client may still be sending
+    // it: that buffer is left to the garbage collector.
+    if (res.ok) this.bodyBuffers.give(whole);
     return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
   }
 
