@@ -3,6 +3,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CenterQueueAllocator } from '../../src-main/sync/queue-allocator';
+import { localDay } from '../../src-portal/day';
 import { useTempDirs } from '../fakes/temp-dir';
 import { enrolledClient, openKioskDb, startPortal } from './harness';
 
@@ -38,7 +39,8 @@ async function partitionableLink(target: URL) {
 describe('queue numbers across terminals', () => {
   it('two kiosks, one portal, a partition in the middle: no number twice for a service on a day', async () => {
     const portal = await startPortal(tempDir());
-    const day = '2026-11-23';
+    // The portal hands out blocks only for days near its today (center time).
+    const day = localDay(new Date(), portal.server.deps.config.timeZone);
     const services = ['dat-dai', 'ho-tich'];
     try {
       const kiosks = await Promise.all(
