@@ -18,6 +18,7 @@ import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
 import { enroll, hashCredential, heartbeat } from './handlers/terminals';
 import { appendUpload } from './handlers/upload-append';
+import { recoverPackUploads } from './handlers/pack-recovery';
 import { PackStore } from './handlers/pack-store';
 import { createUploadWithBody, inProgress, keyReused, metaFromHeaders } from './handlers/upload-create-with-body';
 import { createUpload, getUpload, headUpload } from './handlers/uploads';
@@ -87,6 +88,11 @@ export class PortalServer {
     mkdirSync(uploadsDir, { recursive: true });
     const dbFile = join(config.dataDir, 'portal.sqlite3');
     const db: Database = openPortalDb(dbFile);
+    const recovered = recoverPackUploads(db, uploadsDir);
+    if (recovered.removedUploads.length > 0)
+      env.log(
+        `portal: ${recovered.removedUploads.length} upload(s) lost before their sync were removed with the dossier(s) listing them (${recovered.removedDossiers.join(', ') || 'none'}); the terminals send them again`,
+      );
     this.wal = new WalSync(dbFile);
     this.uploadsFolder = folderSync(uploadsDir);
     const syncUploadsDir = () => this.uploadsFolder.flush();
@@ -158,8 +164,9 @@ export class PortalServer {
       reply = errorReply(error instanceof ApiError ? error : internal());
       if (!(error instanceof ApiError)) this.env.log(`portal: ${method} ${url.pathname} failed: ${String(error)}`);
     }
-    // Nothing that changed the store is acknowledged before it is on disk.
-    if (method !== 'GET' && method !== 'HEAD') await this.wal.flush();
+    // Nothing that changed the store is acknowledged before it is on disk: the WAL, and the
+    // bytes of bundles whose rows are committed (their pack syncs run alongside).
+    if (method !== 'GET' && method !== 'HEAD') await Promise.all([this.wal.flush(), ...this.deps.packs.syncsInFlight()]);
     await this.sendWithFault(req, res, reply, method === 'HEAD', decision.after);
   }
 

@@ -184,4 +184,17 @@ const m0003: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003];
+/**
+ * A bundle's rows commit while its pack's sync is still running (decision 0018, sixth pass):
+ * `pack_synced = 0` marks bytes whose sync had not been seen to finish, which a restart checks
+ * before it serves anything. Rows from before were committed after their sync.
+ */
+const m0004: PortalMigration = {
+  version: 4,
+  name: 'pack bytes not yet known to be synced',
+  up: `
+    ALTER TABLE uploads ADD COLUMN pack_synced INTEGER NOT NULL DEFAULT 1 CHECK (pack_synced IN (0, 1));
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004];

@@ -43,6 +43,10 @@ export class PackStore {
   private current: OpenPack | null = null;
   private opening: Promise<OpenPack> | null = null;
   private readonly full = new Set<OpenPack>();
+  /** Syncs of committed bundles' bytes still running; a failed one stays (see `track`). */
+  private readonly syncing = new Set<Promise<void>>();
+  /** Uploads whose sync finished, to be marked `pack_synced` by the next commit. */
+  private synced: string[] = [];
 
   constructor(
     private readonly uploadsDir: string,
@@ -73,6 +77,34 @@ export class PackStore {
         }
       },
     };
+  }
+
+  /**
+   * Rows for `uploadIds` were committed while `sync` of their bytes runs: every answer that
+   * acknowledges a change waits for it (`syncsInFlight`) alongside the store's WAL sync, so the
+   * two syncs overlap instead of following each other. A sync that fails stays in the set: the
+   * portal then acknowledges nothing until it restarts and checks those bytes (fail-stop, as a
+   * disk that cannot sync may have lost them).
+   */
+  track(uploadIds: readonly string[], sync: Promise<void>): void {
+    const tracked = sync.then(() => {
+      this.syncing.delete(tracked);
+      this.synced.push(...uploadIds);
+    });
+    tracked.catch(() => undefined);
+    this.syncing.add(tracked);
+  }
+
+  /** What an acknowledgement must wait for: the syncs of bytes whose rows are committed. */
+  syncsInFlight(): Promise<void>[] {
+    return [...this.syncing];
+  }
+
+  /** Uploads whose bytes were synced since the last call (their rows say so in the next commit). */
+  takeSynced(): string[] {
+    const ids = this.synced;
+    this.synced = [];
+    return ids;
   }
 
   /** After the server stopped taking requests. */

@@ -6,7 +6,7 @@ import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
 import { requestHash } from '../http/request-hash';
 import { findAnswer, storeAnswer } from '../repo/idempotency';
-import { createUploadRow, uploadById, type UploadRow } from '../repo/uploads';
+import { createUploadRow, markPackSynced, uploadById, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
 import { checksumMismatch } from './upload-append';
 import type { BundlePack } from './pack-store';
@@ -165,27 +165,34 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
 }
 
 /**
- * The second half: the files' bytes and the folder entries synced (all in parallel, so the
- * journal commits them together; a pack with one group sync), then the rows and stored answers
- * in one transaction. Resolves the 201 answers in order. Releases the keys either way; on
- * failure removes the uploads' own files (bytes in a pack stay, unreferenced).
+ * The second half: the rows and stored answers in one transaction, resolving the 201 answers in
+ * order. Uploads in a file of their own are synced (with the folder entries, in parallel so the
+ * journal commits them together) before it. Bytes in a pack commit while the pack's group sync
+ * runs: their rows say `pack_synced = 0`, and the server acknowledges nothing before that sync
+ * and the WAL's are both done (`PackStore.track`), so the two syncs overlap; a restart checks
+ * rows whose sync it never saw finish. Releases the keys either way; on failure removes the
+ * uploads' own files (bytes in a pack stay, unreferenced).
  */
 export async function commitUploads(ctx: HandlerContext, received: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
-  const { db } = ctx.deps;
+  const { db, packs: packStore } = ctx.deps;
   let committed = false;
   let pending = received;
   try {
     if (pending.length === 0) return [];
     try {
       pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx.deps.uploadsDir, p)));
-      const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
       const own = pending.filter((p) => !p.packed);
-      await Promise.all([...packs.map((k) => k.flush()), ...own.map((p) => p.file.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
+      await Promise.all([...own.map((p) => p.file.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
     } finally {
       await Promise.all(ownFiles(received, pending).map((p) => p.file.close().catch(() => undefined)));
     }
-    const replies = db.transaction(() =>
-      pending.map((p): Reply => {
+    // Started after every byte of these uploads was written (receiveBytes awaited its writes).
+    const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
+    const packSync = packs.length > 0 ? Promise.all(packs.map((k) => k.flush())) : null;
+    packSync?.catch(() => undefined);
+    const replies = db.transaction(() => {
+      markPackSynced(db, packStore.takeSynced());
+      return pending.map((p): Reply => {
         const row: UploadRow = {
           id: p.id,
           terminal_id: ctx.terminal.id,
@@ -198,6 +205,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
           created_at: ctx.now.toISOString(),
           pack_file: p.packed?.pack.name ?? null,
           pack_offset: p.packed?.start ?? null,
+          pack_synced: p.packed ? 0 : 1,
         };
         const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${p.id}`, 'upload-offset': String(p.received) }, body: uploadBody(row) };
         createUploadRow(db, row);
@@ -212,9 +220,14 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
           now: ctx.now.toISOString(),
         });
         return reply;
-      }),
-    )();
+      });
+    })();
     committed = true;
+    if (packSync)
+      packStore.track(
+        pending.flatMap((p) => (p.packed ? [p.id] : [])),
+        packSync.then(() => undefined),
+      );
     return replies;
   } finally {
     for (const p of pending) busyKeys.delete(`${ctx.terminal.id}\n${p.key}`);

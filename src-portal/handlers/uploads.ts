@@ -66,6 +66,7 @@ export function createUpload(ctx: HandlerContext): Reply {
     created_at: ctx.now.toISOString(),
     pack_file: null,
     pack_offset: null,
+    pack_synced: 1,
   };
   createUploadRow(ctx.deps.db, row);
   return {

@@ -45,4 +45,22 @@ describe('portal migrations', () => {
     expect(() => v3.run('u3', 'c'.repeat(64), -1)).toThrow(/CHECK/);
     db.close();
   });
+  it('0004 marks pack bytes not yet seen synced: rows before it were committed after their sync', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = OFF');
+    migratePortal(db, portalMigrations.slice(0, 3));
+    const insert = (id: string, extra: string, values: unknown[]) =>
+      db
+        .prepare(
+          `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at, pack_file, pack_offset${extra}) VALUES (?, 't1', 5, ?, 'b.pdf', 'application/pdf', 5, 'complete', '2026-11-23T00:00:00Z', 'p.pack', 0${values.map(() => ', ?').join('')})`,
+        )
+        .run(id, 'a'.repeat(64), ...values);
+    insert('u1', '', []);
+    migratePortal(db, portalMigrations.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare(`SELECT pack_synced FROM uploads WHERE id = 'u1'`).get()).toEqual({ pack_synced: 1 });
+    insert('u2', ', pack_synced', [0]);
+    expect(db.prepare(`SELECT id FROM uploads WHERE pack_synced = 0`).all()).toEqual([{ id: 'u2' }]);
+    expect(() => insert('u3', ', pack_synced', [2])).toThrow(/CHECK/);
+  });
 });

@@ -72,4 +72,24 @@ describe('PackStore', () => {
     await again.close();
     expect(readFileSync(join(dir, 'p1.pack'), 'utf8')).toBe('hello');
   });
+  it('holds acknowledgements for the syncs of committed bytes, hands their uploads over once, and keeps a failed sync', async () => {
+    const { packs } = store(tempDir(), 1000);
+    let finish: () => void = () => undefined;
+    let fail: (e: Error) => void = () => undefined;
+    packs.track(['u1', 'u2'], new Promise<void>((r) => (finish = r)));
+    packs.track(['u3'], new Promise<void>((_, j) => (fail = j)));
+    expect(packs.syncsInFlight()).toHaveLength(2);
+    expect(packs.takeSynced()).toEqual([]);
+    finish();
+    await new Promise((r) => setImmediate(r));
+    expect(packs.syncsInFlight()).toHaveLength(1);
+    expect(packs.takeSynced()).toEqual(['u1', 'u2']);
+    expect(packs.takeSynced()).toEqual([]);
+    fail(new Error('EIO'));
+    await new Promise((r) => setImmediate(r));
+    // Fail-stop: every later acknowledgement fails until a restart checks those bytes.
+    expect(packs.syncsInFlight()).toHaveLength(1);
+    await expect(Promise.all(packs.syncsInFlight())).rejects.toThrow('EIO');
+    expect(packs.takeSynced()).toEqual([]);
+  });
 });
