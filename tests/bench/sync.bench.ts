@@ -5,11 +5,14 @@
 // otherwise flatter the ratio) and the same concurrency: at most 4 requests in flight in both
 // (the drain runs 8 jobs behind a 4-request gate, so a job's local work does not idle a
 // connection). The portal and the plain server each run in their own process (the portal is
-// another machine in production); plain and drain alternate ROUNDS times in this run and the
-// figure is the ratio of the medians, so a burst of load from other processes weighs on both.
+// another machine in production), and so does the plain client, a fresh one each round
+// (tests/sync/plain-upload.ts: after a drain in the same process its reads cost twice the CPU);
+// the drain runs in this process, which seeded the store, as a kiosk's long-running core would.
+// Plain and drain alternate ROUNDS times in this run and the figure is the ratio of the medians,
+// so a burst of load from other processes weighs on both.
 // chaos.sync_kills: the sync chaos with more kills than CI; lost and duplicate dossiers (budget 0).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -17,7 +20,6 @@ import { getDossierFiles } from '../../src-main/sync/dossier-repository';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { gatedFetch } from '../../src-main/sync/request-gate';
 import { requestFetch } from '../../src-main/sync/request-fetch';
-import { Agent, request } from 'undici';
 import { drain, enrolledClient, openKioskDb, seedDossiers } from '../sync/harness';
 import { startServerProcess } from '../sync/server-process';
 import { runSyncChaos } from '../sync/sync-chaos-harness';
@@ -57,28 +59,19 @@ try {
   const paths = seeded.flatMap((d) => getDossierFiles(db, d.id).map((f) => join(kioskDir, 'files', f.relative_path)));
   // Both runs start with nothing waiting to be written back: the 900 MB just seeded would
   // otherwise be flushed during the first round (and only the first).
+  const pathList = join(work, 'paths.txt');
+  writeFileSync(pathList, paths.join('\n'));
   execFileSync('sync');
   const plainRuns: number[] = [];
   const portalDirs: string[] = [];
   const drainRuns: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    // Plain upload: the same files, one POST each, CONCURRENCY at a time.
+    // Plain upload: the same files, one POST each, CONCURRENCY at a time, from a fresh process.
     const sink = await startServerProcess('tests/sync/plain-sink.ts', [join(work, `sink-${round}`)]);
-    const plainStarted = Date.now();
-    let next = 0;
-    const plainHttp = new Agent({ connections: CONCURRENCY });
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < paths.length) {
-          const body = readFileSync(paths[next++] ?? '');
-          const res = await request(sink.url, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' }, dispatcher: plainHttp });
-          await res.body.text();
-          if (res.statusCode !== 200) throw new Error(`the plain sink answered ${res.statusCode}`);
-        }
-      }),
-    );
-    plainRuns.push(Date.now() - plainStarted);
-    await plainHttp.close();
+    const plain = spawnSync(process.execPath, ['--import', 'tsx', 'tests/sync/plain-upload.ts', sink.url, String(CONCURRENCY), pathList], { encoding: 'utf8' });
+    const plainMs = /^PLAIN_MS=(\d+)$/m.exec(plain.stdout)?.[1];
+    if (plain.status !== 0 || plainMs === undefined) throw new Error(`the plain upload failed: ${plain.stderr}`);
+    plainRuns.push(Number(plainMs));
     await sink.stop();
     const sunk = statSync(join(work, `sink-${round}`, 'bodies.bin')).size;
     if (sunk !== paths.length * FILE_BYTES) throw new Error(`the plain sink holds ${sunk} bytes after the upload`);
