@@ -37,10 +37,7 @@ export function recoverPackUploads(db: Database, uploadsDir: string): PackRecove
   }
   const lost = rows.filter((u) => !whole.includes(u)).map((u) => u.id);
   return db.transaction((): PackRecovery => {
-    markPackSynced(
-      db,
-      whole.map((u) => u.id),
-    );
+    markPackSynced(db, whole.map((u) => u.id));
     const dossiers = dossiersWithUploads(db, lost);
     for (const id of dossiers) removeUnacknowledgedDossier(db, id);
     for (const id of lost) removeUpload(db, id);

@@ -83,8 +83,9 @@ export function latestDossiers(db: Database, limit: number): DossierRow[] {
 /**
  * Removes a dossier the portal never acknowledged (its bytes were lost before their sync, see
  * pack-recovery.ts) with its files, history and stored answer; a reserved code it used is free
- * again, so the terminal's retry may use it. A payment on it (impossible before acknowledgement)
- * makes the foreign key refuse, loudly.
+ * again, so the terminal's retry may use it; a code the portal assigned stays taken (a gap in the
+ * day's numbers, as after any crash). A payment on it (impossible before acknowledgement) makes
+ * the foreign key refuse, loudly.
  */
 export function removeUnacknowledgedDossier(db: Database, id: string): void {
   db.prepare('DELETE FROM status_history WHERE dossier_id = ?').run(id);
