@@ -217,6 +217,44 @@ async function journey(browser: Browser, lang: Lang, orientation: 'landscape' | 
   }
 }
 
+/** No card to scan: the citizen types who the dossier is for, and a relative submits it for them. */
+async function typedIdentityWithRepresentative(browser: Browser) {
+  const kiosk = await startKioskProcess();
+  try {
+    const page = await kioskPage(browser);
+    await page.goto(kiosk.url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('home-search').click();
+    await typeOnKeyboard(page, LAND);
+    await page.getByTestId('procedure-submit-dossier').tap();
+    await page.getByTestId('dossier-start').tap();
+    await page.getByTestId('identify-type').tap();
+    await page.getByTestId('identify-typing').waitFor();
+    await fill(page, 'applicant.fullName', 'tran van binh');
+    await fill(page, 'applicant.idNumber', '001190012345');
+    await fill(page, 'applicant.birthDate', '17/05/1990');
+    await fill(page, 'applicant.address', '12 doi can, ha noi');
+    await page.getByTestId('identify-representing').tap();
+    // The representative's details are required once the box is ticked.
+    await page.getByTestId('dossier-next').tap();
+    await page.getByTestId('field-representative-fullName-problem').waitFor();
+    const problems = await page.getByTestId('dossier-problems').innerText();
+    for (const said of [/enter the full name/, /must have exactly 12 digits/, /how you represent the applicant/]) assert.match(problems, said);
+    await shot(page, 'dossier-en-20-typed-representative-missing');
+    await fill(page, 'representative.fullName', 'le thi hoa');
+    await fill(page, 'representative.idNumber', '001190054321');
+    await fill(page, 'representative.relation', 'daughter');
+    await shot(page, 'dossier-en-21-typed-representative');
+    await next(page, 'dossier-form');
+    // What was typed carries into the form, in the case the field asks for.
+    assert.equal(await page.getByTestId('field-formValues-applicantName').innerText(), 'Tran Van Binh');
+    assert.equal(await page.getByTestId('field-formValues-applicantIdNumber').innerText(), '001190012345');
+  } finally {
+    await kiosk.stop();
+  }
+}
+
 describe('dossier journey in Chromium: CCCD scan, two documents from SANE, postal delivery, consent, receipt', () => {
   let browser: Browser;
   before(async () => {
@@ -228,6 +266,10 @@ describe('dossier journey in Chromium: CCCD scan, two documents from SANE, posta
 
   it('submits a land dossier in Vietnamese', async () => {
     await journey(browser, 'vi', 'landscape');
+  });
+
+  it('takes an identity typed on the screen, and a representative submitting for the citizen', async () => {
+    await typedIdentityWithRepresentative(browser);
   });
 
   // Kiosks stand either way, and have either kind of scanner.
