@@ -36,6 +36,7 @@ const M = {
   notSubmittable: { vi: 'Thủ tục này không nhận hồ sơ tại ki-ốt. Vui lòng liên hệ quầy tiếp nhận.', en: 'This procedure does not take dossiers at the kiosk. Please go to the counter.' },
   nameMissing: { vi: 'Vui lòng nhập họ và tên.', en: 'Please enter the full name.' },
   nameDigits: { vi: 'Họ và tên không được chứa chữ số.', en: 'The full name must not contain digits.' },
+  idMissing: { vi: 'Vui lòng nhập số định danh cá nhân (12 chữ số).', en: 'Please enter the personal ID number (12 digits).' },
   idNumber: { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', en: 'The personal ID number must have exactly 12 digits.' },
   birthDate: { vi: 'Ngày sinh không hợp lệ.', en: 'The birth date is not a valid date.' },
   birthFuture: { vi: 'Ngày sinh không thể ở tương lai.', en: 'The birth date cannot be in the future.' },
@@ -125,7 +126,8 @@ export function validateDraft(
   };
   if (applicant.fullName === '') add('applicant.fullName', M.nameMissing);
   else if (/\d/.test(applicant.fullName)) add('applicant.fullName', M.nameDigits);
-  if (!/^\d{12}$/.test(applicant.idNumber)) add('applicant.idNumber', M.idNumber);
+  if (applicant.idNumber === '') add('applicant.idNumber', M.idMissing);
+  else if (!/^\d{12}$/.test(applicant.idNumber)) add('applicant.idNumber', M.idNumber);
   if (applicant.birthDate !== null) {
     if (!isExistingDate(applicant.birthDate) || applicant.birthDate < '1890-01-01') add('applicant.birthDate', M.birthDate);
     else if (applicant.birthDate > today) add('applicant.birthDate', M.birthFuture);
@@ -138,7 +140,8 @@ export function validateDraft(
     representative = { fullName: clean(r.fullName), idNumber: r.idNumber.replace(/\s/g, ''), relation: clean(r.relation) };
     if (representative.fullName === '') add('representative.fullName', M.nameMissing);
     else if (/\d/.test(representative.fullName)) add('representative.fullName', M.nameDigits);
-    if (!/^\d{12}$/.test(representative.idNumber)) add('representative.idNumber', M.idNumber);
+    if (representative.idNumber === '') add('representative.idNumber', M.idMissing);
+    else if (!/^\d{12}$/.test(representative.idNumber)) add('representative.idNumber', M.idNumber);
     else if (representative.idNumber === applicant.idNumber) add('representative.idNumber', M.repSame);
     if (representative.relation === '') add('representative.relation', M.repRelation);
   }

@@ -240,7 +240,7 @@ async function typedIdentityWithRepresentative(browser: Browser) {
     await page.getByTestId('dossier-next').tap();
     await page.getByTestId('field-representative-fullName-problem').waitFor();
     const problems = await page.getByTestId('dossier-problems').innerText();
-    for (const said of [/enter the full name/, /must have exactly 12 digits/, /how you represent the applicant/]) assert.match(problems, said);
+    for (const said of [/enter the full name/, /enter the personal ID number/, /how you represent the applicant/]) assert.match(problems, said);
     await shot(page, 'dossier-en-20-typed-representative-missing');
     await fill(page, 'representative.fullName', 'le thi hoa');
     await fill(page, 'representative.idNumber', '001190054321');

@@ -32,6 +32,17 @@ describe('dossier methods through the dispatcher (as a renderer calls them)', ()
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
       const problems = await call('validateDossierDraft', { draft: { ...draft, contact: { phone: '12345', email: null } } });
       expect(problems).toMatchObject({ ok: true, value: [{ path: 'contact.phone' }] });
+      // An ID left empty is asked for; one typed wrong is explained.
+      const ids = await call('validateDossierDraft', {
+        draft: { ...draft, applicant: { ...draft.applicant, idNumber: '' }, representative: { fullName: 'Lê Thị Hoa', idNumber: '12345', relation: 'con gái' } },
+      });
+      expect(ids).toMatchObject({
+        ok: true,
+        value: [
+          { path: 'applicant.idNumber', message: { en: 'Please enter the personal ID number (12 digits).' } },
+          { path: 'representative.idNumber', message: { en: 'The personal ID number must have exactly 12 digits.' } },
+        ],
+      });
 
       const submitted = await call('submitDossier', { draft });
       expect(submitted).toMatchObject({ ok: true, value: { printed: true, pdfSaved: true, receipt: { code: 'TAM-KIOSK-01-261123-0001' } } });
