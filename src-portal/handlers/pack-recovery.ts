@@ -25,8 +25,12 @@ export interface PackRecovery {
  * terminal's retry delivers them afresh.
  */
 export function recoverPackUploads(db: Database, uploadsDir: string): PackRecovery {
-  const rows = uploadsNotKnownSynced(db);
-  const whole = rows.filter((u) => bytesAreThere(uploadsDir, u));
+  const whole: UploadRow[] = [];
+  const lost: string[] = [];
+  for (const u of uploadsNotKnownSynced(db)) {
+    if (bytesAreThere(uploadsDir, u)) whole.push(u);
+    else lost.push(u.id);
+  }
   for (const pack of new Set(whole.flatMap((u) => (u.pack_file ? [u.pack_file] : [])))) {
     const fd = openSync(join(uploadsDir, pack), 'r');
     try {
@@ -35,7 +39,6 @@ export function recoverPackUploads(db: Database, uploadsDir: string): PackRecove
       closeSync(fd);
     }
   }
-  const lost = rows.filter((u) => !whole.includes(u)).map((u) => u.id);
   return db.transaction((): PackRecovery => {
     markPackSynced(db, whole.map((u) => u.id));
     const dossiers = dossiersWithUploads(db, lost);

@@ -188,7 +188,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
     }
     // Started after every byte of these uploads was written (receiveBytes awaited its writes).
     const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
-    const packSync = packs.length > 0 ? Promise.all(packs.map((k) => k.flush())) : null;
+    const packSync = packs.length > 0 ? Promise.all(packs.map((k) => k.flush())).then(() => undefined) : null;
     packSync?.catch(() => undefined);
     const replies = db.transaction(() => {
       markPackSynced(db, packStore.takeSynced());
@@ -223,11 +223,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
       });
     })();
     committed = true;
-    if (packSync)
-      packStore.track(
-        pending.flatMap((p) => (p.packed ? [p.id] : [])),
-        packSync.then(() => undefined),
-      );
+    if (packSync) packStore.track(pending.flatMap((p) => (p.packed ? [p.id] : [])), packSync);
     return replies;
   } finally {
     for (const p of pending) busyKeys.delete(`${ctx.terminal.id}\n${p.key}`);

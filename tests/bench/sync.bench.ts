@@ -57,10 +57,10 @@ try {
   const db = openKioskDb(join(kioskDir, 'kiosk.sqlite3'));
   const seeded = seedDossiers(db, join(kioskDir, 'files'), DOSSIERS, 3, FILE_BYTES);
   const paths = seeded.flatMap((d) => getDossierFiles(db, d.id).map((f) => join(kioskDir, 'files', f.relative_path)));
-  // Both runs start with nothing waiting to be written back: the 900 MB just seeded would
-  // otherwise be flushed during the first round (and only the first).
   const pathList = join(work, 'paths.txt');
   writeFileSync(pathList, paths.join('\n'));
+  // Both runs start with nothing waiting to be written back: the 900 MB just seeded would
+  // otherwise be flushed during the first round (and only the first).
   execFileSync('sync');
   const plainRuns: number[] = [];
   const portalDirs: string[] = [];
