@@ -1,15 +1,15 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepFrame } from './StepFrame';
 import { KeyboardPanel, TextField, type TextFieldSpec } from './TextFields';
 import type { StepProps } from './step-props';
+import { useActiveField } from './use-active-field';
 
 type DeliveryStepProps = StepProps;
 
 /** How the result comes back: only the ways this procedure offers; by post to an address prefilled from the card. */
 export function DeliveryStep({ procedure, state, language, problems, busy, dispatch, onBack, onNext }: DeliveryStepProps): ReactElement {
   const { t } = useTranslation();
-  const [active, setActive] = useState<string | null>(null);
   const method = state.delivery.method;
   const fields: TextFieldSpec[] = [];
   if (method === 'post') {
@@ -18,6 +18,7 @@ export function DeliveryStep({ procedure, state, language, problems, busy, dispa
   if (method === 'electronic') {
     fields.push({ path: 'contact.email', label: t('dossier.identify.email'), value: state.contact.email, maxLength: 254, required: true });
   }
+  const [active, setActive] = useActiveField(fields.map((f) => f.path), problems);
   const activeSpec = fields.find((f) => f.path === active);
   return (
     <StepFrame

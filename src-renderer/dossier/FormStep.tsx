@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../src-shared/catalog';
 import { problemAt } from './journey';
@@ -6,13 +6,13 @@ import { caseForPattern } from './letter-case';
 import { StepFrame } from './StepFrame';
 import { KeyboardPanel, TextField, type TextFieldSpec } from './TextFields';
 import type { StepProps } from './step-props';
+import { useActiveField } from './use-active-field';
 
 type FormStepProps = StepProps;
 
 /** The procedure's own form, field by field as the catalog lists them, nothing more. */
 export function FormStep({ procedure, state, language, problems, busy, dispatch, onBack, onNext }: FormStepProps): ReactElement {
   const { t } = useTranslation();
-  const [active, setActive] = useState<string | null>(null);
   const spec = (f: FormField): TextFieldSpec => ({
     path: `formValues.${f.id}`,
     label: f.label[language],
@@ -24,6 +24,7 @@ export function FormStep({ procedure, state, language, problems, busy, dispatch,
     multiline: f.type === 'textarea',
   });
   const specs = procedure.formFields.filter((f) => f.type !== 'select').map(spec);
+  const [active, setActive] = useActiveField(specs.map((s) => s.path), problems);
   const activeSpec = specs.find((s) => s.path === active);
   return (
     <StepFrame step="form" title={t('dossier.form.title')} subtitle={t('dossier.form.subtitle')} language={language} problems={problems} onBack={onBack} onNext={onNext} busy={busy}>

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftProblem } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
@@ -8,6 +8,7 @@ import type { JourneyAction, JourneyState } from './journey';
 import { StepFrame } from './StepFrame';
 import { KeyboardPanel, TextField, type TextFieldSpec } from './TextFields';
 import { showDate } from './typed-date';
+import { useActiveField } from './use-active-field';
 
 interface IdentifyStepProps {
   state: JourneyState;
@@ -24,7 +25,6 @@ interface IdentifyStepProps {
 /** Who submits: the CCCD's QR (shown for confirmation) or typed; contact; someone acting for them. */
 export function IdentifyStep({ state, language, problems, scanProblem, busy, dispatch, onBack, onNext }: IdentifyStepProps): ReactElement {
   const { t } = useTranslation();
-  const [active, setActive] = useState<string | null>(null);
   const a = state.applicant;
   const typing = state.identityMode === 'typing';
 
@@ -48,6 +48,7 @@ export function IdentifyStep({ state, language, problems, scanProblem, busy, dis
       ]
     : [];
   const all = [...identityFields, ...contactFields, ...repFields];
+  const [active, setActive] = useActiveField(all.map((f) => f.path), problems);
   const activeSpec = all.find((f) => f.path === active);
   const field = (spec: TextFieldSpec) => (
     <TextField key={spec.path} spec={spec} active={spec.path === active} language={language} problems={problems} onActivate={() => setActive(spec.path)} />

@@ -45,6 +45,15 @@ async function fill(page: Page, path: string, text: string): Promise<void> {
   await typeOnKeyboard(page, text);
 }
 
+/** The keyboard types into the field at `path`, and its panel says so with the field's label. */
+async function assertTypingInto(page: Page, path: string): Promise<void> {
+  const id = `field-${path.replace(/\W/g, '-')}`;
+  assert.equal(await page.getByTestId(id).getAttribute('aria-pressed'), 'true', `${path} is not the field typed into`);
+  const label = (await page.locator(`label[for="${id}"]`).innerText()).replace(/\s*(\*|\(.*\))\s*$/, '').trim();
+  const target = await page.locator('.dossier__keyboard-target').innerText();
+  assert.ok(target.includes(label), `the keyboard panel says "${target}", not the label "${label}"`);
+}
+
 async function next(page: Page, expectScreen: string): Promise<void> {
   await page.getByTestId('dossier-next').tap();
   await page.getByTestId(expectScreen).waitFor({ timeout: 15_000 });
@@ -105,6 +114,8 @@ async function journey(browser: Browser, lang: Lang, orientation: 'landscape' | 
     await page.getByTestId('dossier-next').tap();
     await page.getByTestId('field-formValues-certificateSerial-problem').waitFor();
     await shot(page, `dossier-${lang}-05-form-missing`);
+    // The keyboard moves to the first field to fix, ready to type into.
+    await assertTypingInto(page, 'formValues.certificateSerial');
     // The list of problems fills its box: no tall empty band under it.
     const heightOf = async (selector: string) => (await page.locator(`[data-testid="dossier-problems"] ${selector}`).boundingBox())?.height ?? NaN;
     const box = (await page.getByTestId('dossier-problems').boundingBox())?.height ?? NaN;
@@ -239,6 +250,7 @@ async function typedIdentityWithRepresentative(browser: Browser) {
     // The representative's details are required once the box is ticked.
     await page.getByTestId('dossier-next').tap();
     await page.getByTestId('field-representative-fullName-problem').waitFor();
+    await assertTypingInto(page, 'representative.fullName');
     const problems = await page.getByTestId('dossier-problems').innerText();
     for (const said of [/enter the full name/, /enter the personal ID number/, /how you represent the applicant/]) assert.match(problems, said);
     await shot(page, 'dossier-en-20-typed-representative-missing');
