@@ -1,7 +1,8 @@
-import { fdatasync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { constants, fdatasync } from 'node:fs';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WalSync } from '../db/wal-sync';
+import { alignedBuffer, BLOCK_BYTES, BlockWriter, fileOut, roundUpToBlock, type BytesOut } from './block-writer';
 
 /** A pack file being appended to; packs are never rewritten, only read and appended. */
 interface OpenPack {
@@ -13,18 +14,21 @@ interface OpenPack {
   sync: WalSync;
   /** Bundles still writing or committing; a full pack closes when the last one is done. */
   users: number;
+  /** Opened with O_DIRECT: bundles write whole blocks from aligned memory (see BlockWriter). */
+  direct: boolean;
 }
 
 /**
  * A bundle's place in a pack: its files go one after another from `end`, which each received file
  * moves on. Rows record the pack's name and where their bytes start.
  */
-export interface BundlePack {
+export interface BundlePack extends BytesOut {
   /** The pack's file name in the uploads folder (what the rows record). */
   readonly name: string;
-  readonly file: FileHandle;
   /** Where the next file's bytes go. */
   end: number;
+  /** Every byte written so far is in the file (a direct region writes its staged tail); call before recording them. */
+  finish(): Promise<void>;
   /** Resolves once every byte written to the pack before the call is on disk. */
   flush(): Promise<void>;
   /** The bundle is done with the pack (committed or not). */
@@ -47,6 +51,8 @@ export class PackStore {
   private readonly syncing = new Set<Promise<void>>();
   /** Uploads whose sync finished, to be marked `pack_synced` by the next commit. */
   private synced: string[] = [];
+  /** Staging buffers of finished direct regions, for the next bundles. */
+  private readonly stages: Buffer[] = [];
 
   constructor(
     private readonly uploadsDir: string,
@@ -54,22 +60,34 @@ export class PackStore {
     /** Puts a new pack's folder entry on disk before any row can point at it. */
     private readonly syncFolder: () => Promise<void>,
     private readonly maxBytes = 256 * 1024 * 1024,
+    /**
+     * Write packs with O_DIRECT where the platform has it (Linux). A folder whose filesystem
+     * refuses it (tmpfs, some network mounts) gets ordinary buffered packs, pack by pack.
+     */
+    private readonly directIo = constants.O_DIRECT !== undefined,
   ) {}
 
   async reserve(length: number): Promise<BundlePack> {
     const pack = await this.packWithRoom();
     const start = pack.reserved;
-    pack.reserved += length;
+    pack.reserved += pack.direct ? roundUpToBlock(length) : length;
     pack.users += 1;
     let released = false;
+    const stage = pack.direct ? (this.stages.pop() ?? alignedBuffer(STAGE_BYTES)) : null;
+    const out: BytesOut & { finish(): Promise<void> } = stage
+      ? new BlockWriter(pack.file, start, stage)
+      : { ...fileOut(pack.file), finish: () => Promise.resolve() };
     return {
       name: pack.name,
-      file: pack.file,
       end: start,
+      write: (buffers, position) => out.write(buffers, position),
+      finish: () => out.finish(),
       flush: () => pack.sync.flush(),
       release: async () => {
         if (released) return;
         released = true;
+        // Nothing more is written to this region: its staging buffer serves the next bundle.
+        if (stage && this.stages.length < MAX_SPARE_STAGES) this.stages.push(stage);
         pack.users -= 1;
         if (pack.users === 0 && this.full.has(pack)) {
           this.full.delete(pack);
@@ -135,14 +153,46 @@ export class PackStore {
   private async create(): Promise<OpenPack> {
     const name = `${this.newId()}.pack`;
     const path = join(this.uploadsDir, name);
-    const file = await open(path, 'wx+');
+    const direct = this.directIo ? await openDirect(path, open) : null;
+    const file = direct ?? (await open(path, 'wx+'));
     try {
       await this.syncFolder();
-      return { name, file, reserved: 0, sync: new WalSync(path, fdatasync, path), users: 0 };
+      // A direct pack begins with the block that proved direct writes work here.
+      return { name, file, reserved: direct ? BLOCK_BYTES : 0, sync: new WalSync(path, fdatasync, path), users: 0, direct: direct !== null };
     } catch (error) {
       await file.close().catch(() => undefined);
       throw error;
     }
+  }
+}
+
+/** Bytes staged per bundle before a direct write: the batch size the buffered path writes too. */
+const STAGE_BYTES = 1024 * 1024;
+/** Spare staging buffers kept (a few bundles arrive at once; the rest are collected). */
+const MAX_SPARE_STAGES = 16;
+
+/**
+ * The pack opened with O_DIRECT and its first block written, or null (nothing left behind) when
+ * this filesystem refuses either: then the caller opens it buffered.
+ */
+export async function openDirect<F extends Pick<FileHandle, 'write' | 'close'>>(path: string, openFile: (path: string, flags: number) => Promise<F>): Promise<F | null> {
+  let file: F;
+  try {
+    file = await openFile(path, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_DIRECT);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+    // Linux creates the file before it checks the flag: O_EXCL says any file there is this one.
+    await unlink(path).catch(() => undefined);
+    return null;
+  }
+  try {
+    await file.write(alignedBuffer(BLOCK_BYTES), 0, BLOCK_BYTES, 0);
+    return file;
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EINVAL') return null;
+    throw error;
   }
 }
 

@@ -6,6 +6,7 @@ import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
 import { setUploadOffset, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
+import { fileOut } from './block-writer';
 import { hashPrefix, receiveBytes } from './upload-bytes';
 import { ownUpload, uploadBody, uploadFile } from './uploads';
 
@@ -76,7 +77,7 @@ export async function appendUpload(
       const mayFinish = declared === undefined || offset + declared === upload.length;
       const hash = createHash('sha256');
       if (mayFinish) await hashPrefix(file, offset, hash);
-      const r = await receiveBytes(req, file, offset, upload.length, hash, dropAfter);
+      const r = await receiveBytes(req, fileOut(file), offset, upload.length, hash, dropAfter);
       if (r.overflow) {
         await file.truncate(offset);
         throw tooLarge(upload.length - offset);

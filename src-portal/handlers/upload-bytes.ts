@@ -1,6 +1,7 @@
 import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import type { BytesOut } from './block-writer';
 
 export interface Received {
   /** Bytes written from the start offset. */
@@ -22,11 +23,11 @@ const MAX_BUFFERS_PER_WRITE = 512;
  * and a complete file is verified without reading it back. Async writes keep the event loop free
  * for other requests. A failing write is the portal's disk failing, not the client leaving: it
  * throws. Does not sync: the caller makes the bytes durable before it records or acknowledges them.
- * `fileStart` is where the upload's byte 0 is in `file` (a bundle's pack holds several uploads).
+ * `fileStart` is where the upload's byte 0 is in `out` (a bundle's pack holds several uploads).
  */
 export async function receiveBytes(
   body: Readable,
-  file: FileHandle,
+  out: BytesOut,
   offset: number,
   length: number,
   hash: Hash,
@@ -45,7 +46,7 @@ export async function receiveBytes(
     held = [];
     heldBytes = 0;
     while (batch.length > 0) {
-      const { bytesWritten } = await file.writev(batch, fileStart + offset + written);
+      const bytesWritten = await out.write(batch, fileStart + offset + written);
       written += bytesWritten;
       batch = rest(batch, bytesWritten);
     }

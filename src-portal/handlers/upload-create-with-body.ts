@@ -10,6 +10,7 @@ import { createUploadRow, markPackSynced, uploadById, type UploadRow } from '../
 import type { HandlerContext } from './context';
 import { checksumMismatch } from './upload-append';
 import type { BundlePack } from './pack-store';
+import { fileOut, type BytesOut } from './block-writer';
 import { receiveBytes } from './upload-bytes';
 import { emptySha256, readUploadBytes, uploadBody, uploadFile } from './uploads';
 
@@ -57,8 +58,8 @@ export interface PendingUpload {
   id: string;
   /** The upload's own file (unused while the bytes are in a pack). */
   path: string;
-  /** The file holding the bytes: the upload's own, or its bundle's pack. */
-  file: FileHandle;
+  /** The upload's own file, open; none while the bytes are in a pack. */
+  file: FileHandle | null;
   /** Set when the bytes are a range of a bundle's pack. */
   packed?: { pack: BundlePack; start: number };
   key: string;
@@ -140,9 +141,9 @@ export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): 
   const path = uploadFile(uploadsDir, id);
   let file: FileHandle | null = null;
   try {
-    file = pack ? pack.file : await open(path, 'wx');
+    const out: BytesOut = pack ?? fileOut((file = await open(path, 'wx')));
     const digest = createHash('sha256');
-    const r = await receiveBytes(req, file, 0, meta.length, digest, dropAfter, start);
+    const r = await receiveBytes(req, out, 0, meta.length, digest, dropAfter, start);
     if (r.overflow) throw tooLarge(meta.length);
     if (r.received === meta.length) {
       const actual = digest.digest('hex');
@@ -179,14 +180,17 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
   let pending = received;
   try {
     if (pending.length === 0) return [];
+    // A direct pack region writes its staged tail: from here on the pack holds every byte received.
+    await Promise.all([...new Set(received.flatMap((p) => (p.packed ? [p.packed.pack] : [])))].map((k) => k.finish()));
     try {
       pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx.deps.uploadsDir, p)));
       const own = pending.filter((p) => !p.packed);
-      await Promise.all([...own.map((p) => p.file.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
+      await Promise.all([...own.map((p) => p.file?.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
     } finally {
-      await Promise.all(ownFiles(received, pending).map((p) => p.file.close().catch(() => undefined)));
+      await Promise.all(ownFiles(received, pending).map((p) => p.file?.close().catch(() => undefined)));
     }
-    // Started after every byte of these uploads was written (receiveBytes awaited its writes).
+    // Started after every byte of these uploads was written (receiveBytes awaited its writes, and
+    // their bundle regions were finished above).
     const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
     const packSync = packs.length > 0 ? Promise.all(packs.map((k) => k.flush())).then(() => undefined) : null;
     packSync?.catch(() => undefined);

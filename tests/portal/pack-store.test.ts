@@ -1,12 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackStore } from '../../src-portal/handlers/pack-store';
+import type { FileHandle } from 'node:fs/promises';
+import { openDirect, PackStore } from '../../src-portal/handlers/pack-store';
 import { useTempDirs } from '../fakes/temp-dir';
 
 const tempDir = useTempDirs();
 
-function store(dir: string, maxBytes: number) {
+function store(dir: string, maxBytes: number, directIo = false) {
   let n = 0;
   let folderSyncs = 0;
   const packs = new PackStore(
@@ -16,6 +17,7 @@ function store(dir: string, maxBytes: number) {
       folderSyncs += 1;
     },
     maxBytes,
+    directIo,
   );
   return { packs, folderSyncs: () => folderSyncs };
 }
@@ -28,8 +30,8 @@ describe('PackStore', () => {
     expect([a?.name, b?.name, c?.name]).toEqual(['p1.pack', 'p1.pack', 'p1.pack']);
     expect([a?.end, b?.end, c?.end]).toEqual([0, 100, 150]);
     expect(folderSyncs()).toBe(1);
-    await a?.file.write(Buffer.alloc(100, 1), 0, 100, a.end);
-    await b?.file.write(Buffer.alloc(50, 2), 0, 50, b.end);
+    await a?.write([Buffer.alloc(100, 1)], a.end);
+    await b?.write([Buffer.alloc(50, 2)], b.end);
     await Promise.all([a?.flush(), b?.flush()]);
     await Promise.all([a?.release(), b?.release(), c?.release()]);
     await packs.close();
@@ -47,9 +49,9 @@ describe('PackStore', () => {
     expect(folderSyncs()).toBe(2);
     await first.release();
     // Still writable while `second` holds it.
-    await second.file.write(Buffer.from('still open'), 0, 10, second.end);
+    await second.write([Buffer.from('still open')], second.end);
     await second.release();
-    await expect(second.file.write(Buffer.from('x'), 0, 1, 0)).rejects.toThrow();
+    await expect(second.write([Buffer.from('x')], second.end)).rejects.toThrow();
     await second.release(); // twice is harmless
     await third.release();
     await packs.close();
@@ -60,18 +62,63 @@ describe('PackStore', () => {
     const dir = tempDir();
     const one = store(dir, 1000);
     const a = await one.packs.reserve(5);
-    await a.file.write(Buffer.from('hello'), 0, 5, a.end);
+    await a.write([Buffer.from('hello')], a.end);
     await a.flush();
     await a.release();
     await one.packs.close();
     let n = 100;
-    const again = new PackStore(dir, () => `p${++n}`, async () => undefined);
+    const again = new PackStore(dir, () => `p${++n}`, async () => undefined, undefined, false);
     const b = await again.reserve(5);
     expect([b.name, b.end]).toEqual(['p101.pack', 0]);
     await b.release();
     await again.close();
     expect(readFileSync(join(dir, 'p1.pack'), 'utf8')).toBe('hello');
   });
+  it('with direct I/O, starts each bundle on a block after the probe block and pads its region to whole blocks', async () => {
+    const dir = tempDir();
+    const { packs } = store(dir, 1 << 20, true);
+    const [a, b] = await Promise.all([packs.reserve(5000), packs.reserve(100)]);
+    expect([a.end, b.end]).toEqual([4096, 4096 + 8192]);
+    const body = Buffer.alloc(5000, 7);
+    // Arrives in uneven pieces, as socket chunks do; in place only once finished.
+    await a.write([body.subarray(0, 1), body.subarray(1, 4099)], a.end);
+    await a.write([body.subarray(4099)], a.end + 4099);
+    await b.write([Buffer.from('second bundle')], b.end);
+    await Promise.all([a.finish(), b.finish()]);
+    await Promise.all([a.flush(), a.release(), b.release()]);
+    await packs.close();
+    const bytes = readFileSync(join(dir, 'p1.pack'));
+    expect(bytes.length).toBe(4096 + 8192 + 4096);
+    expect(bytes.subarray(0, 4096).every((x) => x === 0)).toBe(true);
+    expect(bytes.subarray(4096, 9096).equals(body)).toBe(true);
+    expect(bytes.subarray(9096, 12288).every((x) => x === 0)).toBe(true);
+    expect(bytes.subarray(12288, 12288 + 13).toString()).toBe('second bundle');
+  });
+
+  it('opens a pack buffered where the filesystem refuses O_DIRECT, at open or at the first write', async () => {
+    const dir = tempDir();
+    const einval = () => Object.assign(new Error('EINVAL: invalid argument'), { code: 'EINVAL' });
+    expect(await openDirect(join(dir, 'a.pack'), () => Promise.reject<FileHandle>(einval()))).toBeNull();
+    // Linux creates the file before refusing the flag: it is removed, so the buffered open can create it.
+    const created = join(dir, 'd.pack');
+    const createThenRefuse = (path: string) => {
+      writeFileSync(path, '');
+      return Promise.reject<FileHandle>(einval());
+    };
+    expect(await openDirect(created, createThenRefuse)).toBeNull();
+    expect(existsSync(created)).toBe(false);
+    let closed = 0;
+    const refusing: Pick<FileHandle, 'write' | 'close'> = {
+      write: () => Promise.reject(einval()),
+      close: () => Promise.resolve(void (closed += 1)),
+    };
+    expect(await openDirect(join(dir, 'b.pack'), () => Promise.resolve(refusing))).toBeNull();
+    expect(closed).toBe(1);
+    // Any other failure is the disk's, not a missing feature: it is not hidden.
+    const eio = Object.assign(new Error('EIO'), { code: 'EIO' });
+    await expect(openDirect(join(dir, 'c.pack'), () => Promise.reject<FileHandle>(eio))).rejects.toThrow('EIO');
+  });
+
   it('holds acknowledgements for the syncs of committed bytes, hands their uploads over once, and keeps a failed sync', async () => {
     const { packs } = store(tempDir(), 1000);
     let finish: () => void = () => undefined;

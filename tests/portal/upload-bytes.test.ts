@@ -5,36 +5,31 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BytesOut } from '../../src-portal/handlers/block-writer';
 import { receiveBytes } from '../../src-portal/handlers/upload-bytes';
 import { useTempDirs } from '../fakes/temp-dir';
 
 const tempDir = useTempDirs();
 
 /**
- * A real file whose writev stops short after `caps[i]` bytes on its i-th call (as a write that
+ * A real file whose writes stop short after `caps[i]` bytes on the i-th call (as a write that
  * hits a full disk or a signal does): only that prefix is written, and the count says so.
  */
-function shortWriting(file: FileHandle, caps: readonly number[]): FileHandle {
+function shortWriting(file: FileHandle, caps: readonly number[]): BytesOut {
   let call = 0;
-  const writev = async (buffers: NodeJS.ArrayBufferView[], position?: number) => {
-    const cap = Math.max(1, caps[call++ % caps.length] ?? 1);
-    const prefix: Buffer[] = [];
-    let room = cap;
-    for (const b of buffers) {
-      if (room === 0) break;
-      const bytes = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-      prefix.push(bytes.subarray(0, Math.min(room, bytes.length)));
-      room -= Math.min(room, bytes.length);
-    }
-    return file.writev(prefix, position);
-  };
-  return new Proxy(file, {
-    get: (target, name) => {
-      if (name === 'writev') return writev;
-      const value: unknown = Reflect.get(target, name, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+  return {
+    write: async (buffers, position) => {
+      const cap = Math.max(1, caps[call++ % caps.length] ?? 1);
+      const prefix: Buffer[] = [];
+      let room = cap;
+      for (const b of buffers) {
+        if (room === 0) break;
+        prefix.push(b.subarray(0, Math.min(room, b.length)));
+        room -= Math.min(room, b.length);
+      }
+      return (await file.writev(prefix, position)).bytesWritten;
     },
-  });
+  };
 }
 
 describe('receiveBytes', () => {
