@@ -46,11 +46,16 @@ export class BlockWriter implements BytesOut {
   constructor(
     private readonly file: FileHandle,
     regionStart: number,
+    /** Bytes reserved for the bundle: the next region begins at the block after them. */
+    private readonly regionBytes: number,
     private readonly stage: Buffer,
   ) {
     if (regionStart % BLOCK_BYTES !== 0 || stage.length % BLOCK_BYTES !== 0) throw new Error('a direct region and its staging buffer are whole blocks');
     this.stagedAt = regionStart;
+    this.regionEnd = regionStart + regionBytes;
   }
+
+  private readonly regionEnd: number;
 
   /** Bytes taken so far, from the region's start. */
   get end(): number {
@@ -60,6 +65,9 @@ export class BlockWriter implements BytesOut {
   async write(buffers: readonly Buffer[], position: number): Promise<number> {
     if (this.finished) throw new Error('the bundle region was already finished');
     if (position !== this.end) throw new Error(`a bundle region is written in order: at ${this.end}, not ${position}`);
+    const bytes = buffers.reduce((n, b) => n + b.length, 0);
+    // Never into the next bundle's region (the callers already stop at each file's announced length).
+    if (this.end + bytes > this.regionEnd) throw new Error(`${bytes} bytes at ${this.end} pass the end of the bundle's ${this.regionBytes} reserved bytes`);
     let taken = 0;
     for (const buffer of buffers) {
       for (let at = 0; at < buffer.length; ) {

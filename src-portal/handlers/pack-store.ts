@@ -75,7 +75,7 @@ export class PackStore {
     let released = false;
     const stage = pack.direct ? (this.stages.pop() ?? alignedBuffer(STAGE_BYTES)) : null;
     const out: BytesOut & { finish(): Promise<void> } = stage
-      ? new BlockWriter(pack.file, start, stage)
+      ? new BlockWriter(pack.file, start, length, stage)
       : { ...fileOut(pack.file), finish: () => Promise.resolve() };
     return {
       name: pack.name,

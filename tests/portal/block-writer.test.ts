@@ -24,7 +24,7 @@ describe('BlockWriter (a bundle region of a pack opened with O_DIRECT)', () => {
           const file = await open(path, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC | constants.O_DIRECT);
           const start = startBlock * BLOCK_BYTES;
           try {
-            const writer = new BlockWriter(file, start, alignedBuffer(stageBytes).subarray(0, stageBytes));
+            const writer = new BlockWriter(file, start, body.length, alignedBuffer(stageBytes).subarray(0, stageBytes));
             let at = 0;
             for (const n of sizes) {
               // One socket batch: the piece split in two buffers, as writev batches come.
@@ -47,15 +47,16 @@ describe('BlockWriter (a bundle region of a pack opened with O_DIRECT)', () => {
     );
   });
 
-  it('takes bytes only in order and not after its tail was written', async () => {
+  it('takes bytes only in order, within its reserved bytes, and not after its tail was written', async () => {
     const file = await open(join(tempDir(), 'region.pack'), constants.O_RDWR | constants.O_CREAT | constants.O_DIRECT);
     try {
-      const writer = new BlockWriter(file, BLOCK_BYTES, alignedBuffer(BLOCK_BYTES).subarray(0, BLOCK_BYTES));
+      const writer = new BlockWriter(file, BLOCK_BYTES, 8, alignedBuffer(BLOCK_BYTES).subarray(0, BLOCK_BYTES));
       await expect(writer.write([Buffer.from('late')], BLOCK_BYTES + 10)).rejects.toThrow('in order');
       await writer.write([Buffer.from('first')], BLOCK_BYTES);
+      await expect(writer.write([Buffer.from('four')], BLOCK_BYTES + 5)).rejects.toThrow('pass the end');
       await writer.finish();
       await expect(writer.write([Buffer.from('more')], BLOCK_BYTES + 5)).rejects.toThrow('finished');
-      expect(() => new BlockWriter(file, 100, alignedBuffer(BLOCK_BYTES))).toThrow('whole blocks');
+      expect(() => new BlockWriter(file, 100, 10, alignedBuffer(BLOCK_BYTES))).toThrow('whole blocks');
     } finally {
       await file.close();
     }
