@@ -14,8 +14,18 @@ export const roundUpToBlock = (n: number): number => Math.ceil(n / BLOCK_BYTES) 
  * buffer starts on a page boundary.
  */
 export function alignedBuffer(bytes: number): Buffer {
-  const pages = Math.ceil(bytes / 65_536);
-  return Buffer.from(new wasm.Memory({ initial: pages, maximum: pages }).buffer);
+  return alignedBuffers(1, bytes)[0] ?? Buffer.alloc(0);
+}
+
+/**
+ * `count` aligned buffers of `bytes` (a multiple of the block) carved from one memory: V8 reserves
+ * a wide span of address space for each WebAssembly memory, so they are not made one by one.
+ */
+export function alignedBuffers(count: number, bytes: number): Buffer[] {
+  if (bytes % BLOCK_BYTES !== 0) throw new Error(`aligned buffers are whole blocks, not ${bytes} bytes`);
+  const pages = Math.ceil((count * bytes) / 65_536);
+  const memory = Buffer.from(new wasm.Memory({ initial: pages, maximum: pages }).buffer);
+  return Array.from({ length: count }, (_, i) => memory.subarray(i * bytes, (i + 1) * bytes));
 }
 
 /** The part of the WebAssembly global used here: its types live in the DOM lib, not the portal's. */

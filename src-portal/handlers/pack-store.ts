@@ -2,7 +2,7 @@ import { constants, fdatasync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WalSync } from '../db/wal-sync';
-import { alignedBuffer, BLOCK_BYTES, BlockWriter, fileOut, roundUpToBlock, type BytesOut } from './block-writer';
+import { alignedBuffer, alignedBuffers, BLOCK_BYTES, BlockWriter, fileOut, roundUpToBlock, type BytesOut } from './block-writer';
 
 /** A pack file being appended to; packs are never rewritten, only read and appended. */
 interface OpenPack {
@@ -51,7 +51,10 @@ export class PackStore {
   private readonly syncing = new Set<Promise<void>>();
   /** Uploads whose sync finished, to be marked `pack_synced` by the next commit. */
   private synced: string[] = [];
-  /** Staging buffers of finished direct regions, for the next bundles. */
+  /**
+   * Staging buffers for direct regions, made STAGES_PER_MEMORY at a time and kept for the next
+   * bundles: the portal holds as many as bundles ever wrote at once.
+   */
   private readonly stages: Buffer[] = [];
 
   constructor(
@@ -73,7 +76,8 @@ export class PackStore {
     pack.reserved += pack.direct ? roundUpToBlock(length) : length;
     pack.users += 1;
     let released = false;
-    const stage = pack.direct ? (this.stages.pop() ?? alignedBuffer(STAGE_BYTES)) : null;
+    if (pack.direct && this.stages.length === 0) this.stages.push(...alignedBuffers(STAGES_PER_MEMORY, STAGE_BYTES));
+    const stage = pack.direct ? (this.stages.pop() ?? null) : null;
     const out: BytesOut & { finish(): Promise<void> } = stage
       ? new BlockWriter(pack.file, start, length, stage)
       : { ...fileOut(pack.file), finish: () => Promise.resolve() };
@@ -87,7 +91,7 @@ export class PackStore {
         if (released) return;
         released = true;
         // Nothing more is written to this region: its staging buffer serves the next bundle.
-        if (stage && this.stages.length < MAX_SPARE_STAGES) this.stages.push(stage);
+        if (stage) this.stages.push(stage);
         pack.users -= 1;
         if (pack.users === 0 && this.full.has(pack)) {
           this.full.delete(pack);
@@ -168,8 +172,7 @@ export class PackStore {
 
 /** Bytes staged per bundle before a direct write: the batch size the buffered path writes too. */
 const STAGE_BYTES = 1024 * 1024;
-/** Spare staging buffers kept (a few bundles arrive at once; the rest are collected). */
-const MAX_SPARE_STAGES = 16;
+const STAGES_PER_MEMORY = 8;
 
 /**
  * The pack opened with O_DIRECT and its first block written, or null (nothing left behind) when

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignedBuffer, BLOCK_BYTES, BlockWriter } from '../../src-portal/handlers/block-writer';
+import { alignedBuffer, alignedBuffers, BLOCK_BYTES, BlockWriter } from '../../src-portal/handlers/block-writer';
 import { useTempDirs } from '../fakes/temp-dir';
 
 const tempDir = useTempDirs();
@@ -45,6 +45,22 @@ describe('BlockWriter (a bundle region of a pack opened with O_DIRECT)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('carves buffers from one memory that a direct write takes, each apart from the others', async () => {
+    const buffers = alignedBuffers(3, 2 * BLOCK_BYTES);
+    buffers.forEach((b, i) => b.fill(i + 1));
+    expect(buffers.map((b) => [b.length, b[0], b[b.length - 1]])).toEqual([1, 2, 3].map((v) => [2 * BLOCK_BYTES, v, v]));
+    const path = join(tempDir(), 'aligned.pack');
+    const file = await open(path, constants.O_RDWR | constants.O_CREAT | constants.O_DIRECT);
+    try {
+      // A Buffer from malloc has no such promise: EINVAL is what a direct write says then.
+      for (const [i, b] of buffers.entries()) await file.write(b, 0, b.length, i * b.length);
+    } finally {
+      await file.close();
+    }
+    expect(readFileSync(path).equals(Buffer.concat(buffers))).toBe(true);
+    expect(() => alignedBuffers(2, 1000)).toThrow('whole blocks');
   });
 
   it('takes bytes only in order, within its reserved bytes, and not after its tail was written', async () => {
