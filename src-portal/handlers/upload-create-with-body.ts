@@ -180,9 +180,9 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
   let pending = received;
   try {
     if (pending.length === 0) return [];
-    // A direct pack region writes its staged tail: from here on the pack holds every byte received.
-    await Promise.all([...new Set(received.flatMap((p) => (p.packed ? [p.packed.pack] : [])))].map((k) => k.finish()));
     try {
+      // A direct pack region writes its staged tail: from here on the pack holds every byte received.
+      await Promise.all([...new Set(received.flatMap((p) => (p.packed ? [p.packed.pack] : [])))].map((k) => k.finish()));
       pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx.deps.uploadsDir, p)));
       const own = pending.filter((p) => !p.packed);
       await Promise.all([...own.map((p) => p.file?.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
