@@ -2,14 +2,15 @@ import { useEffect, useState } from 'react';
 import type { DraftProblem } from '../../src-shared/dossier';
 
 /**
- * The field to type into once Continue found problems: the topmost of `paths` (screen order)
- * with a problem the previous check did not report, or null when nothing new was found. Problems
- * only ever shrink while the citizen types (a field's problem goes with its first keystroke), so
- * a new path means a new check, never typing.
+ * The field to type into once Continue found problems: the topmost of `paths` (screen order) with
+ * a problem, or null. Typing or choosing only ever removes problems (a field's problem goes with
+ * its first keystroke) and leaves the list as it was otherwise, so a list that is not the previous
+ * one minus some entries comes from a check, even one that found the same problems again.
  */
 export function fieldToFix(paths: readonly string[], before: readonly DraftProblem[], after: readonly DraftProblem[]): string | null {
   const known = new Set(before.map((p) => p.path));
-  if (!after.some((p) => !known.has(p.path))) return null;
+  const removedOnly = after.length < before.length && after.every((p) => known.has(p.path));
+  if (removedOnly) return null;
   const failing = new Set(after.map((p) => p.path));
   return paths.find((path) => failing.has(path)) ?? null;
 }

@@ -16,6 +16,11 @@ describe('the field the keyboard moves to after Continue found problems', () => 
     expect(fieldToFix(paths, before, [])).toBeNull();
   });
 
+  it('moves when a check finds the same problems again: the citizen fixed one field, another is still wrong', () => {
+    // Typing fixed the ID number (its problem went); Continue reports the phone again.
+    expect(fieldToFix(paths, [problem('contact.phone')], [problem('contact.phone')])).toBe('contact.phone');
+  });
+
   it('moves when a check reports a problem not seen before, even if older ones remain', () => {
     expect(fieldToFix(paths, [problem('contact.phone')], [problem('contact.phone'), problem('applicant.fullName')])).toBe('applicant.fullName');
   });
