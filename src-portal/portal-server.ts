@@ -96,7 +96,10 @@ export class PortalServer {
     this.wal = new WalSync(dbFile);
     this.uploadsFolder = folderSync(uploadsDir);
     const syncUploadsDir = () => this.uploadsFolder.flush();
-    const packs = new PackStore(uploadsDir, env.newId, syncUploadsDir);
+    const packs = new PackStore(uploadsDir, env.newId, syncUploadsDir, {
+      onOpened: (pack, direct) =>
+        env.log(`portal: new pack ${pack}, ${direct ? 'written with O_DIRECT' : 'written buffered (this filesystem refuses O_DIRECT here)'}`),
+    });
     this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, syncUploadsDir, packs, ...env };
     this.faults = new FaultPlan(config.faults, config.seed);
     this.validator = new SpecValidator(loadSpec(config.specFile));

@@ -43,6 +43,18 @@ export interface BundlePack extends BytesOut {
  * stay in the pack unreferenced (rare, and a pack is only ever appended to). A pack is closed to
  * new bundles at `maxBytes` and a new one begun; a restart begins a new one too.
  */
+export interface PackStoreOptions {
+  /** A pack takes no new bundle once it holds this many bytes. */
+  maxBytes?: number;
+  /**
+   * Write packs with O_DIRECT where the platform has it (Linux). A folder whose filesystem
+   * refuses it (some network mounts, older tmpfs) gets ordinary buffered packs, pack by pack.
+   */
+  directIo?: boolean;
+  /** A new pack was opened, written direct or buffered (for the log: IT staff see which). */
+  onOpened?: (pack: string, direct: boolean) => void;
+}
+
 export class PackStore {
   private current: OpenPack | null = null;
   private opening: Promise<OpenPack> | null = null;
@@ -62,13 +74,16 @@ export class PackStore {
     private readonly newId: () => string,
     /** Puts a new pack's folder entry on disk before any row can point at it. */
     private readonly syncFolder: () => Promise<void>,
-    private readonly maxBytes = 256 * 1024 * 1024,
-    /**
-     * Write packs with O_DIRECT where the platform has it (Linux). A folder whose filesystem
-     * refuses it (tmpfs, some network mounts) gets ordinary buffered packs, pack by pack.
-     */
-    private readonly directIo = constants.O_DIRECT !== undefined,
-  ) {}
+    options: PackStoreOptions = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    this.directIo = options.directIo ?? constants.O_DIRECT !== undefined;
+    this.onOpened = options.onOpened ?? (() => undefined);
+  }
+
+  private readonly maxBytes: number;
+  private readonly directIo: boolean;
+  private readonly onOpened: (pack: string, direct: boolean) => void;
 
   async reserve(length: number): Promise<BundlePack> {
     const pack = await this.packWithRoom();
@@ -161,6 +176,7 @@ export class PackStore {
     const file = direct ?? (await open(path, 'wx+'));
     try {
       await this.syncFolder();
+      this.onOpened(name, direct !== null);
       // A direct pack begins with the block that proved direct writes work here.
       return { name, file, reserved: direct ? BLOCK_BYTES : 0, sync: new WalSync(path, fdatasync, path), users: 0, direct: direct !== null };
     } catch (error) {

@@ -10,22 +10,22 @@ const tempDir = useTempDirs();
 function store(dir: string, maxBytes: number, directIo = false) {
   let n = 0;
   let folderSyncs = 0;
+  const opened: string[] = [];
   const packs = new PackStore(
     dir,
     () => `p${++n}`,
     async () => {
       folderSyncs += 1;
     },
-    maxBytes,
-    directIo,
+    { maxBytes, directIo, onOpened: (pack, direct) => opened.push(`${pack} ${direct ? 'direct' : 'buffered'}`) },
   );
-  return { packs, folderSyncs: () => folderSyncs };
+  return { packs, folderSyncs: () => folderSyncs, opened };
 }
 
 describe('PackStore', () => {
   it('gives bundles arriving together one pack, side by side, with the folder synced once for it', async () => {
     const dir = tempDir();
-    const { packs, folderSyncs } = store(dir, 1000);
+    const { packs, folderSyncs, opened } = store(dir, 1000);
     const [a, b, c] = await Promise.all([packs.reserve(100), packs.reserve(50), packs.reserve(10)]);
     expect([a?.name, b?.name, c?.name]).toEqual(['p1.pack', 'p1.pack', 'p1.pack']);
     expect([a?.end, b?.end, c?.end]).toEqual([0, 100, 150]);
@@ -37,6 +37,7 @@ describe('PackStore', () => {
     await packs.close();
     const bytes = readFileSync(join(dir, 'p1.pack'));
     expect([bytes.length, bytes[99], bytes[100], bytes[149]]).toEqual([150, 1, 2, 2]);
+    expect(opened).toEqual(['p1.pack buffered']);
   });
 
   it('begins a new pack once one is full, and closes the full one when its last bundle is done', async () => {
@@ -67,7 +68,7 @@ describe('PackStore', () => {
     await a.release();
     await one.packs.close();
     let n = 100;
-    const again = new PackStore(dir, () => `p${++n}`, async () => undefined, undefined, false);
+    const again = new PackStore(dir, () => `p${++n}`, async () => undefined, { directIo: false });
     const b = await again.reserve(5);
     expect([b.name, b.end]).toEqual(['p101.pack', 0]);
     await b.release();
@@ -76,7 +77,7 @@ describe('PackStore', () => {
   });
   it('with direct I/O, starts each bundle on a block after the probe block and pads its region to whole blocks', async () => {
     const dir = tempDir();
-    const { packs } = store(dir, 1 << 20, true);
+    const { packs, opened } = store(dir, 1 << 20, true);
     const [a, b] = await Promise.all([packs.reserve(5000), packs.reserve(100)]);
     expect([a.end, b.end]).toEqual([4096, 4096 + 8192]);
     const body = Buffer.alloc(5000, 7);
@@ -93,6 +94,7 @@ describe('PackStore', () => {
     expect(bytes.subarray(4096, 9096).equals(body)).toBe(true);
     expect(bytes.subarray(9096, 12288).every((x) => x === 0)).toBe(true);
     expect(bytes.subarray(12288, 12288 + 13).toString()).toBe('second bundle');
+    expect(opened).toEqual(['p1.pack direct']);
   });
 
   it('opens a pack buffered where the filesystem refuses O_DIRECT, at open or at the first write', async () => {
