@@ -98,7 +98,7 @@ export class PortalServer {
     const syncUploadsDir = () => this.uploadsFolder.flush();
     const packs = new PackStore(uploadsDir, env.newId, syncUploadsDir, {
       onOpened: (pack, direct) =>
-        env.log(`portal: new pack ${pack}, ${direct ? 'written with O_DIRECT' : 'written buffered (this filesystem refuses O_DIRECT here)'}`),
+        env.log(`portal: new pack ${pack}, ${direct ? 'written with O_DIRECT' : 'written buffered (O_DIRECT is not available here)'}`),
     });
     this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, syncUploadsDir, packs, ...env };
     this.faults = new FaultPlan(config.faults, config.seed);

@@ -35,14 +35,6 @@ export interface BundlePack extends BytesOut {
   release(): Promise<void>;
 }
 
-/**
- * Bundles' files appended to shared pack files in the uploads folder (decision 0018): a dossier
- * costs no file creation and shares its sync with the bundles arriving alongside, instead of a
- * create, an fsync and a folder sync per file. Each bundle reserves the bytes its manifest
- * announces, so bundles arriving together write side by side; bytes of a refused or broken file
- * stay in the pack unreferenced (rare, and a pack is only ever appended to). A pack is closed to
- * new bundles at `maxBytes` and a new one begun; a restart begins a new one too.
- */
 export interface PackStoreOptions {
   /** A pack takes no new bundle once it holds this many bytes. */
   maxBytes?: number;
@@ -55,6 +47,14 @@ export interface PackStoreOptions {
   onOpened?: (pack: string, direct: boolean) => void;
 }
 
+/**
+ * Bundles' files appended to shared pack files in the uploads folder (decision 0018): a dossier
+ * costs no file creation and shares its sync with the bundles arriving alongside, instead of a
+ * create, an fsync and a folder sync per file. Each bundle reserves the bytes its manifest
+ * announces, so bundles arriving together write side by side; bytes of a refused or broken file
+ * stay in the pack unreferenced (rare, and a pack is only ever appended to). A pack is closed to
+ * new bundles at `maxBytes` and a new one begun; a restart begins a new one too.
+ */
 export class PackStore {
   private current: OpenPack | null = null;
   private opening: Promise<OpenPack> | null = null;
@@ -68,6 +68,9 @@ export class PackStore {
    * bundles: the portal holds as many as bundles ever wrote at once.
    */
   private readonly stages: Buffer[] = [];
+  private readonly maxBytes: number;
+  private readonly directIo: boolean;
+  private readonly onOpened: (pack: string, direct: boolean) => void;
 
   constructor(
     private readonly uploadsDir: string,
@@ -80,10 +83,6 @@ export class PackStore {
     this.directIo = options.directIo ?? constants.O_DIRECT !== undefined;
     this.onOpened = options.onOpened ?? (() => undefined);
   }
-
-  private readonly maxBytes: number;
-  private readonly directIo: boolean;
-  private readonly onOpened: (pack: string, direct: boolean) => void;
 
   async reserve(length: number): Promise<BundlePack> {
     const pack = await this.packWithRoom();
