@@ -8,14 +8,18 @@ export interface ServerProcess {
   pid: number;
   /** SIGTERM, then resolves when the process has exited. */
   stop(): Promise<void>;
+  /** What it wrote to stderr so far (the portal's log). */
+  log(): string;
 }
 
 /**
  * Runs a TypeScript server script (through tsx) as its own process, as the portal is another
  * machine in production, and resolves with the URL it prints as `<NAME>_URL=<url>`.
  */
-export function startServerProcess(script: string, args: readonly string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServerProcess(script: string, args: readonly string[], wrapper: readonly string[] = []): Promise<ServerProcess> {
+  // A wrapper that execs its command keeps the pid (e.g. `prlimit --fsize=N`: a disk that fills).
+  const [command = process.execPath, ...before] = [...wrapper, process.execPath];
+  const child = spawn(command, [...before, '--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -33,6 +37,7 @@ export function startServerProcess(script: string, args: readonly string[]): Pro
             child.kill('SIGTERM');
             return exited;
           },
+          log: () => err,
         });
     });
   });
