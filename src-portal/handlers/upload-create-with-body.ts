@@ -182,7 +182,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
     if (pending.length === 0) return [];
     try {
       // A direct pack region writes its staged tail: from here on the pack holds every byte received.
-      await Promise.all([...new Set(received.flatMap((p) => (p.packed ? [p.packed.pack] : [])))].map((k) => k.finish()));
+      await Promise.all(packsOf(received).map((k) => k.finish()));
       pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx.deps.uploadsDir, p)));
       const own = pending.filter((p) => !p.packed);
       await Promise.all([...own.map((p) => p.file?.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
@@ -191,7 +191,7 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
     }
     // Started after every byte of these uploads was written (receiveBytes awaited its writes, and
     // their bundle regions were finished above).
-    const packs = [...new Set(pending.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
+    const packs = packsOf(pending);
     const packSync = packs.length > 0 ? Promise.all(packs.map((k) => k.flush())).then(() => undefined) : null;
     packSync?.catch(() => undefined);
     const replies = db.transaction(() => {
@@ -234,6 +234,9 @@ export async function commitUploads(ctx: HandlerContext, received: readonly Pend
     if (!committed) await Promise.all(ownFiles(received, pending).map((p) => unlink(p.path).catch(() => undefined)));
   }
 }
+
+/** The bundle packs holding some of these uploads' bytes, each once. */
+const packsOf = (uploads: readonly PendingUpload[]): BundlePack[] => [...new Set(uploads.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
 
 /** The uploads, before and after `ownFileIfPartial`, whose bytes are in a file of their own. */
 const ownFiles = (received: readonly PendingUpload[], pending: readonly PendingUpload[]): PendingUpload[] => [

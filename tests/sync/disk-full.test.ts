@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { getDossierFiles } from '../../src-main/sync/dossier-repository';
 import { useTempDirs } from '../fakes/temp-dir';
-import { drain, enrolledClient, openKioskDb, seedDossiers, storedSha256, type HeldFile } from './harness';
+import { drain, enrolledClient, holdingsIn, openKioskDb, seedDossiers, storedSha256, type HeldFile } from './harness';
 import { startServerProcess } from './server-process';
 
 const tempDir = useTempDirs();
@@ -16,12 +16,9 @@ const FILE = 2_500_000;
 function held(dataDir: string): { dossiers: string[]; files: HeldFile[]; packed: number } {
   const db = new BetterSqlite3(join(dataDir, 'portal.sqlite3'), { readonly: true });
   try {
-    const dossiers = (db.prepare('SELECT id FROM dossiers').all() as { id: string }[]).map((d) => d.id);
-    const files = db
-      .prepare('SELECT df.dossier_id, df.upload_id, df.sha256, u.offset, u.pack_file, u.pack_offset FROM dossier_files df JOIN uploads u ON u.id = df.upload_id')
-      .all() as HeldFile[];
+    const { dossiers, files } = holdingsIn(db);
     const { packed } = db.prepare('SELECT count(*) AS packed FROM uploads WHERE pack_file IS NOT NULL').get() as { packed: number };
-    return { dossiers, files, packed };
+    return { dossiers: dossiers.map((d) => d.id), files, packed };
   } finally {
     db.close();
   }

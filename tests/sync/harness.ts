@@ -137,7 +137,11 @@ export async function drain(
 
 /** What the portal holds: per dossier, its files' SHA-256 computed from the stored bytes. */
 export function portalHoldings(server: PortalServer) {
-  const db = server.deps.db;
+  return holdingsIn(server.deps.db);
+}
+
+/** The same, from a portal store opened by hand (read-only beside a portal running elsewhere). */
+export function holdingsIn(db: BetterSqlite3.Database) {
   const dossiers = db.prepare(`SELECT id, code, provisional_code FROM dossiers`).all() as { id: string; code: string; provisional_code: string | null }[];
   const files = db
     .prepare(`SELECT df.dossier_id, df.upload_id, df.sha256, u.offset, u.pack_file, u.pack_offset FROM dossier_files df JOIN uploads u ON u.id = df.upload_id`)
