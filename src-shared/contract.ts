@@ -16,7 +16,7 @@ import {
   SearchResultSchema,
 } from './catalog';
 import { LastScanSchema, ScanEventSchema } from './scan';
-import { LinkStateEventSchema, SyncStatusSchema } from './sync';
+import { LinkStateEventSchema, ParkedRowSchema, SyncStatusSchema, syncRequests } from './sync';
 import { DeviceStatusSchema, StaffAlertSchema, TestPrintResultSchema } from './staff';
 import {
   DraftProblemSchema,
@@ -90,6 +90,10 @@ export const methods = {
   lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema.extend({ payment: PaymentStatusSchema.nullable() }) },
   /** Staff panel: the link to the portal, outbox depth, age of the oldest pending item, last error. */
   getSyncStatus: { request: empty, response: SyncStatusSchema },
+  /** Staff panel: the outbox rows set aside, latest first, each with its reason. */
+  listParkedRows: { request: empty, response: z.array(ParkedRowSchema) },
+  /** Staff panel: sends a parked row again; false when it was no longer parked. */
+  retryParkedRow: { request: syncRequests.retryParkedRow, response: z.object({ requeued: z.boolean() }) },
   /** Scans one required document on the document scanner straight into the session; progress as `scanProgress`. */
   scanDocumentPages: { request: ScanDocumentPagesRequestSchema, response: ScanDocumentPagesResponseSchema },
   // Fee payment by VietQR (src-shared/payment.ts): the amount comes from the catalog in main.

@@ -19,3 +19,21 @@ export const SyncStatusSchema = z.object({
   portalOrigin: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** An outbox row set aside for staff: it can never succeed as it is (the portal refused it, or a file is damaged). */
+export const ParkedRowSchema = z.object({
+  id: z.number().int().positive(),
+  /** What the row delivers. */
+  kind: z.enum(['dossier', 'payment', 'other']),
+  /** The dossier it is about (its official code when it has one), or null. */
+  dossierCode: z.string().nullable(),
+  attempts: z.number().int().min(0),
+  parkedAt: z.string(),
+  reason: z.string(),
+});
+export type ParkedRow = z.infer<typeof ParkedRowSchema>;
+
+export const syncRequests = {
+  /** Staff send one parked row again, once the cause is fixed. */
+  retryParkedRow: z.object({ id: z.number().int().positive() }).strict(),
+};

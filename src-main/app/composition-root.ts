@@ -255,6 +255,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       return { ...result, payment: needPayments().forCode(code) };
     },
     getSyncStatus: () => needStore(sync).status(),
+    listParkedRows: () => needStore(sync).parkedRows(),
+    retryParkedRow: ({ id }) => ({ requeued: needStore(sync).retryParked(id) }),
     getPaymentOffer: ({ dossierId }) => needPayments().offer(dossierId),
     startPayment: ({ dossierId }) => needPayments().start(dossierId),
     getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),

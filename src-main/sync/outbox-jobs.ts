@@ -106,3 +106,50 @@ export function outboxStats(db: Database): OutboxStats {
     lastErrorAt: last?.updated_at ?? null,
   };
 }
+
+/** A parked row as staff see it: what it carries, why it stopped, and the dossier it is about. */
+export interface ParkedJob {
+  id: number;
+  kind: string;
+  subject_id: string;
+  attempts: number;
+  parked_reason: string | null;
+  updated_at: string;
+  /** The dossier's code (official if it has one), for a dossier or a dossier's payment; else null. */
+  dossier_code: string | null;
+}
+
+/**
+ * The parked rows, latest first (at most `limit`). `kinds` names the rows whose subject is a
+ * dossier and those whose subject is a dossier's payment.
+ */
+export function listParked(db: Database, limit: number, kinds: { dossier: string; payment: string }): ParkedJob[] {
+  return db
+    .prepare(
+      `SELECT o.id, o.kind, o.subject_id, o.attempts, o.parked_reason, o.updated_at,
+              coalesce(d.official_code, d.provisional_code) AS dossier_code
+       FROM outbox_jobs o
+       LEFT JOIN payments p ON o.kind = @payment AND p.id = o.subject_id
+       LEFT JOIN dossiers d ON d.id = CASE WHEN o.kind = @dossier THEN o.subject_id ELSE p.dossier_id END
+       WHERE o.state = 'parked'
+       ORDER BY o.updated_at DESC, o.id DESC
+       LIMIT @limit`,
+    )
+    .all({ ...kinds, limit }) as ParkedJob[];
+}
+
+/**
+ * Staff send a parked row again (the portal or the kiosk was fixed): it is due now, with its
+ * attempts counted from zero and its reason kept in `last_error` until the next attempt. Returns
+ * false when the row is not parked (already sent again, or unknown).
+ */
+export function requeueParked(db: Database, id: number, now: Date): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE outbox_jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, parked_reason = NULL, updated_at = ?
+         WHERE id = ? AND state = 'parked'`,
+      )
+      .run(now.toISOString(), now.toISOString(), id).changes === 1
+  );
+}

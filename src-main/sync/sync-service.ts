@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceHealth } from '../../src-shared/dto';
-import type { LinkStateDto, SyncStatus } from '../../src-shared/sync';
+import type { LinkStateDto, ParkedRow, SyncStatus } from '../../src-shared/sync';
 import { localDay, type Clock } from '../app/clock';
 import type { KioskConfig } from '../app/config';
 import type { Logger } from '../app/logger';
 import { normalizeCodeInput } from '../dossier/dossier-code';
-import { reserveOfficialCodes } from '../dossier/dossier-repository';
+import { addAudit, reserveOfficialCodes } from '../dossier/dossier-repository';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
 import { createPaymentSyncHandler, PAYMENT_JOB_KIND, refreshPaymentState, refreshPendingPayments } from '../payment/payment-sync';
 import { backoffDelayMs } from './backoff';
@@ -13,7 +13,7 @@ import type { CredentialStore } from './credential-store';
 import { findDossierIdByCode } from './dossier-repository';
 import { createDossierSyncHandler } from './dossier-sync';
 import { LinkMonitor } from './link-state';
-import { outboxStats } from './outbox-jobs';
+import { listParked, outboxStats, requeueParked } from './outbox-jobs';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
 import { PortalClient } from './portal-client';
 import { gatedFetch } from './request-gate';
@@ -53,6 +53,9 @@ const OFFICIAL_CODE = /^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/;
  * catalog by ETag, the day's official codes, queue-number blocks). Without a portal it only
  * reports `disabled` and the outbox keeps everything.
  */
+/** Parked rows the staff panel lists; more than a handful means a fault to fix, not rows to retry one by one. */
+const PARKED_SHOWN = 50;
+
 export class SyncService {
   readonly link: LinkMonitor;
   readonly allocator: CenterQueueAllocator | null;
@@ -122,6 +125,31 @@ export class SyncService {
   /** A dossier was written: deliver it now rather than at the next poll. */
   wake(): void {
     this.worker?.wake();
+  }
+
+  /** The parked rows for the staff panel (the latest PARKED_SHOWN). */
+  parkedRows(): ParkedRow[] {
+    return listParked(this.deps.db, PARKED_SHOWN, { dossier: SUBMIT_JOB_KIND, payment: PAYMENT_JOB_KIND }).map((row) => ({
+      id: row.id,
+      kind: row.kind === SUBMIT_JOB_KIND ? 'dossier' : row.kind === PAYMENT_JOB_KIND ? 'payment' : 'other',
+      dossierCode: row.dossier_code,
+      attempts: row.attempts,
+      parkedAt: row.updated_at,
+      reason: row.parked_reason ?? '',
+    }));
+  }
+
+  /** Staff send a parked row again (its cause fixed): written to the audit log, and tried at once. */
+  retryParked(id: number): boolean {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const requeued = db.transaction(() => {
+      const changed = requeueParked(db, id, now);
+      if (changed) addAudit(db, { at: now.toISOString(), actor: 'staff', action: 'outbox_row_requeued', subject: String(id) });
+      return changed;
+    })();
+    if (requeued) this.wake();
+    return requeued;
   }
 
   status(): SyncStatus {

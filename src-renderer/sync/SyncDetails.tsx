@@ -2,13 +2,14 @@ import type { ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import { formatIssuedAt } from '../app/format';
+import { ParkedRows } from './ParkedRows';
 import { syncTexts } from './sync-texts';
 import { useSyncStatus } from './use-sync-status';
 import './link-dot.css';
 
-/** The staff panel's sync section: link state, outbox depth, oldest pending age, last error. */
+/** The staff panel's sync section: link state, outbox depth, oldest pending age, last error, rows set aside. */
 export function SyncDetails({ kiosk, language }: { kiosk: KioskClient; language: Language }): ReactElement {
-  const status = useSyncStatus(kiosk);
+  const { status, refresh } = useSyncStatus(kiosk);
   const x = syncTexts[language];
   return (
     <section className="sync-details" data-testid="staff-sync" data-state={status?.state}>
@@ -24,13 +25,14 @@ export function SyncDetails({ kiosk, language }: { kiosk: KioskClient; language:
           <dt>{x.depth}</dt>
           <dd data-testid="staff-sync-depth">{status.outboxDepth}</dd>
           <dt>{x.parked}</dt>
-          <dd>{status.parked}</dd>
+          <dd data-testid="staff-sync-parked">{status.parked}</dd>
           <dt>{x.oldest}</dt>
           <dd>{status.oldestPendingAgeSeconds === null ? x.none : x.seconds(status.oldestPendingAgeSeconds)}</dd>
           <dt>{x.lastError}</dt>
           <dd>{status.lastError ? `${formatIssuedAt(status.lastError.at)} — ${status.lastError.message}` : x.none}</dd>
         </dl>
       ) : null}
+      {status && status.parked > 0 ? <ParkedRows kiosk={kiosk} language={language} parked={status.parked} onRequeued={() => void refresh()} /> : null}
     </section>
   );
 }

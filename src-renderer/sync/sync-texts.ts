@@ -1,5 +1,5 @@
 import type { Language } from '../../src-shared/dto';
-import type { LinkStateDto } from '../../src-shared/sync';
+import type { LinkStateDto, ParkedRow } from '../../src-shared/sync';
 
 /** Words for the link state: plain for citizens (the dot's label), exact for staff. */
 export const syncTexts = {
@@ -23,6 +23,11 @@ export const syncTexts = {
     lastError: 'Lỗi gần nhất',
     none: 'không có',
     portal: 'Cổng',
+    parkedTitle: 'Mục tạm dừng (cần sửa nguyên nhân rồi gửi lại)',
+    kinds: { dossier: 'Hồ sơ', payment: 'Thanh toán của hồ sơ', other: 'Mục' } satisfies Record<ParkedRow['kind'], string>,
+    attempts: (n: number) => `${n} lần thử`,
+    retry: 'Gửi lại',
+    notParked: 'Mục này không còn tạm dừng (đã được gửi lại).',
   },
   en: {
     dot: {
@@ -44,5 +49,10 @@ export const syncTexts = {
     lastError: 'Last error',
     none: 'none',
     portal: 'Portal',
+    parkedTitle: 'Set aside (fix the cause, then send again)',
+    kinds: { dossier: 'Dossier', payment: 'Payment for dossier', other: 'Item' } satisfies Record<ParkedRow['kind'], string>,
+    attempts: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
+    retry: 'Send again',
+    notParked: 'This item is no longer set aside (it was already sent again).',
   },
 } satisfies Record<Language, unknown>;

@@ -20,7 +20,7 @@ export function useLinkState(kiosk: KioskClient): LinkStateDto | null {
 }
 
 /** The full sync status for staff, refreshed on each link change and every few seconds while shown. */
-export function useSyncStatus(kiosk: KioskClient, refreshMs = 5_000): SyncStatus | null {
+export function useSyncStatus(kiosk: KioskClient, refreshMs = 5_000): { status: SyncStatus | null; refresh: () => Promise<void> } {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const refresh = useCallback(async () => {
     const reply = await kiosk.getSyncStatus({});
@@ -35,5 +35,5 @@ export function useSyncStatus(kiosk: KioskClient, refreshMs = 5_000): SyncStatus
       clearInterval(timer);
     };
   }, [kiosk, refresh, refreshMs]);
-  return status;
+  return { status, refresh };
 }

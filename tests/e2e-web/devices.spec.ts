@@ -4,26 +4,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { inkRatio, KioskInChromium, kioskPage, ROOT, shot, type KioskProcess } from './harness';
+import { inkRatio, KioskInChromium, kioskPage, openStaffPanel, ROOT, shot, type KioskProcess } from './harness';
 
 const run = promisify(execFile);
 const card = '001099012345|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
 
 /** What `npm run scan -- --data-dir DIR TEXT` does, against the test kiosk's data folder. */
 const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
-
-async function openStaffPanel(page: Page) {
-  const corner = page.getByTestId('staff-corner');
-  const box = await corner.boundingBox();
-  assert.ok(box, 'the staff corner is on the page');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(1000);
-  assert.equal(await page.getByTestId('staff-panel').count(), 0, 'a short press does not open the panel');
-  await page.getByTestId('staff-panel').waitFor({ timeout: 4000 });
-  await page.mouse.up();
-}
 
 describe('devices: staff panel, virtual scanner, test print', () => {
   const env = KioskInChromium.forSuite();

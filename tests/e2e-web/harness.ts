@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,3 +130,16 @@ export class KioskInChromium {
   }
 }
 
+
+/** Opens the staff panel as staff do: a long press on the corner (a short one does nothing). */
+export async function openStaffPanel(page: Page): Promise<void> {
+  const corner = page.getByTestId('staff-corner');
+  const box = await corner.boundingBox();
+  assert.ok(box, 'the staff corner is on the page');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByTestId('staff-panel').count(), 0, 'a short press does not open the panel');
+  await page.getByTestId('staff-panel').waitFor({ timeout: 4000 });
+  await page.mouse.up();
+}

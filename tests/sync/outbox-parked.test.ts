@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listParked, park, requeueParked } from '../../src-main/sync/outbox-jobs';
+import { useTempDirs } from '../fakes/temp-dir';
+import { openKioskDb, seedDossiers } from './harness';
+
+const tempDir = useTempDirs();
+const kinds = { dossier: 'submit-dossier', payment: 'submit-payment' };
+
+describe('outbox rows set aside (listParked, requeueParked) on a real store', () => {
+  it('lists parked rows latest first with the code of the dossier they are about, a payment through its dossier, and sends one again only while parked', () => {
+    const dir = tempDir();
+    const db = openKioskDb(join(dir, 'kiosk.sqlite3'));
+    const [a, b] = seedDossiers(db, join(dir, 'files'), 2, 1, 100);
+    if (!a || !b) throw new Error('no dossiers seeded');
+    db.prepare(`UPDATE dossiers SET official_code = '000.00.12.H29-261123-0007' WHERE id = ?`).run(b.id);
+    db.prepare(
+      `INSERT INTO payments (id, dossier_id, amount_vnd, reference, state, created_at, updated_at) VALUES ('pay-1', ?, 50000, 'HS0001', 'pending', '2026-11-23T02:00:00Z', '2026-11-23T02:00:00Z')`,
+    ).run(a.id);
+    db.prepare(
+      `INSERT INTO outbox_jobs (kind, subject_id, idempotency_key, payload, state, next_attempt_at, created_at, updated_at)
+       VALUES ('submit-payment', 'pay-1', 'pay-1', '{}', 'pending', '2026-11-23T02:00:00Z', '2026-11-23T02:00:00Z', '2026-11-23T02:00:00Z'),
+              ('mystery', 'm-1', 'm-1', '{}', 'pending', '2026-11-23T02:00:00Z', '2026-11-23T02:00:00Z', '2026-11-23T02:00:00Z')`,
+    ).run();
+    const idOf = (subject: string) => (db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(subject) as { id: number }).id;
+    db.prepare(`UPDATE outbox_jobs SET attempts = 3`).run();
+    park(db, idOf(b.id), 'HTTP 422: the agency is closed', new Date('2026-11-23T02:55:00Z'));
+    park(db, idOf(a.id), 'HTTP 422: the procedure is closed', new Date('2026-11-23T03:00:00Z'));
+    park(db, idOf('pay-1'), 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
+    park(db, idOf('m-1'), 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
+
+    const parked = listParked(db, 10, kinds);
+    expect(parked.map((r) => [r.kind, r.dossier_code, r.parked_reason, r.attempts])).toEqual([
+      ['mystery', null, 'No handler for outbox kind "mystery"', 3],
+      ['submit-payment', a.provisionalCode, 'HTTP 422: amount', 3],
+      ['submit-dossier', a.provisionalCode, 'HTTP 422: the procedure is closed', 3],
+      // A dossier with an official code is named by it.
+      ['submit-dossier', '000.00.12.H29-261123-0007', 'HTTP 422: the agency is closed', 3],
+    ]);
+    expect(listParked(db, 2, kinds)).toHaveLength(2);
+
+    const now = new Date('2026-11-23T04:00:00Z');
+    expect(requeueParked(db, idOf(a.id), now)).toBe(true);
+    expect(db.prepare(`SELECT state, attempts, next_attempt_at, parked_reason, last_error FROM outbox_jobs WHERE id = ?`).get(idOf(a.id))).toEqual({
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      parked_reason: null,
+      last_error: 'HTTP 422: the procedure is closed',
+    });
+    expect(requeueParked(db, idOf(a.id), now)).toBe(false);
+    expect(requeueParked(db, idOf(b.id), now)).toBe(true);
+    expect(requeueParked(db, idOf(b.id), now)).toBe(false);
+    expect(requeueParked(db, 9999, now)).toBe(false);
+    expect(listParked(db, 10, kinds).map((r) => r.kind)).toEqual(['mystery', 'submit-payment']);
+    db.close();
+  });
+});
