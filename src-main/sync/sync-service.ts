@@ -47,15 +47,15 @@ export interface SyncServiceDeps {
 
 const OFFICIAL_CODE = /^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/;
 
+/** Parked rows the staff panel lists; more than a handful means a fault to fix, not rows to retry one by one. */
+const PARKED_SHOWN = 50;
+
 /**
  * Everything the kiosk does with the portal, in the background: enrollment (retried, never
  * blocking start-up), the outbox worker, and an upkeep round per heartbeat interval (heartbeat,
  * catalog by ETag, the day's official codes, queue-number blocks). Without a portal it only
  * reports `disabled` and the outbox keeps everything.
  */
-/** Parked rows the staff panel lists; more than a handful means a fault to fix, not rows to retry one by one. */
-const PARKED_SHOWN = 50;
-
 export class SyncService {
   readonly link: LinkMonitor;
   readonly allocator: CenterQueueAllocator | null;

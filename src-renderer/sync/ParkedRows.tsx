@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
-import type { ParkedRow } from '../../src-shared/sync';
+import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
 import { formatIssuedAt } from '../app/format';
 import { syncTexts } from './sync-texts';
 
 /**
  * The rows set aside for staff, each with what it is about and why it stopped, and a button that
  * sends it again once the cause is fixed (the portal's rule, a damaged file replaced). Reloaded
- * whenever the parked count changes.
+ * with each refresh of the sync status, so a row parked or sent meanwhile shows.
  */
-export function ParkedRows({ kiosk, language, parked, onRequeued }: { kiosk: KioskClient; language: Language; parked: number; onRequeued: () => void }): ReactElement | null {
+export function ParkedRows({ kiosk, language, status, onRequeued }: { kiosk: KioskClient; language: Language; status: SyncStatus; onRequeued: () => void }): ReactElement | null {
   const x = syncTexts[language];
   const [rows, setRows] = useState<ParkedRow[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function ParkedRows({ kiosk, language, parked, onRequeued }: { kiosk: Kio
   }, [kiosk]);
   useEffect(() => {
     void load();
-  }, [load, parked]);
+  }, [load, status]);
   const retry = async (id: number) => {
     setBusy(id);
     setProblem(null);

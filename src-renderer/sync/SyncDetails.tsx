@@ -32,7 +32,7 @@ export function SyncDetails({ kiosk, language }: { kiosk: KioskClient; language:
           <dd>{status.lastError ? `${formatIssuedAt(status.lastError.at)} — ${status.lastError.message}` : x.none}</dd>
         </dl>
       ) : null}
-      {status && status.parked > 0 ? <ParkedRows kiosk={kiosk} language={language} parked={status.parked} onRequeued={() => void refresh()} /> : null}
+      {status && status.parked > 0 ? <ParkedRows kiosk={kiosk} language={language} status={status} onRequeued={() => void refresh()} /> : null}
     </section>
   );
 }
