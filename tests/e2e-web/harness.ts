@@ -130,7 +130,6 @@ export class KioskInChromium {
   }
 }
 
-
 /** Opens the staff panel as staff do: a long press on the corner (a short one does nothing). */
 export async function openStaffPanel(page: Page): Promise<void> {
   const corner = page.getByTestId('staff-corner');

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SUBMIT_JOB_KIND } from '../../src-main/dossier/dossier-submit';
+import { PAYMENT_JOB_KIND } from '../../src-main/payment/payment-sync';
 import { listParked, park, requeueParked } from '../../src-main/sync/outbox-jobs';
 import { useTempDirs } from '../fakes/temp-dir';
 import { openKioskDb, seedDossiers } from './harness';
 
 const tempDir = useTempDirs();
-const kinds = { dossier: 'submit-dossier', payment: 'submit-payment' };
+const kinds = { dossier: SUBMIT_JOB_KIND, payment: PAYMENT_JOB_KIND };
 
 describe('outbox rows set aside (listParked, requeueParked) on a real store', () => {
   it('lists parked rows latest first with the code of the dossier they are about, a payment through its dossier, and sends one again only while parked', () => {
