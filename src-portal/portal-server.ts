@@ -12,7 +12,8 @@ import { FaultPlan, type FaultDecision } from './faults/fault-plan';
 import { CatalogState } from './handlers/catalog-state';
 import type { HandlerContext, JsonHandler, PortalDeps } from './handlers/context';
 import { reserveDossierCodes } from './handlers/codes';
-import { submitDossierBundle } from './handlers/dossier-bundle';
+import { submitDossierBatch } from './handlers/dossier-batch';
+import { submitDossierBundle, type BundleDeps } from './handlers/dossier-bundle';
 import { getDossier, listDossiers, submitDossier } from './handlers/dossiers';
 import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
@@ -148,7 +149,7 @@ export class PortalServer {
       res.end(reply.payload);
       return;
     }
-    const carriesFiles = method === 'PATCH' || isUploadBytes(flatHeaders(req)) || url.pathname === '/v1/dossier-bundles';
+    const carriesFiles = method === 'PATCH' || isUploadBytes(flatHeaders(req)) || url.pathname === '/v1/dossier-bundles' || url.pathname === '/v1/dossier-batches';
     const decision = this.faults.decide(method, url.pathname, carriesFiles);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     if (decision.before) {
@@ -219,24 +220,26 @@ export class PortalServer {
       const outcome = await createUploadWithBody(ctx, { req, key, meta, busyKeys: this.busyKeys, dropAfter: decision.dropUploadAfter, declared });
       return outcome.dropped ? 'dropped' : outcome.reply;
     }
-    if (operation.operationId === 'submitDossierBundle' && terminal) {
+    if ((operation.operationId === 'submitDossierBundle' || operation.operationId === 'submitDossierBatch') && terminal) {
       const verdict = this.validator.validateRequest({ method, url: req.url ?? '/', headers });
       if (verdict.errors.length > 0) {
         req.resume();
         throw invalid(verdict.errors);
       }
       const ctx: HandlerContext = { deps: this.deps, terminal, body: undefined, pathParams, query: url.searchParams, headers, now };
-      const key = headers['idempotency-key'] ?? '';
-      return submitDossierBundle(ctx, req, key, {
-        checkManifest: (value) => this.validator.validateJsonPart('submitDossierBundle', 'dossier', value),
-        submit: (submission) => {
+      const bundleDeps: BundleDeps = {
+        checkManifest: (value) => this.validator.validateJsonPart(operation.operationId, 'dossier', value),
+        submit: (submission, key) => {
           const problems = this.validator.validateJsonBody('submitDossier', submission);
           if (problems.length > 0) throw invalid(problems);
           return this.idempotent({ ...ctx, body: submission }, 'submitDossier', key, submitDossier);
         },
         busyKeys: this.busyKeys,
         dropAfter: decision.dropUploadAfter,
-      });
+      };
+      return operation.operationId === 'submitDossierBatch'
+        ? submitDossierBatch(ctx, req, bundleDeps)
+        : submitDossierBundle(ctx, req, headers['idempotency-key'] ?? '', bundleDeps);
     }
     const raw = await readBody(req, this.config.maxJsonBytes);
     const body = parseJson(raw);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { localDay, type Clock } from '../app/clock';
 import { failed, finished, finishedWith, type JobOutcome } from './job-outcome';
+import { BundleBatcher } from './bundle-batcher';
+import { Slots } from './request-gate';
 import type { JobHandler, OutboxJob } from './outbox-worker';
 import type { PortalClient } from './portal-client';
 import { outcomeOf, PortalError } from './portal-error';
@@ -27,9 +29,17 @@ export interface DossierSyncDeps {
    * link costs at most one chunk. 0 turns bundles off.
    */
   bundleMaxBytes?: number;
+  /**
+   * Bundle requests in flight at once (as many as the uploads' request gate lets through). Bundles
+   * that wait for one go together as a batch (BundleBatcher).
+   */
+  requestsInFlight?: number;
+  /** At most this many dossiers in one batch; 1 sends every bundle alone. */
+  batchMaxDossiers?: number;
 }
 
 const DEFAULT_BUNDLE_MAX_BYTES = 8 * 1024 * 1024;
+const DEFAULT_BATCH_MAX_DOSSIERS = 32;
 
 /**
  * The `submit-dossier` outbox job: every file goes up resumably and is verified by the portal
@@ -47,9 +57,15 @@ export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
   const begun = new Set<string>();
   // A portal without bundles (API before 1.2) answers 404 once; from then on, file by file.
   const bundles = { supported: (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) > 0 };
+  const batcher = new BundleBatcher(deps.client, {
+    requestsInFlight: deps.requestsInFlight ?? 4,
+    maxDossiers: deps.batchMaxDossiers ?? DEFAULT_BATCH_MAX_DOSSIERS,
+    maxBytes: Math.max(deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES, 1),
+  });
+  const fileByFile = new Slots(2 * (deps.requestsInFlight ?? 4));
   return async (job, signal) => {
     try {
-      return await syncDossier(deps, job, signal, { verified, begun, bundles });
+      return await syncDossier(deps, job, signal, { verified, begun, bundles, batcher, fileByFile });
     } catch (error) {
       return outcomeOf(error);
     }
@@ -60,11 +76,14 @@ interface UploadMemory {
   verified: Map<string, string>;
   begun: Set<string>;
   bundles: { supported: boolean };
+  batcher: BundleBatcher;
+  /** Places for jobs sending file by file (each holds a whole file in memory). */
+  fileByFile: Slots;
 }
 
 async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: UploadMemory): Promise<JobOutcome> {
-  const { verified, begun } = memory;
-  const { db, client } = deps;
+  const { begun } = memory;
+  const { db } = deps;
   const dossier = dossiers.getDossierForSync(db, job.subjectId);
   if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
   let formData: DossierSubmission['formData'];
@@ -91,7 +110,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
       files: rows.map((f) => ({ documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size, contentType: f.media_type })),
     };
     try {
-      const receipt = await client.submitDossierBundle(manifest, sources, signal);
+      const receipt = await memory.batcher.send({ manifest, files: sources }, signal);
       return received(deps, dossier, receipt, memory);
     } catch (error) {
       if (error instanceof StoredFileSizeChanged) return damaged(error.file);
@@ -106,6 +125,30 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
       // Cut or refused on the way: the single calls below find whatever the portal kept.
     }
   }
+  // Jobs outnumber request places (waiting bundles are cheap: their files are read only when
+  // their batch goes), but a file sent on its own is read whole first: only as many jobs as
+  // before hold one.
+  await memory.fileByFile.enter(signal);
+  try {
+    return await sendFileByFile(deps, dossier, formData, rows, firstOf, signal, memory);
+  } finally {
+    memory.fileByFile.release();
+  }
+}
+
+/** Each file resumably (what the portal already holds is not sent again), then the submit. */
+async function sendFileByFile(
+  deps: DossierSyncDeps,
+  dossier: dossiers.DossierSyncRow,
+  formData: DossierSubmission['formData'],
+  rows: dossiers.DossierFileRow[],
+  firstOf: ReadonlyMap<string, dossiers.DossierFileRow>,
+  signal: AbortSignal,
+  memory: UploadMemory,
+): Promise<JobOutcome> {
+  const { verified, begun } = memory;
+  const damaged = (f: dossiers.DossierFileRow) =>
+    failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
   const files: DossierSubmission['files'] = [];
   for (const f of rows) {
     const key = `${dossier.id}.${f.sha256}`;
@@ -128,7 +171,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     }
     files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
   }
-  const receipt = await client.submitDossier(submissionOf(deps, dossier, formData, files), signal);
+  const receipt = await deps.client.submitDossier(submissionOf(deps, dossier, formData, files), signal);
   return received(deps, dossier, receipt, memory);
 }
 

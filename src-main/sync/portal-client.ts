@@ -7,6 +7,7 @@ import type { CredentialStore } from './credential-store';
 import { networkError, PortalError } from './portal-error';
 import {
   CodeBlockSchema,
+  DossierBatchResultSchema,
   DossierListSchema,
   DossierReceiptSchema,
   DossierStatusSchema,
@@ -18,6 +19,7 @@ import {
   QueueTicketSchema,
   UploadSchema,
   type DossierBundleManifest,
+  type DossierReceipt,
   type DossierSubmission,
   type Enrollment,
   type HeartbeatBody,
@@ -44,6 +46,16 @@ export interface BundleFileSource {
   byteLength: number;
   fill(target: Uint8Array): void;
 }
+
+/** A dossier with its files, as one bundle or one entry of a batch. */
+export interface BundleToSend {
+  manifest: DossierBundleManifest;
+  /** The bytes of each distinct file, in order of first appearance in `manifest.files`. */
+  files: readonly BundleFileSource[];
+}
+
+/** One entry of a batch: its receipt, or the refusal its bundle would have got. */
+export type BatchOutcome = { ok: true; receipt: DossierReceipt } | { ok: false; error: PortalError };
 
 interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'HEAD';
@@ -212,38 +224,75 @@ export class PortalClient {
    * distinct file in its order. The portal treats it as the single calls (uploads under `<id>.<sha256>`,
    * then the submit under the dossier id), so after a break those calls go on where it stopped.
    */
-  async submitDossierBundle(manifest: DossierBundleManifest, files: readonly BundleFileSource[], signal?: AbortSignal) {
+  async submitDossierBundle(bundle: BundleToSend, signal?: AbortSignal) {
+    const { res } = await this.sendMultipart('/v1/dossier-bundles', [{ field: bundle.manifest, files: bundle.files }], bundle.manifest.dossier.dossierId, signal);
+    return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
+  }
+
+  /**
+   * Several dossiers in one request (POST /v1/dossier-batches, API 1.3): each entry is its bundle
+   * under the dossier id, and gets what that bundle would have got. A refusal of the whole
+   * batch (an older portal's 404, a network failure) is thrown, as for one bundle.
+   */
+  async submitDossierBatch(bundles: readonly BundleToSend[], signal?: AbortSignal): Promise<BatchOutcome[]> {
+    const entries = bundles.map((b) => ({ field: { idempotencyKey: b.manifest.dossier.dossierId, ...b.manifest }, files: b.files }));
+    const { res } = await this.sendMultipart('/v1/dossier-batches', entries, undefined, signal);
+    const { results } = await this.json(res, DossierBatchResultSchema, 'submit dossier batch');
+    return bundles.map((b, i): BatchOutcome => {
+      const what = `dossier ${i + 1} of a batch`;
+      const result = results[i];
+      if (result?.idempotencyKey !== b.manifest.dossier.dossierId) return { ok: false, error: new PortalError('transient', `${what}: the portal's answer has no result for it`, res.status) };
+      if (result.status < 200 || result.status > 299) return { ok: false, error: this.errorOf(result.status, result.body, null, what) };
+      const receipt = DossierReceiptSchema.safeParse(result.body);
+      if (!receipt.success) return { ok: false, error: new PortalError('transient', `${what}: unexpected answer from the portal: ${receipt.error.issues[0]?.message ?? ''}`, result.status) };
+      return { ok: true, receipt: receipt.data };
+    });
+  }
+
+  /**
+   * A multipart body of `entries`, each a JSON field `dossier` and then its file parts. Built in
+   * one buffer with each file read straight into its place: a dossier's bytes are copied once
+   * before the HTTP client takes them (copies were the drain's largest garbage, decision 0018).
+   */
+  private async sendMultipart(
+    path: string,
+    entries: readonly { field: unknown; files: readonly BundleFileSource[] }[],
+    idempotencyKey: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<{ res: Response }> {
     const boundary = `kiosk-bundle-${randomUUID()}`;
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(manifest)}\r\n`);
-    // One part per distinct file, in order of first appearance (`files` gives their bytes).
-    const distinct = manifest.files.filter((f, i) => manifest.files.findIndex((g) => g.sha256 === f.sha256) === i);
-    const partHeads = distinct.map((f) =>
-      // File names are the kiosk's own ([A-Za-z0-9._-]); quotes are escaped all the same.
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.fileName.replace(/["\\\r\n]/g, '_')}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    );
-    const tail = Buffer.from(`--${boundary}--\r\n`);
-    // One buffer, and each file read straight into its place: a dossier's bytes are copied once
-    // before the HTTP client takes them (copies were the drain's largest garbage, decision 0018).
-    const size = head.length + tail.length + partHeads.reduce((n, h, i) => n + h.length + (files[i]?.byteLength ?? 0) + 2, 0);
+    const pieces: (Buffer | BundleFileSource)[] = [];
+    for (const entry of entries) {
+      pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(entry.field)}\r\n`));
+      const manifest = entry.field as DossierBundleManifest;
+      // One part per distinct file, in order of first appearance (`files` gives their bytes).
+      const distinct = manifest.files.filter((f, i) => manifest.files.findIndex((g) => g.sha256 === f.sha256) === i);
+      distinct.forEach((f, i) => {
+        // File names are the kiosk's own ([A-Za-z0-9._-]); quotes are escaped all the same.
+        pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.fileName.replace(/["\\\r\n]/g, '_')}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+        const source = entry.files[i];
+        if (source) pieces.push(source);
+        pieces.push(CRLF);
+      });
+    }
+    pieces.push(Buffer.from(`--${boundary}--\r\n`));
+    const size = pieces.reduce((n, p) => n + p.byteLength, 0);
     const whole = this.bodyBuffers.take(size);
     const body = whole.subarray(0, size);
-    let at = head.copy(body, 0);
-    partHeads.forEach((h, i) => {
-      at += h.copy(body, at);
-      const source = files[i];
-      if (source) {
-        source.fill(body.subarray(at, at + source.byteLength));
-        at += source.byteLength;
+    let at = 0;
+    for (const piece of pieces) {
+      if (Buffer.isBuffer(piece)) at += piece.copy(body, at);
+      else {
+        piece.fill(body.subarray(at, at + piece.byteLength));
+        at += piece.byteLength;
       }
-      at += body.write('\r\n', at);
-    });
-    tail.copy(body, at);
+    }
     const res = await this.call({
       method: 'POST',
-      path: '/v1/dossier-bundles',
+      path,
       raw: body,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      idempotencyKey: manifest.dossier.dossierId,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       signal,
     });
     // Reused only after a 2xx: the portal answers one after reading the whole body, or (a replay)
@@ -251,7 +300,7 @@ export class PortalClient {
     // bytes changes nothing it reads. After an error or abort the client may still be sending
     // it: that buffer is left to the garbage collector.
     if (res.ok) this.bodyBuffers.give(whole);
-    return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
+    return { res };
   }
 
   async dossierStatus(dossierId: string, signal?: AbortSignal) {
@@ -348,23 +397,26 @@ export class PortalClient {
   }
 
   private fail(res: Response, body: unknown, what: string): never {
+    throw this.errorOf(res.status, body, res.headers, what);
+  }
+
+  /** What an error answer means for the caller (`headers`: none for one entry of a batch). */
+  private errorOf(status: number, body: unknown, headers: Headers | null, what: string): PortalError {
     const parsed = ErrorBodySchema.safeParse(body);
     const code = parsed.success ? parsed.data.error.code : null;
-    const message = `${what}: HTTP ${res.status}${code ? ` ${code}` : ''}${parsed.success ? `: ${parsed.data.error.message}` : ''}`;
-    const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.options.clock.now());
-    const offsetHeader = res.headers.get('upload-offset');
+    const message = `${what}: HTTP ${status}${code ? ` ${code}` : ''}${parsed.success ? `: ${parsed.data.error.message}` : ''}`;
+    const retryAfter = parseRetryAfter(headers?.get('retry-after') ?? null, this.options.clock.now());
+    const offsetHeader = headers?.get('upload-offset') ?? null;
     const offset = offsetHeader !== null && /^\d+$/.test(offsetHeader) ? Number(offsetHeader) : null;
-    if (res.status === 429 || (res.status === 503 && retryAfter !== null)) {
-      throw new PortalError('rate-limited', message, res.status, code, retryAfter);
-    }
-    if (res.status >= 500 || res.status === 408) throw new PortalError('transient', message, res.status, code, retryAfter);
+    if (status === 429 || (status === 503 && retryAfter !== null)) return new PortalError('rate-limited', message, status, code, retryAfter);
+    if (status >= 500 || status === 408) return new PortalError('transient', message, status, code, retryAfter);
     // A 409 is a state that may change (a request with the same key still running, an offset moved
     // on, an upload not yet complete), except a code or number the portal says is not ours.
-    if (res.status === 409 && code !== 'code_conflict' && code !== 'number_conflict') {
-      throw new PortalError('transient', message, res.status, code, null, offset);
-    }
+    if (status === 409 && code !== 'code_conflict' && code !== 'number_conflict') return new PortalError('transient', message, status, code, null, offset);
     // A revoked credential is fixed by re-enrolling (see forget), not by parking every job.
-    if (res.status === 401) throw new PortalError('transient', message, res.status, code);
-    throw new PortalError('rejected', message, res.status, code, null, offset);
+    if (status === 401) return new PortalError('transient', message, status, code);
+    return new PortalError('rejected', message, status, code, null, offset);
   }
 }
+
+const CRLF = Buffer.from('\r\n');

@@ -3,6 +3,7 @@ import type { DeviceHealth } from '../../src-shared/dto';
 import type { LinkStateDto, ParkedRow, SyncStatus } from '../../src-shared/sync';
 import { localDay, type Clock } from '../app/clock';
 import type { KioskConfig } from '../app/config';
+import { JOBS_PER_REQUEST } from './sync-config';
 import type { Logger } from '../app/logger';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { addAudit, reserveOfficialCodes } from '../dossier/dossier-repository';
@@ -80,9 +81,8 @@ export class SyncService {
     const onCredentialRejected = () => this.credentialRejected();
     const client = new PortalClient({ baseUrl: url, credentials: deps.credentials, clock, fetch: deps.fetch, onCredentialRejected });
     this.client = client;
-    // Uploads get their own client behind a request gate: twice as many jobs as requests keeps the
-    // link busy while a job reads a file or commits, and ticket calls (a citizen waiting, 1 s
-    // timeout) never queue behind uploads on the other client.
+    // Uploads get their own client behind a request gate (more jobs than requests: JOBS_PER_REQUEST),
+    // so ticket calls (a citizen waiting, 1 s timeout) never queue behind uploads on the other client.
     const uploads = new PortalClient({
       baseUrl: url,
       credentials: deps.credentials,
@@ -90,7 +90,14 @@ export class SyncService {
       fetch: gatedFetch(deps.fetch ?? fetch, config.sync.concurrency),
       onCredentialRejected,
     });
-    const handler = createDossierSyncHandler({ db, client: uploads, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone });
+    const handler = createDossierSyncHandler({
+      db,
+      client: uploads,
+      fileRoot: deps.fileRoot,
+      clock,
+      timeZone: config.center.timeZone,
+      requestsInFlight: config.sync.concurrency,
+    });
     this.worker = new OutboxWorker({
       db,
       // Payments are small JSON: the plain client, so they never queue behind uploads.
@@ -100,7 +107,7 @@ export class SyncService {
       wait: deps.wait,
       logger: deps.logger,
       link: this.link,
-      options: { concurrency: 2 * config.sync.concurrency, ...deps.workerOptions },
+      options: { concurrency: JOBS_PER_REQUEST * config.sync.concurrency, ...deps.workerOptions },
     });
     this.allocator = new CenterQueueAllocator(db, client, {
       portalTimeoutMs: 1_000,

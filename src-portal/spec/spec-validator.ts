@@ -236,8 +236,13 @@ export class SpecValidator {
       const encoding = mediaType === 'multipart/form-data' ? (value['content'] as Json)[mediaType] : undefined;
       const parts = isObject(encoding) && isObject(encoding['encoding']) ? encoding['encoding'] : {};
       for (const [name, enc] of Object.entries(parts)) {
-        if (isObject(enc) && enc['contentType'] === 'application/json')
-          jsonParts.set(name, this.schemaAt(this.ajv, `${at}/schema/properties/${escapePointer(name)}`, false));
+        if (!isObject(enc) || enc['contentType'] !== 'application/json') continue;
+        // A part that may repeat (an array property) is checked one occurrence at a time.
+        const property = `${at}/schema/properties/${escapePointer(name)}`;
+        const schema = isObject(encoding) ? this.deref(encoding['schema']).value : undefined;
+        const properties = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
+        const repeated = this.deref(properties[name]).value;
+        jsonParts.set(name, this.schemaAt(this.ajv, isObject(repeated) && repeated['type'] === 'array' ? `${property}/items` : property, false));
       }
     }
     return { required: value['required'] === true, media, jsonParts };

@@ -3,8 +3,9 @@
 // only appends each body to one file, tests/sync/plain-sink.ts), one POST per file, with the
 // same HTTP client as the kiosk's (undici's request(): a client five times cheaper would
 // otherwise flatter the ratio) and the same concurrency: at most 4 requests in flight in both
-// (the drain runs 8 jobs behind a 4-request gate, so a job's local work does not idle a
-// connection). The portal and the plain server each run in their own process (the portal is
+// (the drain runs JOBS_PER_REQUEST × 4 jobs behind a 4-request gate, as the kiosk does: a job's
+// local work does not idle a connection, and bundles waiting for a request go as one batch).
+// The portal and the plain server each run in their own process (the portal is
 // another machine in production), and so does the plain client, a fresh one each round
 // (tests/sync/plain-upload.ts: after a drain in the same process its reads cost twice the CPU);
 // the drain runs in this process, which seeded the store, as a kiosk's long-running core would.
@@ -19,6 +20,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { getDossierFiles } from '../../src-main/sync/dossier-repository';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { gatedFetch } from '../../src-main/sync/request-gate';
+import { JOBS_PER_REQUEST } from '../../src-main/sync/sync-config';
 import { requestFetch } from '../../src-main/sync/request-fetch';
 import { drain, enrolledClient, openKioskDb, seedDossiers } from '../sync/harness';
 import { startServerProcess } from '../sync/server-process';
@@ -84,7 +86,7 @@ try {
     const { credentials } = await enrolledClient(portal.url);
     const kioskHttp = requestFetch();
     const client = new PortalClient({ baseUrl: portal.url, credentials, clock: { now: () => new Date() }, timeoutMs: 30_000, fetch: gatedFetch(kioskHttp.fetch, CONCURRENCY) });
-    const drained = await drain(db, client, join(kioskDir, 'files'), { concurrency: 2 * CONCURRENCY, chunkBytes: 1024 * 1024, timeoutMs: 30 * 60_000 });
+    const drained = await drain(db, client, join(kioskDir, 'files'), { concurrency: JOBS_PER_REQUEST * CONCURRENCY, requestsInFlight: CONCURRENCY, chunkBytes: 1024 * 1024, timeoutMs: 30 * 60_000 });
     await kioskHttp.close();
     await portal.stop();
     const held = heldByPortal(join(work, `portal-${round}`));

@@ -108,10 +108,21 @@ export async function drain(
   db: BetterSqlite3.Database,
   client: PortalClient,
   fileRoot: string,
-  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; onRequest?: () => void; chunkBytes?: number; bundleMaxBytes?: number } = {},
+  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; chunkBytes?: number; bundleMaxBytes?: number; requestsInFlight?: number; batchMaxDossiers?: number } = {},
 ) {
   const link = new LinkMonitor(() => Date.now());
-  const handler = createDossierSyncHandler({ db, client, fileRoot, clock: { now: () => new Date() }, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: options.chunkBytes ?? 128 * 1024, ...(options.bundleMaxBytes === undefined ? {} : { bundleMaxBytes: options.bundleMaxBytes }) });
+  const { timeoutMs, chunkBytes, bundleMaxBytes, requestsInFlight, batchMaxDossiers, ...workerOptions } = options;
+  const handler = createDossierSyncHandler({
+    db,
+    client,
+    fileRoot,
+    clock: { now: () => new Date() },
+    timeZone: 'Asia/Ho_Chi_Minh',
+    chunkBytes: chunkBytes ?? 128 * 1024,
+    ...(bundleMaxBytes === undefined ? {} : { bundleMaxBytes }),
+    ...(requestsInFlight === undefined ? {} : { requestsInFlight }),
+    ...(batchMaxDossiers === undefined ? {} : { batchMaxDossiers }),
+  });
   const worker = new OutboxWorker({
     db,
     handlers: { 'submit-dossier': handler },
@@ -120,14 +131,14 @@ export async function drain(
     wait: realWait,
     logger: createMemoryLogger(),
     link,
-    options: { backoff: { baseMs: 50, capMs: 400 }, linkBackoff: { baseMs: 100, capMs: 500 }, idlePollMs: 50, ...options },
+    options: { backoff: { baseMs: 50, capMs: 400 }, linkBackoff: { baseMs: 100, capMs: 500 }, idlePollMs: 50, ...workerOptions },
   });
   const stop = new AbortController();
   const left = () => (db.prepare(`SELECT count(*) AS n FROM outbox_jobs WHERE state IN ('pending','running')`).get() as { n: number }).n;
   const timer = setInterval(() => {
     if (left() === 0) stop.abort();
   }, 25);
-  const deadline = setTimeout(() => stop.abort(), options.timeoutMs ?? 30_000);
+  const deadline = setTimeout(() => stop.abort(), timeoutMs ?? 30_000);
   const started = Date.now();
   await worker.start(stop.signal);
   clearInterval(timer);

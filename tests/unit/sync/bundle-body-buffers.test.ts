@@ -107,10 +107,10 @@ describe('the portal client builds each bundle in a reused body buffer', () => {
     });
     const big = [Buffer.alloc(400_000, 0xf1), Buffer.alloc(300_000, 0xf2)];
     const small = [Buffer.alloc(1_000, 0xf3)];
-    await client.submitDossierBundle(manifestOf('d1', big), sourcesOf(big));
-    await client.submitDossierBundle(manifestOf('d2', small), sourcesOf(small));
-    await expect(client.submitDossierBundle(manifestOf('d3', small), sourcesOf(small))).rejects.toThrow(/HTTP 500/);
-    await client.submitDossierBundle(manifestOf('d4', small), sourcesOf(small));
+    await client.submitDossierBundle({ manifest: manifestOf('d1', big), files: sourcesOf(big) });
+    await client.submitDossierBundle({ manifest: manifestOf('d2', small), files: sourcesOf(small) });
+    await expect(client.submitDossierBundle({ manifest: manifestOf('d3', small), files: sourcesOf(small) })).rejects.toThrow(/HTTP 500/);
+    await client.submitDossierBundle({ manifest: manifestOf('d4', small), files: sourcesOf(small) });
 
     // Accepted: its buffer is the next bundle's. Refused (the client may still be sending it): not.
     expect(same(sent[1]?.arrayBuffer, sent[0]?.arrayBuffer)).toBe(true);
