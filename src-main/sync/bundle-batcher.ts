@@ -1,4 +1,4 @@
-import type { BatchOutcome, BundleToSend } from './portal-client';
+import { BundleSourceFailed, type BatchOutcome, type BundleToSend } from './portal-client';
 import { PortalError } from './portal-error';
 import type { DossierReceipt } from './portal-schemas';
 
@@ -127,6 +127,13 @@ export class BundleBatcher {
         AbortSignal.any(batch.map((w) => w.signal)),
       );
     } catch (error) {
+      if (error instanceof BundleSourceFailed) {
+        // Nothing was sent: that dossier gets its own trouble, the others go again.
+        const failing = batch[error.entry];
+        failing?.settle({ ok: false, error: error.cause });
+        this.queue.unshift(...batch.filter((w) => w !== failing));
+        return;
+      }
       if (error instanceof PortalError && error.kind === 'rejected') {
         // 404/405/415: a portal without batches. Any other 4xx: the batch as a whole was refused.
         if (error.status === 404 || error.status === 405 || error.status === 415) this.batchesSupported = false;

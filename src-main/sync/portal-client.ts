@@ -54,6 +54,19 @@ export interface BundleToSend {
   files: readonly BundleFileSource[];
 }
 
+/**
+ * A bundle's file could not be read into the body (e.g. it changed size on disk): nothing was sent.
+ * `entry` says which dossier of the request; `cause` is what its source threw.
+ */
+export class BundleSourceFailed extends Error {
+  constructor(
+    readonly entry: number,
+    override readonly cause: unknown,
+  ) {
+    super(`the files of dossier ${entry + 1} of the request could not be read: ${String(cause)}`);
+  }
+}
+
 /** One entry of a batch: its receipt, or the refusal its bundle would have got. */
 export type BatchOutcome = { ok: true; receipt: DossierReceipt } | { ok: false; error: PortalError };
 
@@ -225,14 +238,21 @@ export class PortalClient {
    * then the submit under the dossier id), so after a break those calls go on where it stopped.
    */
   async submitDossierBundle(bundle: BundleToSend, signal?: AbortSignal) {
-    const { res } = await this.sendMultipart('/v1/dossier-bundles', [{ field: bundle.manifest, files: bundle.files }], bundle.manifest.dossier.dossierId, signal);
+    let res: Response;
+    try {
+      ({ res } = await this.sendMultipart('/v1/dossier-bundles', [{ field: bundle.manifest, files: bundle.files }], bundle.manifest.dossier.dossierId, signal));
+    } catch (error) {
+      // One dossier: its source's own error.
+      throw error instanceof BundleSourceFailed ? error.cause : error;
+    }
     return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
   }
 
   /**
    * Several dossiers in one request (POST /v1/dossier-batches, API 1.3): each entry is its bundle
    * under the dossier id, and gets what that bundle would have got. A refusal of the whole
-   * batch (an older portal's 404, a network failure) is thrown, as for one bundle.
+   * batch (an older portal's 404, a network failure) is thrown, as for one bundle; a file that
+   * cannot be read throws `BundleSourceFailed` before anything is sent.
    */
   async submitDossierBatch(bundles: readonly BundleToSend[], signal?: AbortSignal): Promise<BatchOutcome[]> {
     const entries = bundles.map((b) => ({ field: { idempotencyKey: b.manifest.dossier.dossierId, ...b.manifest }, files: b.files }));
@@ -276,6 +296,8 @@ export class PortalClient {
       });
     }
     pieces.push(Buffer.from(`--${boundary}--\r\n`));
+    const entryOf = new Map<BundleFileSource, number>();
+    entries.forEach((entry, i) => entry.files.forEach((f) => entryOf.set(f, i)));
     const size = pieces.reduce((n, p) => n + p.byteLength, 0);
     const whole = this.bodyBuffers.take(size);
     const body = whole.subarray(0, size);
@@ -283,7 +305,11 @@ export class PortalClient {
     for (const piece of pieces) {
       if (Buffer.isBuffer(piece)) at += piece.copy(body, at);
       else {
-        piece.fill(body.subarray(at, at + piece.byteLength));
+        try {
+          piece.fill(body.subarray(at, at + piece.byteLength));
+        } catch (error) {
+          throw new BundleSourceFailed(entryOf.get(piece) ?? 0, error);
+        }
         at += piece.byteLength;
       }
     }

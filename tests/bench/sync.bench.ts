@@ -107,7 +107,7 @@ try {
   // Enough dossiers that the kills land before the outbox is empty: with direct packs 1,000 of
   // them were delivered within 159–168 kills, too close to the 150 asked.
   const chaos = await runSyncChaos({ workDir: join(work, 'chaos'), kills: KILLS, dossiers: 1300, fileBytes: 200_000, seed: 7, maxKillMs: 150 });
-  report('chaos.sync_kills', chaos.lost + chaos.duplicates, 'lost+duplicates', 0, `kills=${chaos.kills} lost=${chaos.lost} duplicates=${chaos.duplicates} parked=${chaos.parked} integrity=${chaos.integrity} ms=${chaos.ms}`);
+  report('chaos.sync_kills', chaos.lost + chaos.duplicates, 'lost+duplicates', 0, `kills=${chaos.kills} lost=${chaos.lost} duplicates=${chaos.duplicates} parked=${chaos.parked} integrity=${chaos.integrity} batches=${chaos.batches} ms=${chaos.ms}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

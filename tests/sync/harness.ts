@@ -98,9 +98,16 @@ export const kioskHttp = requestFetch();
 
 export async function enrolledClient(url: string, terminalId = 'KIOSK-01') {
   const credentials = new MemoryCredentialStore();
-  const client = new PortalClient({ baseUrl: url, credentials, clock: { now: () => new Date() }, timeoutMs: 10_000, fetch: kioskHttp.fetch });
+  // Requests by path (without the query), so a test can tell which way its dossiers went.
+  const requests = new Map<string, number>();
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    const path = new URL(String(input)).pathname;
+    requests.set(path, (requests.get(path) ?? 0) + 1);
+    return kioskHttp.fetch(input, init);
+  };
+  const client = new PortalClient({ baseUrl: url, credentials, clock: { now: () => new Date() }, timeoutMs: 10_000, fetch });
   const enrollment = await client.enroll(DEMO_ENROLLMENT_TOKEN, terminalId, 'test');
-  return { client, enrollment, credentials };
+  return { client, enrollment, credentials, requests };
 }
 
 /** Runs a worker until every row is done or parked (or the time runs out), with real time and sockets. */

@@ -24,7 +24,7 @@ export async function buildSyncChild(): Promise<string> {
   return outfile;
 }
 
-/** Runs the child; SIGKILLs it `killAfterMs` after READY (null: lets it finish). Resolves how it ended. */
+/** Runs the child; SIGKILLs it `killAfterMs` after READY (null: lets it finish). Resolves how it ended and the batches it sent. */
 export function runChild(childFile: string, kioskDir: string, portalUrl: string, credential: string, killAfterMs: number | null) {
   const child = spawn(process.execPath, [childFile, kioskDir, portalUrl], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,15 +37,16 @@ export function runChild(childFile: string, kioskDir: string, portalUrl: string,
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise<'killed' | 'done'>((resolve, reject) => {
+  return new Promise<{ how: 'killed' | 'done'; batches: number }>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const before = out;
       out += d.toString();
       if (killAfterMs !== null && !before.includes('READY\n') && out.includes('READY\n')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0 && out.includes('DONE')) resolve('done');
+      const batches = out.split('BATCH\n').length - 1;
+      if (signal === 'SIGKILL') resolve({ how: 'killed', batches });
+      else if (code === 0 && out.includes('DONE')) resolve({ how: 'done', batches });
       else reject(new Error(`sync child exited ${code}: ${err}${out}`));
     });
   });
@@ -60,6 +61,8 @@ export interface SyncChaosResult {
   duplicates: number;
   parked: string;
   integrity: string;
+  /** Batch requests the children sent (several dossiers in one request). */
+  batches: number;
   ms: number;
 }
 
@@ -94,13 +97,17 @@ export async function runSyncChaos(options: { workDir: string; kills: number; do
     seedDb.close();
     const next = delays(options.seed, options.maxKillMs);
     let kills = 0;
+    let batches = 0;
     while (kills < options.kills) {
-      const how = await runChild(childFile, kioskDir, url, credential, next());
+      const run = await runChild(childFile, kioskDir, url, credential, next());
+      batches += run.batches;
       // Everything was delivered before a kill landed: the remaining kills would test nothing.
-      if (how === 'done') break;
+      if (run.how === 'done') break;
       kills += 1;
     }
-    if ((await runChild(childFile, kioskDir, url, credential, null)) !== 'done') throw new Error('last run did not finish');
+    const last = await runChild(childFile, kioskDir, url, credential, null);
+    if (last.how !== 'done') throw new Error('last run did not finish');
+    batches += last.batches;
     const db = openDatabase(join(kioskDir, 'kiosk.sqlite3'));
     let integrity: string;
     let parked: string;
@@ -111,7 +118,7 @@ export async function runSyncChaos(options: { workDir: string; kills: number; do
       db.close();
     }
     const { lost, duplicates } = compare(server, portalDir, seeded);
-    return { kills, dossiers: seeded.length, lost, duplicates, parked, integrity, ms: Date.now() - started };
+    return { kills, dossiers: seeded.length, lost, duplicates, parked, integrity, batches, ms: Date.now() - started };
   } finally {
     await server.close();
   }

@@ -10,23 +10,34 @@ import { LinkMonitor } from '../../src-main/sync/link-state';
 import { OutboxWorker } from '../../src-main/sync/outbox-worker';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { requestFetch } from '../../src-main/sync/request-fetch';
+import { gatedFetch } from '../../src-main/sync/request-gate';
+import { JOBS_PER_REQUEST } from '../../src-main/sync/sync-config';
 import { realWait } from '../../src-main/sync/wait';
 
 const [dataDir = '', portalUrl = ''] = process.argv.slice(2);
 const clock = { now: () => new Date() };
 const db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
-const client = new PortalClient({ baseUrl: portalUrl, credentials: new MemoryCredentialStore(process.env.KIOSK_CREDENTIAL ?? null), clock, fetch: requestFetch().fetch });
+// As the kiosk sends (sync-service.ts): a request gate, more jobs than its places, bundles that
+// wait sent together. Each batch request is told on stdout, so the test knows kills landed
+// among batches.
+const REQUESTS = 2;
+const http = requestFetch();
+const counted: typeof fetch = (input, init) => {
+  if (String(input).endsWith('/v1/dossier-batches')) process.stdout.write('BATCH\n');
+  return http.fetch(input, init);
+};
+const client = new PortalClient({ baseUrl: portalUrl, credentials: new MemoryCredentialStore(process.env.KIOSK_CREDENTIAL ?? null), clock, fetch: gatedFetch(counted, REQUESTS) });
 const worker = new OutboxWorker({
   db,
   handlers: {
-    'submit-dossier': createDossierSyncHandler({ db, client, fileRoot: join(dataDir, 'files'), clock, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: 64 * 1024 }),
+    'submit-dossier': createDossierSyncHandler({ db, client, fileRoot: join(dataDir, 'files'), clock, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: 64 * 1024, requestsInFlight: REQUESTS }),
   },
   clock,
   random: Math.random,
   wait: realWait,
   logger: createMemoryLogger(),
   link: new LinkMonitor(() => Date.now()),
-  options: { concurrency: 4, backoff: { baseMs: 20, capMs: 200 }, linkBackoff: { baseMs: 50, capMs: 200 }, idlePollMs: 20 },
+  options: { concurrency: JOBS_PER_REQUEST * REQUESTS, backoff: { baseMs: 20, capMs: 200 }, linkBackoff: { baseMs: 50, capMs: 200 }, idlePollMs: 20 },
 });
 const stop = new AbortController();
 const left = () => db.prepare(`SELECT count(*) FROM outbox_jobs WHERE state IN ('pending','running')`).pluck().get() as number;
