@@ -7,7 +7,7 @@ import { failed, finished, finishedWith, type JobOutcome } from './job-outcome';
 import { BundleBatcher } from './bundle-batcher';
 import { Slots } from './request-gate';
 import type { JobHandler, OutboxJob } from './outbox-worker';
-import type { PortalClient } from './portal-client';
+import type { BundleToSend, PortalClient } from './portal-client';
 import { outcomeOf, PortalError } from './portal-error';
 import type { DossierBundleManifest, DossierReceipt, DossierSubmission, Upload } from './portal-schemas';
 import * as dossiers from './dossier-repository';
@@ -104,13 +104,8 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   if (memory.bundles.supported && rows.length > 0 && total <= (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) && !begun.has(dossier.id)) {
     begun.add(dossier.id);
     for (const f of rows) begun.add(`${dossier.id}.${f.sha256}`);
-    const sources = distinct.map((f) => ({ byteLength: f.byte_size, fill: (target: Uint8Array) => readExactly(join(deps.fileRoot, f.relative_path), target, f) }));
-    const manifest: DossierBundleManifest = {
-      dossier: { ...submissionOf(deps, dossier, formData, []), files: [] },
-      files: rows.map((f) => ({ documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size, contentType: f.media_type })),
-    };
     try {
-      const receipt = await memory.batcher.send({ manifest, files: sources }, signal);
+      const receipt = await memory.batcher.send(bundleOf(deps, dossier, formData, rows), signal);
       return received(deps, dossier, receipt, memory);
     } catch (error) {
       if (error instanceof StoredFileSizeChanged) return damaged(error.file);
@@ -175,9 +170,28 @@ async function sendFileByFile(
   return received(deps, dossier, receipt, memory);
 }
 
+/**
+ * A stored dossier as one bundle: the manifest, and each distinct file read straight into the
+ * request body when it is built (a file whose size changed throws StoredFileSizeChanged then).
+ */
+export function bundleOf(
+  deps: Pick<DossierSyncDeps, 'fileRoot' | 'timeZone'>,
+  dossier: dossiers.DossierSyncRow,
+  formData: DossierSubmission['formData'],
+  rows: readonly dossiers.DossierFileRow[],
+): BundleToSend {
+  const distinct = rows.filter((f, i) => rows.findIndex((g) => g.sha256 === f.sha256) === i);
+  const manifest: DossierBundleManifest = {
+    dossier: { ...submissionOf(deps, dossier, formData, []), files: [] },
+    files: rows.map((f) => ({ documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size, contentType: f.media_type })),
+  };
+  const files = distinct.map((f) => ({ byteLength: f.byte_size, fill: (target: Uint8Array) => readExactly(join(deps.fileRoot, f.relative_path), target, f) }));
+  return { manifest, files };
+}
+
 /** The dossier as the portal's submit takes it (the bundle sends it with `files` empty). */
 function submissionOf(
-  deps: DossierSyncDeps,
+  deps: Pick<DossierSyncDeps, 'timeZone'>,
   dossier: dossiers.DossierSyncRow,
   formData: DossierSubmission['formData'],
   files: DossierSubmission['files'],

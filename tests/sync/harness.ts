@@ -10,7 +10,10 @@ import { migrations } from '../../src-main/db/migrations';
 import { ContentStore } from '../../src-main/dossier/content-store';
 import { enqueueJob } from '../../src-main/outbox/outbox-repository';
 import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
-import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
+import { bundleOf, createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
+import { getDossierFiles, getDossierForSync } from '../../src-main/sync/dossier-repository';
+import type { BundleToSend } from '../../src-main/sync/portal-client';
+import type { DossierSubmission } from '../../src-main/sync/portal-schemas';
 import { LinkMonitor } from '../../src-main/sync/link-state';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src-main/sync/outbox-worker';
 import { PortalClient } from '../../src-main/sync/portal-client';
@@ -179,3 +182,10 @@ export interface HeldFile {
 /** The SHA-256 of the bytes the portal stored for a dossier's file (its own file or a pack's range). */
 export const storedSha256 = (uploadsDir: string, f: HeldFile): string =>
   createHash('sha256').update(readUploadBytes(uploadsDir, { id: f.upload_id, offset: f.offset, pack_file: f.pack_file, pack_offset: f.pack_offset })).digest('hex');
+
+/** The bundle the kiosk would send for a stored dossier (its manifest, and its files read when sent). */
+export function storedBundle(db: BetterSqlite3.Database, fileRoot: string, dossierId: string): BundleToSend {
+  const dossier = getDossierForSync(db, dossierId);
+  if (!dossier) throw new Error(`no dossier ${dossierId} in the kiosk store`);
+  return bundleOf({ fileRoot, timeZone: 'Asia/Ho_Chi_Minh' }, dossier, JSON.parse(dossier.form_values) as DossierSubmission['formData'], getDossierFiles(db, dossierId));
+}

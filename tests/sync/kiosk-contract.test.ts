@@ -112,11 +112,13 @@ export function checkExchange(ex: Exchange): Verdict {
 }
 
 /**
- * A dossier bundle's body against the spec: the first part the field `dossier` (a valid
- * manifest), then exactly one file part per manifest entry with its length and SHA-256.
+ * A dossier bundle's or batch's body against the spec: the field `dossier` (a valid manifest, or
+ * batch entry), then exactly one file part per distinct manifest file with its length and
+ * SHA-256; a bundle carries one dossier, a batch one or more, each followed by its files.
  */
 export async function bundleProblems(ex: Exchange): Promise<string[]> {
   const where = `#${ex.seq} ${ex.method} ${ex.url}`;
+  const batch = new URL(ex.url, 'http://x.invalid').pathname === '/v1/dossier-batches';
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(ex.requestBody), { headers: { 'content-type': ex.requestHeaders['content-type'] ?? '' } }).formData();
@@ -124,23 +126,32 @@ export async function bundleProblems(ex: Exchange): Promise<string[]> {
     // A body the portal cut on purpose may be partial; a complete exchange must parse.
     return ex.response?.complete ? [`${where}: the multipart body does not parse`] : [];
   }
-  const entries: [string, FormDataEntryValue][] = [];
-  form.forEach((value, name) => entries.push([name, value]));
-  const [first, ...files] = entries;
-  if (!first || first[0] !== 'dossier' || typeof first[1] !== 'string') return [`${where}: the first part is not the field "dossier"`];
-  const manifest = JSON.parse(first[1]) as { files?: { sha256: string; length: number }[] };
-  const problems = spec.validateJsonPart('submitDossierBundle', 'dossier', manifest).map((p) => `${where}: ${p}`);
-  // One part per distinct file, in order of first appearance.
-  const expected = (manifest.files ?? []).filter((f, i, all) => all.findIndex((g) => g.sha256 === f.sha256) === i);
-  if (files.length !== expected.length) problems.push(`${where}: ${files.length} file parts for ${expected.length} distinct manifest files`);
-  for (const [i, [name, value]] of files.entries()) {
-    if (name !== 'file' || typeof value === 'string') {
-      problems.push(`${where}: part ${i + 2} is not a file part named "file"`);
-      continue;
+  const parts: [string, FormDataEntryValue][] = [];
+  form.forEach((value, name) => parts.push([name, value]));
+  const problems: string[] = [];
+  let dossiers = 0;
+  for (let at = 0; at < parts.length; ) {
+    const [name, value] = parts[at] ?? [];
+    if (name !== 'dossier' || typeof value !== 'string') return [...problems, `${where}: part ${at + 1} is not the field "dossier"`];
+    dossiers += 1;
+    const manifest = JSON.parse(value) as { files?: { sha256: string; length: number }[] };
+    problems.push(...spec.validateJsonPart(batch ? 'submitDossierBatch' : 'submitDossierBundle', 'dossier', manifest).map((p) => `${where}: ${p}`));
+    at += 1;
+    const files: [string, FormDataEntryValue][] = [];
+    while (at < parts.length && parts[at]?.[0] !== 'dossier') files.push(parts[at++] as [string, FormDataEntryValue]);
+    // One part per distinct file, in order of first appearance.
+    const expected = (manifest.files ?? []).filter((f, i, all) => all.findIndex((g) => g.sha256 === f.sha256) === i);
+    if (files.length !== expected.length) problems.push(`${where}: ${files.length} file parts for ${expected.length} distinct manifest files`);
+    for (const [i, [partName, part]] of files.entries()) {
+      if (partName !== 'file' || typeof part === 'string') {
+        problems.push(`${where}: file part ${i + 1} of dossier ${dossiers} is not a file part named "file"`);
+        continue;
+      }
+      const bytes = new Uint8Array(await part.arrayBuffer());
+      if (bytes.byteLength !== expected[i]?.length || sha256(bytes) !== expected[i]?.sha256) problems.push(`${where}: file part ${i + 1} differs from its manifest entry`);
     }
-    const bytes = new Uint8Array(await value.arrayBuffer());
-    if (bytes.byteLength !== expected[i]?.length || sha256(bytes) !== expected[i]?.sha256) problems.push(`${where}: file part ${i + 1} differs from its manifest entry`);
   }
+  if (batch ? dossiers === 0 : dossiers !== 1) problems.push(`${where}: ${dossiers} dossiers in a ${batch ? 'batch' : 'bundle'}`);
   return problems;
 }
 
@@ -271,7 +282,22 @@ describe('kiosk ↔ portal contract on the wire', () => {
     for (const d of [delivered, ...seeded]) expect(held.dossiers.some((p) => p.id === d?.id)).toBe(true);
     expect(held.dossiers.find((p) => p.id === seeded[2]?.id)?.code).toBe(reservedCode);
 
-    // 3. Reads and refusals through the same client.
+    // 4. Batches: dossiers waiting for the one request place go together; one batch is cut
+    //    mid-body (each of its dossiers goes on by single calls from what the portal kept).
+    const dir4 = tempDir();
+    const db4 = openKioskDb(join(dir4, 'kiosk.sqlite3'));
+    cleanups.push(() => {
+      db4.close();
+    });
+    const batched = seedDossiers(db4, join(dir4, 'files'), 7, 2, 20_000);
+    faults(portal, [{ kind: 'drop-upload', after: 50_000, method: 'POST', path: '/v1/dossier-batches', times: 1 }]);
+    const run4 = await drain(db4, client, join(dir4, 'files'), { chunkBytes: 16 * 1024, concurrency: 8, requestsInFlight: 1, batchMaxDossiers: 3, timeoutMs: 15_000 });
+    expect(run4.left).toBe(0);
+    faults(portal, []);
+    for (const d of batched) expect(portalHoldings(portal).files.filter((f) => f.dossier_id === d.id)).toHaveLength(2);
+    expect(seen(proxy, 'submitDossierBatch')).toBeGreaterThanOrEqual(2);
+
+    // 5. Reads and refusals through the same client.
     const etag = (await client.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } })).catalogEtag;
     expect(await client.catalog(etag)).toEqual({ status: 'unchanged' });
     expect(await client.findDossiers(reservedCode)).toHaveLength(1);
@@ -328,7 +354,7 @@ describe('kiosk ↔ portal contract on the wire', () => {
     // What the wire saw.
     const verdicts = proxy.exchanges.map(checkExchange);
     expect(verdicts.flatMap((v) => v.problems)).toEqual([]);
-    const bundleChecks = await Promise.all(proxy.exchanges.filter((e) => new URL(e.url, 'http://x').pathname === '/v1/dossier-bundles').map(bundleProblems));
+    const bundleChecks = await Promise.all(proxy.exchanges.filter((e) => ['/v1/dossier-bundles', '/v1/dossier-batches'].includes(new URL(e.url, 'http://x').pathname)).map(bundleProblems));
     expect(bundleChecks.flat()).toEqual([]);
     const covered = new Set(verdicts.flatMap((v) => v.tags));
     const required = [
@@ -365,6 +391,8 @@ describe('kiosk ↔ portal contract on the wire', () => {
       'submitDossier 201 replayed',
       'submitDossierBundle 201',
       'submitDossierBundle dropped',
+      'submitDossierBatch 200',
+      'submitDossierBatch dropped',
       'getDossier 200',
       'getDossier 404 not_found',
       'getDossier 500 internal',
@@ -440,5 +468,13 @@ describe('kiosk ↔ portal contract on the wire', () => {
     expect((await bundleProblems(exchange(body({ dossier, files: [entry] }, [Buffer.from('other bytes')])))).join('\n')).toMatch(/differs from its manifest entry/);
     expect((await bundleProblems(exchange(body({ dossier, files: [entry, { ...entry, sha256: 'f'.repeat(64) }] }, [file])))).join('\n')).toMatch(/1 file parts for 2 distinct manifest files/);
     expect((await bundleProblems(exchange(body({ dossier: { ...dossier, files: [{}] }, files: [entry] }, [file])))).join('\n')).toMatch(/part dossier/);
+    // A batch: each entry carries its key and is followed by its own files; a bundle carries one dossier.
+    const twice = Buffer.concat([body({ idempotencyKey: dossier.dossierId, dossier, files: [entry] }, [file]).subarray(0, -'--test-boundary-0123--\r\n'.length), body({ idempotencyKey: `${dossier.dossierId}x`, dossier, files: [entry] }, [file])]);
+    const batch = (requestBody: Buffer): Exchange => ({ ...exchange(requestBody), url: '/v1/dossier-batches', requestHeaders: { ...exchange(requestBody).requestHeaders, 'idempotency-key': '' } });
+    expect(await bundleProblems(batch(twice))).toEqual([]);
+    expect((await bundleProblems(exchange(twice))).join('\n')).toMatch(/2 dossiers in a bundle/);
+    expect((await bundleProblems(batch(body({ dossier, files: [entry] }, [file])))).join('\n')).toMatch(/must have required property 'idempotencyKey'/);
+    const secondSpoiled = Buffer.concat([body({ idempotencyKey: dossier.dossierId, dossier, files: [entry] }, [file]).subarray(0, -'--test-boundary-0123--\r\n'.length), body({ idempotencyKey: `${dossier.dossierId}x`, dossier, files: [entry] }, [Buffer.from('other')])]);
+    expect((await bundleProblems(batch(secondSpoiled))).join('\n')).toMatch(/file part 1 differs/);
   });
 });
