@@ -1,4 +1,5 @@
-import { BundleSourceFailed, type BatchOutcome, type BundleToSend } from './portal-client';
+import { BundleSourceFailed } from './multipart-body';
+import type { BatchOutcome, BundleToSend } from './portal-client';
 import { PortalError } from './portal-error';
 import type { DossierReceipt } from './portal-schemas';
 

@@ -98,8 +98,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   const firstOf = new Map<string, dossiers.DossierFileRow>();
   for (const f of rows) if (!firstOf.has(f.sha256)) firstOf.set(f.sha256, f);
   const distinct = [...firstOf.values()];
-  const damaged = (f: dossiers.DossierFileRow) =>
-    failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+  const damaged = (f: dossiers.DossierFileRow) => damagedFile(dossier.id, f);
   const total = rows.reduce((sum, f) => sum + f.byte_size, 0);
   if (memory.bundles.supported && rows.length > 0 && total <= (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) && !begun.has(dossier.id)) {
     begun.add(dossier.id);
@@ -131,6 +130,10 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   }
 }
 
+/** The outcome for a dossier whose stored file no longer has its recorded content: parked. */
+const damagedFile = (dossierId: string, f: dossiers.DossierFileRow): JobOutcome =>
+  failed(`Dossier ${dossierId}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+
 /** Each file resumably (what the portal already holds is not sent again), then the submit. */
 async function sendFileByFile(
   deps: DossierSyncDeps,
@@ -142,8 +145,7 @@ async function sendFileByFile(
   memory: UploadMemory,
 ): Promise<JobOutcome> {
   const { verified, begun } = memory;
-  const damaged = (f: dossiers.DossierFileRow) =>
-    failed(`Dossier ${dossier.id}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+  const damaged = (f: dossiers.DossierFileRow) => damagedFile(dossier.id, f);
   const files: DossierSubmission['files'] = [];
   for (const f of rows) {
     const key = `${dossier.id}.${f.sha256}`;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from '../app/clock';
 import { parseRetryAfter } from './backoff';
@@ -26,6 +25,7 @@ import {
   type PaymentRequest,
   type Upload,
 } from './portal-schemas';
+import { BundleSourceFailed, multipartBody, type MultipartEntry } from './multipart-body';
 import { checkPortalUrl } from './url-policy';
 
 export interface PortalClientOptions {
@@ -52,19 +52,6 @@ export interface BundleToSend {
   manifest: DossierBundleManifest;
   /** The bytes of each distinct file, in order of first appearance in `manifest.files`. */
   files: readonly BundleFileSource[];
-}
-
-/**
- * A bundle's file could not be read into the body (e.g. it changed size on disk): nothing was sent.
- * `entry` says which dossier of the request; `cause` is what its source threw.
- */
-export class BundleSourceFailed extends Error {
-  constructor(
-    readonly entry: number,
-    override readonly cause: unknown,
-  ) {
-    super(`the files of dossier ${entry + 1} of the request could not be read: ${String(cause)}`);
-  }
 }
 
 /** One entry of a batch: its receipt, or the refusal its bundle would have got. */
@@ -269,55 +256,14 @@ export class PortalClient {
     });
   }
 
-  /**
-   * A multipart body of `entries`, each a JSON field `dossier` and then its file parts. Built in
-   * one buffer with each file read straight into its place: a dossier's bytes are copied once
-   * before the HTTP client takes them (copies were the drain's largest garbage, decision 0018).
-   */
-  private async sendMultipart(
-    path: string,
-    entries: readonly { field: unknown; files: readonly BundleFileSource[] }[],
-    idempotencyKey: string | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<{ res: Response }> {
-    const boundary = `kiosk-bundle-${randomUUID()}`;
-    const pieces: (Buffer | BundleFileSource)[] = [];
-    for (const entry of entries) {
-      pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(entry.field)}\r\n`));
-      const manifest = entry.field as DossierBundleManifest;
-      // One part per distinct file, in order of first appearance (`files` gives their bytes).
-      const distinct = manifest.files.filter((f, i) => manifest.files.findIndex((g) => g.sha256 === f.sha256) === i);
-      distinct.forEach((f, i) => {
-        // File names are the kiosk's own ([A-Za-z0-9._-]); quotes are escaped all the same.
-        pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.fileName.replace(/["\\\r\n]/g, '_')}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-        const source = entry.files[i];
-        if (source) pieces.push(source);
-        pieces.push(CRLF);
-      });
-    }
-    pieces.push(Buffer.from(`--${boundary}--\r\n`));
-    const entryOf = new Map<BundleFileSource, number>();
-    entries.forEach((entry, i) => entry.files.forEach((f) => entryOf.set(f, i)));
-    const size = pieces.reduce((n, p) => n + p.byteLength, 0);
-    const whole = this.bodyBuffers.take(size);
-    const body = whole.subarray(0, size);
-    let at = 0;
-    for (const piece of pieces) {
-      if (Buffer.isBuffer(piece)) at += piece.copy(body, at);
-      else {
-        try {
-          piece.fill(body.subarray(at, at + piece.byteLength));
-        } catch (error) {
-          throw new BundleSourceFailed(entryOf.get(piece) ?? 0, error);
-        }
-        at += piece.byteLength;
-      }
-    }
+  /** A bundle's or batch's body (multipartBody) to `path`; its buffer is kept for the next after a 2xx. */
+  private async sendMultipart(path: string, entries: readonly MultipartEntry[], idempotencyKey: string | undefined, signal: AbortSignal | undefined): Promise<{ res: Response }> {
+    const { body, whole, contentType } = multipartBody(this.bodyBuffers, entries);
     const res = await this.call({
       method: 'POST',
       path,
       raw: body,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { 'content-type': contentType },
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       signal,
     });
@@ -444,5 +390,3 @@ export class PortalClient {
     return new PortalError('rejected', message, status, code, null, offset);
   }
 }
-
-const CRLF = Buffer.from('\r\n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BundleBatcher, type BundleTransport } from '../../../src-main/sync/bundle-batcher';
-import { BundleSourceFailed, type BatchOutcome, type BundleToSend } from '../../../src-main/sync/portal-client';
+import { BundleSourceFailed } from '../../../src-main/sync/multipart-body';
+import type { BatchOutcome, BundleToSend } from '../../../src-main/sync/portal-client';
 import { PortalError } from '../../../src-main/sync/portal-error';
 import type { DossierReceipt } from '../../../src-main/sync/portal-schemas';
 
@@ -57,6 +58,17 @@ function heldTransport() {
 const ok = (...ids: string[]): BatchOutcome[] => ids.map((id) => ({ ok: true, receipt: receiptOf(id) }));
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const settled = <T,>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+/** One request place and `ids` sent at once: the first goes alone and is answered, the others wait together. */
+async function firstAloneThenWaiting(ids: string[]) {
+  const { transport, calls } = heldTransport();
+  const batcher = new BundleBatcher(transport, { requestsInFlight: 1, maxDossiers: 32, maxBytes: 10_000 });
+  const signal = new AbortController().signal;
+  const results = ids.map((id) => settled(batcher.send(bundleOf(id), signal)));
+  calls[0]?.answer(ok(ids[0] ?? ''));
+  await tick();
+  return { batcher, calls, signal, results };
+}
 
 describe('BundleBatcher', () => {
   it('sends a bundle at once and alone while a request place is free', async () => {
@@ -117,12 +129,7 @@ describe('BundleBatcher', () => {
   });
 
   it('falls back to single bundles for good when the portal has no batches (404)', async () => {
-    const { transport, calls } = heldTransport();
-    const batcher = new BundleBatcher(transport, { requestsInFlight: 1, maxDossiers: 32, maxBytes: 10_000 });
-    const signal = new AbortController().signal;
-    const all = ['a', 'b', 'c'].map((id) => batcher.send(bundleOf(id), signal));
-    calls[0]?.answer(ok('a'));
-    await tick();
+    const { batcher, calls, signal, results: all } = await firstAloneThenWaiting(['a', 'b', 'c']);
     expect(calls[1]?.ids).toEqual(['b', 'c']);
     calls[1]?.answer(new PortalError('rejected', 'not found', 404, 'not_found'));
     await tick();
@@ -135,16 +142,12 @@ describe('BundleBatcher', () => {
       expect(call).toMatchObject({ batch: false, ids: [id] });
       call?.answer(ok(id));
     }
-    expect((await Promise.all([...all, ...later])).map((r) => r.dossierId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect((await Promise.all(all)).map((r) => ('value' in r ? r.value.dossierId : r.error))).toEqual(['a', 'b', 'c']);
+    expect((await Promise.all(later)).map((r) => r.dossierId)).toEqual(['d', 'e']);
   });
 
   it('sends again one by one a batch refused as a whole, so the refusal lands on the dossier that caused it', async () => {
-    const { transport, calls } = heldTransport();
-    const batcher = new BundleBatcher(transport, { requestsInFlight: 1, maxDossiers: 32, maxBytes: 10_000 });
-    const signal = new AbortController().signal;
-    const all = ['a', 'b', 'c'].map((id) => settled(batcher.send(bundleOf(id), signal)));
-    calls[0]?.answer(ok('a'));
-    await tick();
+    const { batcher, calls, signal, results: all } = await firstAloneThenWaiting(['a', 'b', 'c']);
     calls[1]?.answer(new PortalError('rejected', 'bad manifest', 400, 'invalid_request'));
     await tick();
     const bad = new PortalError('rejected', 'bad manifest', 400, 'invalid_request');
@@ -166,12 +169,7 @@ describe('BundleBatcher', () => {
   });
 
   it("gives every dossier of a batch the batch's failure on the way (the outbox retries each)", async () => {
-    const { transport, calls } = heldTransport();
-    const batcher = new BundleBatcher(transport, { requestsInFlight: 1, maxDossiers: 32, maxBytes: 10_000 });
-    const signal = new AbortController().signal;
-    const all = ['a', 'b', 'c'].map((id) => settled(batcher.send(bundleOf(id), signal)));
-    calls[0]?.answer(ok('a'));
-    await tick();
+    const { calls, results: all } = await firstAloneThenWaiting(['a', 'b', 'c']);
     const down = new PortalError('unreachable', 'connection reset');
     calls[1]?.answer(down);
     const [, b, c] = await Promise.all(all);
@@ -181,12 +179,7 @@ describe('BundleBatcher', () => {
   });
 
   it('gives a file that cannot be read to its own dossier only, and sends the others', async () => {
-    const { transport, calls } = heldTransport();
-    const batcher = new BundleBatcher(transport, { requestsInFlight: 1, maxDossiers: 32, maxBytes: 10_000 });
-    const signal = new AbortController().signal;
-    const all = ['a', 'b', 'c', 'd'].map((id) => settled(batcher.send(bundleOf(id), signal)));
-    calls[0]?.answer(ok('a'));
-    await tick();
+    const { calls, results: all } = await firstAloneThenWaiting(['a', 'b', 'c', 'd']);
     const changed = new Error('stored file changed size');
     calls[1]?.answer(new BundleSourceFailed(1, changed));
     await tick();
