@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { getDossierFiles } from '../../src-main/sync/dossier-repository';
-import type { BundleToSend } from '../../src-main/sync/portal-client';
 import { useTempDirs } from '../fakes/temp-dir';
-import { enrolledClient, openKioskDb, portalHoldings, seedDossiers, startPortal, storedBundle, storedSha256 } from './harness';
+import { systemClock } from '../../src-main/app/clock';
+import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { PortalClient, type BundleToSend } from '../../src-main/sync/portal-client';
+import { drain, enrolledClient, kioskHttp, openKioskDb, portalHoldings, seedDossiers, startPortal, storedBundle, storedSha256 } from './harness';
+import { startRecordingProxy } from './recording-proxy';
 
 /*
  * POST /v1/dossier-batches on the real reference portal, through the kiosk's client where the
@@ -123,6 +126,25 @@ describe('POST /v1/dossier-batches on the reference portal', () => {
       // An empty batch is out of shape too.
       expect((await postBatch(t.portal.url, t.credential, new FormData())).status).toBe(400);
     } finally {
+      await t.close();
+    }
+  });
+
+  it('a portal without batches (API 1.2) answers 404 once: those dossiers and every one after go as single bundles', async () => {
+    const t = await setUp(5);
+    const proxy = await startRecordingProxy(t.portal.url, { notFound: ['/v1/dossier-batches'] });
+    try {
+      const client = new PortalClient({ baseUrl: proxy.url, credentials: new MemoryCredentialStore(t.credential), clock: systemClock, fetch: kioskHttp.fetch });
+      const run = await drain(t.db, client, t.fileRoot, { concurrency: 8, requestsInFlight: 1, timeoutMs: 15_000 });
+      expect(run.left).toBe(0);
+      const paths = proxy.exchanges.map((e) => new URL(e.url, 'http://x.invalid').pathname);
+      expect(paths.filter((p) => p === '/v1/dossier-batches')).toHaveLength(1);
+      expect(paths.filter((p) => p === '/v1/dossier-bundles')).toHaveLength(5);
+      // Nothing went file by file: the 404 was about batches, not bundles.
+      expect(paths.filter((p) => p === '/v1/uploads')).toHaveLength(0);
+      expect(portalHoldings(t.portal.server).dossiers.map((d) => d.id).sort()).toEqual(t.seeded.map((d) => d.id).sort());
+    } finally {
+      await proxy.close();
       await t.close();
     }
   });
