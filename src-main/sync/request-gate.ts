@@ -46,7 +46,6 @@ export class Slots {
  * is read to the end; a request whose signal aborts while it waits leaves the queue.
  */
 export function gatedFetch(inner: typeof fetch, limit: number): typeof fetch {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`A request gate needs a limit of at least 1, not ${limit}`);
   const slots = new Slots(limit);
   return async (input, init) => {
     await slots.enter(init?.signal);

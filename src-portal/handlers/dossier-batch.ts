@@ -3,7 +3,7 @@ import { ApiError } from '../http/api-error';
 import { errorReply, type Reply } from '../http/http-io';
 import { multipartParts } from '../http/multipart-parts';
 import type { HandlerContext } from './context';
-import { BodyShapeError, BundleGroup, finishBundle, PartCursor, readManifest, receiveBundleFiles, type BundleDeps, type BundleFiles, type Manifest } from './dossier-bundle';
+import { bodyShape, BodyShapeError, BundleGroup, finishBundle, PartCursor, readManifest, receiveBundleFiles, type BundleDeps, type BundleFiles, type Manifest } from './dossier-bundle';
 
 /** The most dossiers one batch may carry (the spec's `maxItems`). */
 export const MAX_BATCH_DOSSIERS = 32;
@@ -51,12 +51,7 @@ export async function submitDossierBatch(ctx: HandlerContext, req: IncomingMessa
           const next = await parts.next();
           if (next !== undefined && !(next.kind === 'field' && next.name === 'dossier')) {
             if (next.kind === 'file') next.stream.resume();
-            throw new BodyShapeError(
-              400,
-              'invalid_request',
-              `The request does not match the Kiosk Sync API: dossier ${entries.length + 1} has more file parts than its ${distinct} distinct files`,
-              'Yêu cầu không đúng định dạng của giao diện đồng bộ.',
-            );
+            throw bodyShape(`dossier ${entries.length + 1} has more file parts than its ${distinct} distinct files`);
           }
           parts.putBack(next);
         });

@@ -255,7 +255,8 @@ function submissionOf(manifest: Manifest, uploadIds: ReadonlyMap<string, string>
   };
 }
 
-const bodyShape = (problem: string): BodyShapeError =>
+/** 400 for a body out of shape, with the problem in English and in `details.errors`. */
+export const bodyShape = (problem: string): BodyShapeError =>
   new BodyShapeError(400, 'invalid_request', `The request does not match the Kiosk Sync API: ${problem}`, 'Yêu cầu không đúng định dạng của giao diện đồng bộ.', {
     errors: [problem],
   });
