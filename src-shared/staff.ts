@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { DeviceHealthSchema, DeviceNameSchema } from './dto';
 
-/** A device that cannot do its job, for staff: raised when it goes offline, resolved when back. */
+/**
+ * What an alert is about: a device that cannot do its job, or a part of the kiosk that needs
+ * staff (entry locked after wrong PINs, the disk nearly full, a purge that keeps failing, an
+ * outbox row set aside, the clock far from the portal's). One open alert per source at a time.
+ */
+export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock']);
+export type AlertSource = z.infer<typeof AlertSourceSchema>;
+
+/** Something staff must see: raised with a reason, resolved when the cause is gone. */
 export const StaffAlertSchema = z.strictObject({
   id: z.string(),
-  device: DeviceNameSchema,
+  source: AlertSourceSchema,
   reason: z.string(),
   raisedAt: z.string(),
   resolvedAt: z.string().nullable(),

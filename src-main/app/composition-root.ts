@@ -87,7 +87,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const documentScans = new DocumentScanService(documentScanner, config.devices.documentScanner, clock, logger);
   const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
-  const staffAlerts = new StaffAlerts(events);
+  const staffAlerts = new StaffAlerts(events, clock);
   const diagnostics = new DeviceDiagnostics(events);
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());

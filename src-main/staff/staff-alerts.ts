@@ -1,23 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceHealth } from '../../src-shared/dto';
-import type { StaffAlert } from '../../src-shared/staff';
+import type { AlertSource, StaffAlert } from '../../src-shared/staff';
+import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 
 /** Enough history for a shift; older alerts drop off (they are in the log too). */
 const KEEP = 50;
 
 /**
- * Raises a staff alert when a device cannot do its job (the printer out of paper, its cover
- * open, offline) and clears it when the device is back. Kept in memory with time and reason;
- * each change is pushed as a `staffAlert` event. Citizens only see that the service is
- * unavailable; the reason is for staff.
+ * Staff alerts: one open alert per source, kept in memory with time and reason; each change is
+ * pushed as a `staffAlert` event. Devices raise and resolve theirs through their health (the
+ * printer out of paper, its cover open, offline); other parts of the kiosk call `raise` and
+ * `resolve` with their own source. Citizens only see that a service is unavailable; the reason
+ * is for staff.
  */
 export class StaffAlerts {
   private readonly alerts: StaffAlert[] = [];
-  private readonly open = new Map<DeviceHealth['device'], StaffAlert>();
+  private readonly open = new Map<AlertSource, StaffAlert>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly events: EventBus) {
+  constructor(
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {
     this.unsubscribe = events.subscribe((event, payload) => {
       if (event === 'deviceHealth') this.observe(payload as DeviceHealth);
     });
@@ -29,26 +34,38 @@ export class StaffAlerts {
   }
 
   observe(health: DeviceHealth): void {
-    const open = this.open.get(health.device);
-    if (health.state === 'offline') {
-      if (open?.reason === health.reason) return;
-      if (open) this.resolve(open, health.at);
-      const alert: StaffAlert = { id: randomUUID(), device: health.device, reason: health.reason, raisedAt: health.at, resolvedAt: null };
-      this.open.set(health.device, alert);
-      this.alerts.push(alert);
-      if (this.alerts.length > KEEP) this.alerts.shift();
-      this.announce(alert);
-    } else if (open) {
-      this.resolve(open, health.at);
-    }
+    if (health.state === 'offline') this.raise(health.device, health.reason, health.at);
+    else this.resolve(health.device, health.at);
+  }
+
+  /** Opens an alert for `source`, or replaces its open one when the reason changed. */
+  raise(source: AlertSource, reason: string, at: string = this.clock.now().toISOString()): void {
+    const open = this.open.get(source);
+    if (open?.reason === reason) return;
+    if (open) this.settle(open, at);
+    const alert: StaffAlert = { id: randomUUID(), source, reason, raisedAt: at, resolvedAt: null };
+    this.open.set(source, alert);
+    this.alerts.push(alert);
+    if (this.alerts.length > KEEP) this.alerts.shift();
+    this.announce(alert);
+  }
+
+  /** Resolves the open alert of `source`, if there is one. */
+  resolve(source: AlertSource, at: string = this.clock.now().toISOString()): void {
+    const open = this.open.get(source);
+    if (open) this.settle(open, at);
+  }
+
+  isOpen(source: AlertSource): boolean {
+    return this.open.has(source);
   }
 
   close(): void {
     this.unsubscribe();
   }
 
-  private resolve(alert: StaffAlert, at: string): void {
-    this.open.delete(alert.device);
+  private settle(alert: StaffAlert, at: string): void {
+    this.open.delete(alert.source);
     const resolved = { ...alert, resolvedAt: at };
     const index = this.alerts.findIndex((a) => a.id === alert.id);
     if (index >= 0) this.alerts[index] = resolved;

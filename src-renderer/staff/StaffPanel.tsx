@@ -136,7 +136,7 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
             {alerts.map((a) => (
               <li key={a.id} data-open={a.resolvedAt === null}>
                 {t(a.resolvedAt === null ? 'staff.alertOpen' : 'staff.alertResolved', {
-                  device: t(`staff.devices.${a.device}`),
+                  device: t(`staff.alertSources.${a.source}`),
                   reason: a.reason,
                   at: formatIssuedAt(a.raisedAt),
                   resolvedAt: a.resolvedAt ? formatIssuedAt(a.resolvedAt) : '',

@@ -43,7 +43,7 @@ describe('scanning and staff diagnostics in the core', () => {
     expect(await core.dispatcher.dispatch('testPrint', {})).toEqual({ ok: true, value: { printed: false, printError: 'Out of paper' } });
     await new Promise((r) => setTimeout(r, 0));
     const listed = await core.dispatcher.dispatch('listStaffAlerts', {});
-    expect(listed).toMatchObject({ ok: true, value: [{ device: 'printer', reason: 'Out of paper', resolvedAt: null }] });
+    expect(listed).toMatchObject({ ok: true, value: [{ source: 'printer', reason: 'Out of paper', resolvedAt: null }] });
     const status = await core.dispatcher.dispatch('getDeviceStatus', {});
     expect(status).toMatchObject({
       ok: true,
