@@ -15,8 +15,8 @@ import {
   ProcedureSummarySchema,
   SearchResultSchema,
 } from './catalog';
-import { LastScanSchema, ScanEventSchema } from './scan';
-import { LinkStateEventSchema, ParkedRowSchema, SyncStatusSchema, syncRequests } from './sync';
+import { ScanEventSchema } from './scan';
+import { LinkStateEventSchema, LinkStateSchema, ParkedRowSchema, SyncStatusSchema, syncRequests } from './sync';
 import { DeviceStatusSchema, StaffAlertSchema, TestPrintResultSchema } from './staff';
 import {
   DraftProblemSchema,
@@ -28,6 +28,14 @@ import {
 } from './dossier';
 import { PaymentOfferSchema, paymentRequests, PaymentStatusSchema, StartedPaymentSchema } from './payment';
 import { ScanDocumentPagesRequestSchema, ScanDocumentPagesResponseSchema, ScanProgressSchema } from './dossier-scan';
+import {
+  GrantedSessionSchema,
+  LoginResultSchema,
+  sessionOnly,
+  StaffAccessStateSchema,
+  staffAccessRequests,
+  TestReadSchema,
+} from './staff-access';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -61,15 +69,16 @@ export const methods = {
   },
   /** Text a keyboard-mode scanner typed, caught by the renderer; classified like any scan. */
   submitWedgeScan: { request: z.object({ text: z.string().max(100_000) }).strict(), response: ScanEventSchema },
-  getLastScan: { request: empty, response: LastScanSchema.nullable() },
+  /** Staff "test read": the last scan of the current citizen session, masked in main. */
+  getLastScan: { request: sessionOnly, response: TestReadSchema.nullable() },
   /** Staff panel: each device's health and last problem. */
-  getDeviceStatus: { request: empty, response: z.array(DeviceStatusSchema) },
-  listStaffAlerts: { request: empty, response: z.array(StaffAlertSchema) },
+  getDeviceStatus: { request: sessionOnly, response: z.array(DeviceStatusSchema) },
+  listStaffAlerts: { request: sessionOnly, response: z.array(StaffAlertSchema) },
   /** Prints a short test page on the configured printer. */
-  testPrint: { request: empty, response: TestPrintResultSchema },
+  testPrint: { request: sessionOnly, response: TestPrintResultSchema },
   /** Scans one page on the document scanner (H3's driver); thumbnails are data:image/png;base64 URLs. */
   testDocumentScan: {
-    request: empty,
+    request: sessionOnly,
     response: z.object({
       pageCount: z.number(),
       pdfBytes: z.number(),
@@ -89,11 +98,11 @@ export const methods = {
   /** With the dossier's fee payment, when there is one. */
   lookupDossier: { request: dossierRequests.lookupDossier, response: LookupResultSchema.extend({ payment: PaymentStatusSchema.nullable() }) },
   /** Staff panel: the link to the portal, outbox depth, age of the oldest pending item, last error. */
-  getSyncStatus: { request: empty, response: SyncStatusSchema },
+  getSyncStatus: { request: sessionOnly, response: SyncStatusSchema },
   /** Staff panel: the outbox rows set aside, latest first, each with its reason. */
-  listParkedRows: { request: empty, response: z.array(ParkedRowSchema) },
+  listParkedRows: { request: sessionOnly, response: z.array(ParkedRowSchema) },
   /** Staff panel: sends a parked row again; false when it was no longer parked. */
-  retryParkedRow: { request: syncRequests.retryParkedRow, response: z.object({ requeued: z.boolean() }) },
+  retryParkedRow: { request: syncRequests.retryParkedRow.extend(sessionOnly.shape), response: z.object({ requeued: z.boolean() }) },
   /** Scans one required document on the document scanner straight into the session; progress as `scanProgress`. */
   scanDocumentPages: { request: ScanDocumentPagesRequestSchema, response: ScanDocumentPagesResponseSchema },
   // Fee payment by VietQR (src-shared/payment.ts): the amount comes from the catalog in main.
@@ -102,6 +111,24 @@ export const methods = {
   startPayment: { request: paymentRequests.startPayment, response: StartedPaymentSchema },
   /** The payment's state; while pending, the portal is asked first (bounded wait). */
   getPaymentStatus: { request: paymentRequests.getPaymentStatus, response: PaymentStatusSchema },
+  // Roles (src-shared/staff-access.ts, src-shared/method-roles.ts, decision 0021).
+  /** The header's link dot: only the state, for anyone. */
+  getLinkState: { request: empty, response: LinkStateSchema },
+  /** The staff corner's discreet dot: how many staff alerts are open, nothing about them. */
+  getStaffAlertBadge: { request: empty, response: z.strictObject({ open: z.number().int().min(0) }) },
+  /** A citizen session starts or is wiped: any staff session ends and the last scan is forgotten. */
+  startCitizenSession: { request: empty, response: empty },
+  endCitizenSession: { request: empty, response: empty },
+  /** Which PINs are set and whether entry is locked, for the PIN pad. */
+  getStaffAccess: { request: empty, response: StaffAccessStateSchema },
+  loginStaff: { request: staffAccessRequests.loginStaff, response: LoginResultSchema },
+  /** Only on a terminal with no IT PIN yet: sets it and opens an IT session. */
+  setupFirstItPin: { request: staffAccessRequests.setupFirstItPin, response: GrantedSessionSchema },
+  /** Staff activity without another call: keeps the session from its idle end. */
+  touchStaffSession: { request: sessionOnly, response: z.strictObject({ idleSeconds: z.number().int().positive() }) },
+  logoutStaff: { request: sessionOnly, response: z.strictObject({ loggedOut: z.boolean() }) },
+  setStaffPin: { request: staffAccessRequests.setStaffPin, response: empty },
+  setItPin: { request: staffAccessRequests.setItPin, response: empty },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -32,6 +32,8 @@ import { provisionalDossierCode } from '../scan/dossier-code';
 import { ScannerService } from '../scan/scanner-service';
 import { DeviceDiagnostics } from '../staff/device-diagnostics';
 import { StaffAlerts } from '../staff/staff-alerts';
+import { RoleSessions } from '../staff/role-sessions';
+import { StaffAccessService } from '../staff/staff-access-service';
 import { renderTestPage } from '../staff/test-page';
 import { formatLocalDateTime, localDay } from './clock';
 import { tmpdir } from 'node:os';
@@ -147,6 +149,19 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       })
     : undefined;
   const needPayments = () => needStore(payments);
+  // Roles (decision 0021): sessions in memory, PINs, lockout and audit in the store.
+  let staffAccess: StaffAccessService | undefined;
+  const roleSessions = new RoleSessions(clock, () => randomBytes(32).toString('base64url'), (role, why) => staffAccess?.sessionEnded(role, why));
+  staffAccess = db
+    ? new StaffAccessService({ db, clock, sessions: roleSessions, alerts: staffAlerts, logger, terminalId: config.terminal.id })
+    : undefined;
+  const needStaffAccess = () => needStore(staffAccess);
+  /** A citizen is at the screen: no staff session stays open behind them, no earlier scan stays readable. */
+  const citizenBoundary = () => {
+    roleSessions.endAll('citizen-session');
+    scans.forgetLastScan();
+    return {};
+  };
 
   const handlers: Handlers = {
     getInfo: () => ({
@@ -161,6 +176,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     }),
     listQueueServices: () => needQueue().listServices(),
     takeTicket: async ({ serviceId, priority, language }) => {
+      roleSessions.endAll('citizen-session');
       // A kiosk with no paper must not hand out numbers it cannot print (DOMAIN.md).
       const health = (await printer.refreshHealth?.()) ?? printer.health();
       if (health.state === 'offline') {
@@ -187,7 +203,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       return outcome;
     },
     submitWedgeScan: ({ text }) => scans.submitWedgeScan(text),
-    getLastScan: () => scans.lastScan(),
+    getLastScan: () => scans.testRead(),
     getDeviceStatus: () => diagnostics.status(monitor.snapshot()),
     listStaffAlerts: () => staffAlerts.list(),
     testPrint: async () => {
@@ -219,7 +235,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         monitor.check();
       }
     },
-    beginDossier: ({ procedureCode }) => needDossiers().begin(procedureCode),
+    beginDossier: ({ procedureCode }) => {
+      roleSessions.endAll('citizen-session');
+      return needDossiers().begin(procedureCode);
+    },
     stageScannedPage: ({ sessionId, dataBase64 }) => needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64')),
     discardStagedPage: ({ sessionId, pageId }) => {
       scanInto?.forgetPage(sessionId, pageId);
@@ -260,6 +279,23 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getPaymentOffer: ({ dossierId }) => needPayments().offer(dossierId),
     startPayment: ({ dossierId }) => needPayments().start(dossierId),
     getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
+    getLinkState: () => needStore(sync).status().state,
+    getStaffAlertBadge: () => ({ open: staffAlerts.list().filter((a) => a.resolvedAt === null).length }),
+    startCitizenSession: citizenBoundary,
+    endCitizenSession: citizenBoundary,
+    getStaffAccess: () => needStaffAccess().state(),
+    loginStaff: ({ pin }) => needStaffAccess().login(pin),
+    setupFirstItPin: ({ pin }) => needStaffAccess().setupFirstItPin(pin),
+    touchStaffSession: () => ({ idleSeconds: Math.round(roleSessions.idleMs / 1000) }),
+    logoutStaff: ({ session }) => ({ loggedOut: roleSessions.end(session, 'logout') }),
+    setStaffPin: async ({ pin }) => {
+      await needStaffAccess().setPin('staff', pin);
+      return {};
+    },
+    setItPin: async ({ pin }) => {
+      await needStaffAccess().setPin('it', pin);
+      return {};
+    },
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);
@@ -277,7 +313,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   monitor.start();
   sync?.start();
   return {
-    dispatcher: new Dispatcher(handlers, logger),
+    dispatcher: new Dispatcher(handlers, logger, roleSessions),
     events,
     printer,
     barcodeScanner,

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type Methods, type ResponseOf } from '../../src-shared/contract';
 import { fail, ok, type Reply } from '../../src-shared/errors';
+import { roleOf } from '../../src-shared/method-roles';
+import type { Role } from '../../src-shared/staff-access';
 import { KioskError } from './kiosk-error';
 import type { Logger } from './logger';
 
@@ -8,19 +10,31 @@ export type Handlers = {
   [M in MethodName]: (request: z.output<Methods[M]['request']>) => Promise<ResponseOf<M>> | ResponseOf<M>;
 };
 
+/** Main's check of a role session token (src-main/staff/role-sessions.ts); a granted call counts as activity. */
+export interface SessionCheck {
+  authorize(token: unknown, needed: Exclude<Role, 'citizen'>): boolean;
+}
+
 /**
  * The one entry for every request from a renderer, whichever host carried it. The renderer is
- * untrusted: the method name and request are validated here, and no error escapes as a throw.
+ * untrusted: the method name and request are validated here, a staff or IT method runs only with
+ * a live session token of that role (decision 0021), and no error escapes as a throw.
  */
 export class Dispatcher {
   constructor(
     private readonly handlers: Handlers,
     private readonly logger: Logger,
+    private readonly sessions: SessionCheck,
   ) {}
 
   async dispatch(method: unknown, request: unknown): Promise<Reply<unknown>> {
     if (!isMethodName(method)) {
       return fail('unknown_method', `Unknown method: ${String(method).slice(0, 64)}`);
+    }
+    const role = roleOf(method);
+    // Before validation: without a live token a caller learns nothing, not even the request's shape.
+    if (role !== 'citizen' && !this.sessions.authorize(sessionOf(request), role)) {
+      return fail('forbidden', `${method}: ${role === 'it' ? 'IT' : 'staff'} login required.`);
     }
     const parsed = methods[method].request.safeParse(request);
     if (!parsed.success) {
@@ -41,4 +55,10 @@ export class Dispatcher {
       return fail('internal', 'The kiosk hit an unexpected error. Please ask the staff for help.');
     }
   }
+}
+
+function sessionOf(request: unknown): unknown {
+  return typeof request === 'object' && request !== null && Object.prototype.hasOwnProperty.call(request, 'session')
+    ? (request as { session: unknown }).session
+    : undefined;
 }

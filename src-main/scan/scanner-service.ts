@@ -1,20 +1,23 @@
-import type { LastScan, ScanEvent } from '../../src-shared/scan';
+import type { ScanEvent } from '../../src-shared/scan';
+import type { TestRead } from '../../src-shared/staff-access';
 import type { Clock } from '../app/clock';
 import { localDay } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 import type { Logger } from '../app/logger';
 import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
 import { classifyScan } from './classify-scan';
+import { toTestRead } from './test-read';
 
 /**
  * Turns scanned text into typed events. Scans from the scanner device are pushed to the
  * renderers as `scan` events; scans the renderer caught from a keyboard-wedge scanner come in
  * through `submitWedgeScan`, are answered directly and pushed as events too. Both go through the same classifier with
- * the kiosk's local day, and the last one is kept for the staff panel's "test read".
+ * the kiosk's local day, and the last one is kept, masked, for the staff panel's "test read" only
+ * as long as the citizen session that made it (`forgetLastScan` at each session start and end).
  * Logs say what kind of scan it was, never what it said (personal data, Decree 13/2023).
  */
 export class ScannerService {
-  private last: LastScan | null = null;
+  private last: TestRead | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -37,18 +40,23 @@ export class ScannerService {
     return event;
   }
 
-  lastScan(): LastScan | null {
+  /** The last scan as staff may see it; the full event is never kept. */
+  testRead(): TestRead | null {
     return this.last;
+  }
+
+  forgetLastScan(): void {
+    this.last = null;
   }
 
   close(): void {
     this.unsubscribe();
   }
 
-  private classify(text: string, source: LastScan['source']): ScanEvent {
+  private classify(text: string, source: TestRead['source']): ScanEvent {
     const now = this.clock.now();
     const event = classifyScan(text, localDay(now, this.timeZone));
-    this.last = { event, source, at: now.toISOString() };
+    this.last = toTestRead(event, text.length, source, now.toISOString());
     this.logger.log('info', 'scan', { source, kind: event.kind, ...(event.kind === 'unknown' ? { reason: event.reason } : {}) });
     return event;
   }

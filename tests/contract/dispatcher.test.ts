@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../src-shared/contract';
 import { errorCodes } from '../../src-shared/errors';
+import { roleOf } from '../../src-shared/method-roles';
+import { FixedClock } from '../fakes/fixed-clock';
 import { createTestCore } from '../fakes/test-core';
 import { useTempDirs } from '../fakes/temp-dir';
 
@@ -57,5 +59,58 @@ describe('dispatcher: every request validated in main', () => {
       ok: false,
       error: { code: 'store_unavailable' },
     });
+  });
+});
+
+describe('dispatcher: staff and IT methods need a live session of their role', () => {
+  const roleFree = methodNames.filter((m) => roleOf(m) === 'citizen');
+  const guarded = methodNames.filter((m) => roleOf(m) !== 'citizen');
+
+  it('lists the staff methods the brief names, and IT-only PIN changes', () => {
+    for (const m of ['getDeviceStatus', 'listStaffAlerts', 'testPrint', 'testDocumentScan', 'getLastScan', 'getSyncStatus', 'listParkedRows', 'retryParkedRow', 'logoutStaff'] as const) {
+      expect(roleOf(m)).toBe('staff');
+    }
+    expect(guarded.filter((m) => roleOf(m) === 'it').sort()).toEqual(['setItPin', 'setStaffPin']);
+    expect(roleFree).toContain('takeTicket');
+  });
+
+  it('refuses every non-citizen method without, with a wrong and with an expired token, and accepts a valid one', async () => {
+    const clock = new FixedClock(new Date('2026-11-23T02:00:00Z'));
+    const { core } = await createTestCore(tempDir(), clock);
+    const it = await core.dispatcher.dispatch('setupFirstItPin', { pin: '13572468' });
+    const itSession = it.ok ? (it.value as { session: string }).session : '';
+    expect((await core.dispatcher.dispatch('setStaffPin', { session: itSession, pin: '24681357' })).ok).toBe(true);
+    const login = async (pin: string) => {
+      const reply = await core.dispatcher.dispatch('loginStaff', { pin });
+      return reply.ok ? ((reply.value as { session?: string }).session ?? '') : '';
+    };
+    const forbidden = { ok: false, error: { code: 'forbidden' } };
+    const wrongToken = 'A'.repeat(43);
+    for (const method of guarded) {
+      const pin = roleOf(method) === 'it' ? '13572468' : '24681357';
+      expect(await core.dispatcher.dispatch(method, {}), `${method} without token`).toMatchObject(forbidden);
+      expect(await core.dispatcher.dispatch(method, { session: wrongToken }), `${method} wrong token`).toMatchObject(forbidden);
+      expect(await core.dispatcher.dispatch(method, 'not an object'), `${method} no object`).toMatchObject(forbidden);
+      const expired = await login(pin);
+      clock.advance(2 * 60_000);
+      expect(await core.dispatcher.dispatch(method, { session: expired }), `${method} expired`).toMatchObject(forbidden);
+      const valid = await login(pin);
+      const reply = await core.dispatcher.dispatch(method, { session: valid });
+      // Accepted: whatever it answers (some need more fields), it is not refused for the role.
+      expect(reply.ok || reply.error.code !== 'forbidden', `${method} valid token: ${JSON.stringify(reply)}`).toBe(true);
+      if (roleOf(method) === 'it') {
+        expect(await core.dispatcher.dispatch(method, { session: await login('24681357'), pin: '999999' }), `${method} as staff`).toMatchObject(forbidden);
+      }
+    }
+    await core.close();
+  });
+
+  it('keeps every citizen method callable without a token', async () => {
+    const { core } = await createTestCore(tempDir());
+    for (const method of roleFree) {
+      const reply = await core.dispatcher.dispatch(method, {});
+      expect(reply.ok || reply.error.code !== 'forbidden', method).toBe(true);
+    }
+    await core.close();
   });
 });

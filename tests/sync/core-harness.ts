@@ -6,6 +6,9 @@ import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import type { SubmitOutcome } from '../../src-shared/dossier';
 import { demoConfig } from '../fakes/demo-config';
 import { LAND, landDraft, pagePng } from '../unit/dossier/fixture';
+import { isMethodName } from '../../src-shared/contract';
+import { roleOf } from '../../src-shared/method-roles';
+import { dispatchAsStaff } from '../fakes/staff-session';
 
 /** A kiosk core as `npm start` composes it (virtual printer), syncing with `portalUrl`. */
 export async function startKioskCore(
@@ -29,9 +32,10 @@ export async function startKioskCore(
   return core;
 }
 
-/** A contract call as the renderer makes it; throws the error reply. */
+/** A contract call as the renderer makes it (staff calls with an IT session); throws the error reply. */
 export async function call<T>(core: KioskCore, method: string, request: unknown = {}): Promise<T> {
-  const reply = await core.dispatcher.dispatch(method, request);
+  const staff = isMethodName(method) && roleOf(method) !== 'citizen';
+  const reply = staff ? await dispatchAsStaff(core, method, request as object) : await core.dispatcher.dispatch(method, request);
   if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
   return reply.value as T;
 }

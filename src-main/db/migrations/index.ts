@@ -4,6 +4,7 @@ import { migration0002 } from './0002-catalog';
 import { migration0003 } from './0003-dossiers';
 import { migration0004 } from './0004-sync';
 import { migration0005 } from './0005-payments';
+import { migration0006 } from './0006-staff-access';
 
 /** The one ordered list. Append only: a shipped migration is never changed or removed. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

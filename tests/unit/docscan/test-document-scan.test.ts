@@ -9,6 +9,7 @@ import type { DocumentScannerPort } from '../../../src-main/devices/docscan/docu
 import { VirtualPrinter } from '../../../src-main/devices/virtual/virtual-printer';
 import { demoConfig } from '../../fakes/demo-config';
 import { SANE_FIXTURES, saneScanner } from './sane-harness';
+import { dispatchAsStaff } from '../../fakes/staff-session';
 
 const cores: KioskCore[] = [];
 afterEach(async () => {
@@ -37,7 +38,7 @@ async function coreWith(documentScanner: DocumentScannerPort | undefined, overri
 describe('testDocumentScan through the contract', { retry: 2 }, () => {
   it('scans one page from the feeder on SANE’s test backend and answers with its thumbnail', async () => {
     const core = await coreWith(saneScanner().scanner, { devices: { documentScanner: { driver: 'sane', source: 'adf', resolution: 100 } } });
-    const reply = await core.dispatcher.dispatch('testDocumentScan', {});
+    const reply = await dispatchAsStaff(core, 'testDocumentScan');
     if (!reply.ok) throw new Error(reply.error.message);
     const value = reply.value as { pageCount: number; pdfBytes: number; thumbnails: string[]; durationMs: number };
     expect(value.pageCount).toBe(1);
@@ -49,7 +50,7 @@ describe('testDocumentScan through the contract', { retry: 2 }, () => {
 
   it('works out of the box with the virtual scanner the default config names', async () => {
     const core = await coreWith(undefined);
-    const reply = await core.dispatcher.dispatch('testDocumentScan', {});
+    const reply = await dispatchAsStaff(core, 'testDocumentScan');
     expect(reply).toMatchObject({ ok: true, value: { pageCount: 1 } });
     const info = await core.dispatcher.dispatch('getInfo', {});
     expect(JSON.stringify(info)).toContain('document-scanner');
@@ -57,7 +58,7 @@ describe('testDocumentScan through the contract', { retry: 2 }, () => {
 
   it('answers device_unavailable in Vietnamese and English when the feeder is empty', async () => {
     const core = await coreWith(saneScanner(join(SANE_FIXTURES, 'feeder-empty')).scanner, { devices: { documentScanner: { driver: 'sane', source: 'adf' } } });
-    const reply = await core.dispatcher.dispatch('testDocumentScan', {});
+    const reply = await dispatchAsStaff(core, 'testDocumentScan');
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.error.code).toBe('device_unavailable');

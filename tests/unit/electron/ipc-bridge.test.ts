@@ -63,7 +63,7 @@ function setup(options: { trusted?: (event: InvokeEvent) => boolean } = {}) {
   // Only the handlers these tests reach; the dispatcher validates before it calls any.
   const handlers = { listQueueServices, reprintTicket } as unknown as Handlers;
   const logger = createMemoryLogger();
-  const dispatcher = new Dispatcher(handlers, logger);
+  const dispatcher = new Dispatcher(handlers, logger, { authorize: () => false });
   const events = new EventBus();
   const ipcMain = new FakeIpcMain();
   const contents = new FakeContents(WINDOW_ID);

@@ -48,7 +48,7 @@ function setup() {
   const events = new EventBus();
   registerIpcBridge({
     ipcMain: ipc.ipcMain,
-    dispatcher: new Dispatcher(handlers, logger),
+    dispatcher: new Dispatcher(handlers, logger, { authorize: () => false }),
     events,
     isTrustedSender: () => true,
     target: () => ipc.contents,

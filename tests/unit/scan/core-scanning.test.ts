@@ -3,6 +3,7 @@ import type { VirtualScanner } from '../../../src-main/devices/scanner/virtual-s
 import { createTestCore } from '../../fakes/test-core';
 import { FixedClock } from '../../fakes/fixed-clock';
 import { useTempDirs } from '../../fakes/temp-dir';
+import { dispatchAsStaff } from '../../fakes/staff-session';
 
 const card = '001099012345|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
 
@@ -19,8 +20,11 @@ describe('scanning and staff diagnostics in the core', () => {
 
     const wedge = await core.dispatcher.dispatch('submitWedgeScan', { text: '000.00.12.H29-261124-0001' });
     expect(wedge).toMatchObject({ ok: true, value: { kind: 'dossier-code' } });
-    const last = await core.dispatcher.dispatch('getLastScan', {});
-    expect(last).toMatchObject({ ok: true, value: { source: 'wedge', event: { kind: 'dossier-code' } } });
+    const last = await dispatchAsStaff(core, 'getLastScan');
+    expect(last).toEqual({
+      ok: true,
+      value: { kind: 'dossier-code', length: 25, source: 'wedge', at: '2026-11-22T23:30:00.000Z', maskedId: null, initials: null, reason: null },
+    });
     const garbled = await core.dispatcher.dispatch('submitWedgeScan', { text: card.replace('ễ', '?') });
     expect(garbled).toMatchObject({ ok: true, value: { kind: 'unknown', reason: 'garbled' } });
     // Wedge scans reach the screens as events too, like the scanner's.
@@ -36,15 +40,15 @@ describe('scanning and staff diagnostics in the core', () => {
     const { core, printer } = await createTestCore(tempDir());
     const alerts: unknown[] = [];
     core.events.subscribe((event, payload) => event === 'staffAlert' && alerts.push(payload));
-    expect(await core.dispatcher.dispatch('testPrint', {})).toEqual({ ok: true, value: { printed: true, printError: null } });
+    expect(await dispatchAsStaff(core, 'testPrint')).toEqual({ ok: true, value: { printed: true, printError: null } });
     expect(printer.lastPrint()?.job.cuts).toBe(1);
 
     printer.setState('paper-out');
-    expect(await core.dispatcher.dispatch('testPrint', {})).toEqual({ ok: true, value: { printed: false, printError: 'Out of paper' } });
+    expect(await dispatchAsStaff(core, 'testPrint')).toEqual({ ok: true, value: { printed: false, printError: 'Out of paper' } });
     await new Promise((r) => setTimeout(r, 0));
-    const listed = await core.dispatcher.dispatch('listStaffAlerts', {});
+    const listed = await dispatchAsStaff(core, 'listStaffAlerts');
     expect(listed).toMatchObject({ ok: true, value: [{ source: 'printer', reason: 'Out of paper', resolvedAt: null }] });
-    const status = await core.dispatcher.dispatch('getDeviceStatus', {});
+    const status = await dispatchAsStaff(core, 'getDeviceStatus');
     expect(status).toMatchObject({
       ok: true,
       value: [
@@ -55,7 +59,7 @@ describe('scanning and staff diagnostics in the core', () => {
     });
 
     printer.setState('ok');
-    await core.dispatcher.dispatch('testPrint', {});
+    await dispatchAsStaff(core, 'testPrint');
     await new Promise((r) => setTimeout(r, 0));
     expect(alerts).toMatchObject([{ resolvedAt: null }, { resolvedAt: expect.any(String) }]);
     await core.close();

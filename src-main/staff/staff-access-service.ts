@@ -1,0 +1,109 @@
+import type { Database } from 'better-sqlite3';
+import type { GrantedSession, LoginResult, StaffAccessState, StaffRole } from '../../src-shared/staff-access';
+import type { Clock } from '../app/clock';
+import { KioskError } from '../app/kiosk-error';
+import type { Logger } from '../app/logger';
+import { afterWrongPin, attemptsLeft, isLocked, openLockout } from './lockout-policy';
+import { hashPin, pinProblem, verifyPin } from './pin-hash';
+import type { RoleSessions } from './role-sessions';
+import { addAuditEntry, readLockout, readPinHash, saveLockout, savePinHash, type AuditEvent } from './staff-access-repository';
+import type { StaffAlerts } from './staff-alerts';
+
+export interface StaffAccessDeps {
+  db: Database;
+  clock: Clock;
+  sessions: RoleSessions;
+  alerts: Pick<StaffAlerts, 'raise' | 'resolve'>;
+  logger: Logger;
+  terminalId: string;
+}
+
+/**
+ * The PIN pad's side in main: PINs checked against their hashes, wrong ones counted towards a
+ * lockout kept in SQLite, sessions issued, and every login, logout, lockout and PIN change
+ * audited with the terminal id. Logs and the audit never hold a PIN.
+ */
+export class StaffAccessService {
+  /** One check at a time, so parallel guesses cannot race past the attempt counter. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: StaffAccessDeps) {}
+
+  state(): StaffAccessState {
+    const { db, clock } = this.deps;
+    const lockout = readLockout(db);
+    return {
+      itPinSet: readPinHash(db, 'it') !== null,
+      staffPinSet: readPinHash(db, 'staff') !== null,
+      lockedUntil: isLocked(lockout, clock.now()) ? lockout.lockedUntil : null,
+    };
+  }
+
+  login(pin: string): Promise<LoginResult> {
+    return this.serial(() => this.checkPin(pin));
+  }
+
+  /** Only while no IT PIN exists (a fresh terminal): sets it and opens an IT session. */
+  setupFirstItPin(pin: string): Promise<GrantedSession> {
+    return this.serial(async () => {
+      if (readPinHash(this.deps.db, 'it')) throw new KioskError('forbidden', 'An IT PIN is already set on this terminal; log in as IT to change it.');
+      await this.setPin('it', pin);
+      return this.grant('it');
+    });
+  }
+
+  /** Sets a role's PIN from the PIN typed (IT in the panel, or a provisioning profile). */
+  async setPin(role: StaffRole, pin: string): Promise<void> {
+    const problem = pinProblem(pin);
+    if (problem) throw new KioskError('invalid_request', problem);
+    const other = readPinHash(this.deps.db, role === 'it' ? 'staff' : 'it');
+    if (other && (await verifyPin(pin, other))) throw new KioskError('invalid_request', 'The staff PIN and the IT PIN must differ.');
+    savePinHash(this.deps.db, role, await hashPin(pin), this.deps.clock.now().toISOString());
+    this.audit('pin-set', role, null);
+  }
+
+  /** Called by RoleSessions when a session ends, whatever the reason. */
+  sessionEnded(role: StaffRole, why: string): void {
+    this.audit('logout', role, why);
+  }
+
+  private async checkPin(pin: string): Promise<LoginResult> {
+    const { db, clock } = this.deps;
+    const lockout = readLockout(db);
+    if (isLocked(lockout, clock.now())) return { outcome: 'locked', lockedUntil: lockout.lockedUntil ?? '' };
+    for (const role of ['it', 'staff'] as const) {
+      const stored = readPinHash(db, role);
+      if (stored && (await verifyPin(pin, stored))) {
+        saveLockout(db, openLockout);
+        this.deps.alerts.resolve('staff-access');
+        return { outcome: 'granted', ...this.grant(role) };
+      }
+    }
+    const next = afterWrongPin(lockout, clock.now());
+    saveLockout(db, next.state);
+    if (!next.locked) return { outcome: 'wrong', attemptsLeft: attemptsLeft(next.state) };
+    const until = next.state.lockedUntil ?? '';
+    this.audit('lockout', null, `until ${until}`);
+    this.deps.logger.log('warn', 'staff entry locked after wrong PINs', { until, lockouts: next.state.lockouts });
+    this.deps.alerts.raise('staff-access', `Staff entry locked until ${until} after ${next.state.lockouts === 1 ? '5' : 'repeated'} wrong PINs.`);
+    return { outcome: 'locked', lockedUntil: until };
+  }
+
+  private grant(role: StaffRole): GrantedSession {
+    const session = this.deps.sessions.issue(role);
+    this.audit('login', role, null);
+    return { role, session, idleSeconds: Math.round(this.deps.sessions.idleMs / 1000) };
+  }
+
+  private audit(event: AuditEvent, role: StaffRole | null, detail: string | null): void {
+    const at = this.deps.clock.now().toISOString();
+    addAuditEntry(this.deps.db, { at, event, role, terminalId: this.deps.terminalId, detail });
+    this.deps.logger.log('info', `staff ${event}`, { role, detail });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { MethodName, Methods } from './contract';
+import type { Role } from './staff-access';
+
+/**
+ * Who may call each method (decision 0021). Typed over `MethodName`: a method added to the
+ * contract without a role here does not compile. Main's dispatcher enforces it; hiding a button
+ * in the renderer is not the protection.
+ */
+export const methodRoles = {
+  getInfo: 'citizen',
+  listQueueServices: 'citizen',
+  takeTicket: 'citizen',
+  reprintTicket: 'citizen',
+  getCatalogInfo: 'citizen',
+  listFields: 'citizen',
+  listProcedures: 'citizen',
+  getProcedure: 'citizen',
+  searchProcedures: 'citizen',
+  printChecklist: 'citizen',
+  submitWedgeScan: 'citizen',
+  getLastScan: 'staff',
+  getDeviceStatus: 'staff',
+  listStaffAlerts: 'staff',
+  testPrint: 'staff',
+  testDocumentScan: 'staff',
+  beginDossier: 'citizen',
+  stageScannedPage: 'citizen',
+  discardStagedPage: 'citizen',
+  cancelDossier: 'citizen',
+  validateDossierDraft: 'citizen',
+  submitDossier: 'citizen',
+  getReceipt: 'citizen',
+  reprintReceipt: 'citizen',
+  lookupDossier: 'citizen',
+  getSyncStatus: 'staff',
+  listParkedRows: 'staff',
+  retryParkedRow: 'staff',
+  scanDocumentPages: 'citizen',
+  getPaymentOffer: 'citizen',
+  startPayment: 'citizen',
+  getPaymentStatus: 'citizen',
+  getLinkState: 'citizen',
+  getStaffAlertBadge: 'citizen',
+  startCitizenSession: 'citizen',
+  endCitizenSession: 'citizen',
+  getStaffAccess: 'citizen',
+  loginStaff: 'citizen',
+  setupFirstItPin: 'citizen',
+  touchStaffSession: 'staff',
+  logoutStaff: 'staff',
+  setStaffPin: 'it',
+  setItPin: 'it',
+} as const satisfies Record<MethodName, Role>;
+
+export type MethodRoles = typeof methodRoles;
+
+/** Staff and IT requests must carry the session token: a staff method whose schema lacks it does not compile. */
+type NeedsSession = { [M in MethodName]: MethodRoles[M] extends 'citizen' ? never : M }[MethodName];
+type MissingSession = { [M in NeedsSession]: z.input<Methods[M]['request']> extends { session: string } ? never : M }[NeedsSession];
+const everyStaffRequestHasSession: [MissingSession] extends [never] ? true : MissingSession = true;
+void everyStaffRequestHasSession;
+
+export const roleOf = (method: MethodName): Role => methodRoles[method];
