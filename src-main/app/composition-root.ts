@@ -150,9 +150,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     : undefined;
   const needPayments = () => needStore(payments);
   // Roles (decision 0021): sessions in memory, PINs, lockout and audit in the store.
-  let staffAccess: StaffAccessService | undefined;
+  // Each session's end is audited by the access service, built just below (the closure runs later).
   const roleSessions = new RoleSessions(clock, () => randomBytes(32).toString('base64url'), (role, why) => staffAccess?.sessionEnded(role, why));
-  staffAccess = db
+  const staffAccess = db
     ? new StaffAccessService({ db, clock, sessions: roleSessions, alerts: staffAlerts, logger, terminalId: config.terminal.id })
     : undefined;
   const needStaffAccess = () => needStore(staffAccess);

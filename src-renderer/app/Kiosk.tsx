@@ -5,12 +5,12 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { IdleWarning } from '../components/IdleWarning';
 import i18n from '../i18n';
 import { initialSession, sessionReducer } from './session';
-import { preloadScreens, StaffPanel } from './lazy-screens';
+import { preloadScreens, StaffGate } from './lazy-screens';
 import { SessionView } from './SessionView';
 import { useIdleTimer } from './use-idle-timer';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
 import { StaffCorner } from '../staff/StaffCorner';
-import { useStaffAlerts } from '../staff/use-staff-alerts';
+import { useOpenAlertCount } from '../staff/use-staff-alerts';
 
 interface KioskProps {
   kiosk: KioskClient;
@@ -29,10 +29,20 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
   const [state, dispatch] = useReducer(sessionReducer, info.defaultLanguage, initialSession);
   const [sessionKey, setSessionKey] = useState(0);
 
+  const [staffOpen, setStaffOpen] = useState(false);
   const endSession = useCallback(() => {
     dispatch({ type: 'reset' });
     setSessionKey((key) => key + 1);
-  }, []);
+    // The idle reset also closes the staff panel (which logs out) and has main forget the last scan.
+    setStaffOpen(false);
+    void kiosk.endCitizenSession({});
+  }, [kiosk]);
+
+  // A citizen starts at the attract screen's first tap: main ends any staff session and forgets earlier scans.
+  const citizenActive = state.screen.name !== 'attract';
+  useEffect(() => {
+    if (citizenActive) void kiosk.startCitizenSession({});
+  }, [citizenActive, kiosk]);
 
   // Before paint, so a language switch never shows a frame in the old language.
   useLayoutEffect(() => {
@@ -45,8 +55,7 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
     return () => clearTimeout(timer);
   }, []);
 
-  const [staffOpen, setStaffOpen] = useState(false);
-  const staffAlerts = useStaffAlerts(kiosk);
+  const openAlerts = useOpenAlertCount(kiosk);
   // Wedge scans go to the core, which classifies them and pushes them back as `scan` events,
   // the same way screens hear a HID-POS scanner; nothing to do with the reply here.
   const onWedgeScan = useCallback(() => {}, []);
@@ -74,10 +83,10 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
           onStoreTrouble={onStoreTrouble}
         />
       </ErrorBoundary>
-      <StaffCorner openAlerts={staffAlerts.filter((a) => a.resolvedAt === null).length} onOpen={() => setStaffOpen(true)} />
+      <StaffCorner openAlerts={openAlerts} onOpen={() => setStaffOpen(true)} />
       {staffOpen ? (
         <Suspense fallback={null}>
-          <StaffPanel kiosk={kiosk} language={state.language} alerts={staffAlerts} onClose={() => setStaffOpen(false)} />
+          <StaffGate kiosk={kiosk} language={state.language} onClose={() => setStaffOpen(false)} />
         </Suspense>
       ) : null}
       {idle.warningSecondsLeft === null ? null : (

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 
 /**
  * Screens past the first taps (catalog, search and keyboard, dossier journey, lookup, staff
- * panel) are loaded on demand, so the attract screen is up sooner after a start. Once the
+ * PIN pad and panel) are loaded on demand, so the attract screen is up sooner after a start. Once the
  * kiosk is idle on the attract screen, `preloadScreens` fetches them all: a citizen's first
  * tap never waits for the network or the disk.
  */
@@ -14,7 +14,7 @@ const loaders = {
   dossier: () => import('../dossier/DossierJourney'),
   submit: () => import('../dossier/SubmitDossierButton'),
   lookup: () => import('../lookup/LookupScreen'),
-  staff: () => import('../staff/StaffPanel'),
+  staff: () => import('../staff/StaffGate'),
 };
 
 export const CatalogScreen = lazy(() => loaders.catalog().then((m) => ({ default: m.CatalogScreen })));
@@ -24,7 +24,7 @@ export const SearchScreen = lazy(() => loaders.search().then((m) => ({ default: 
 export const DossierJourney = lazy(() => loaders.dossier().then((m) => ({ default: m.DossierJourney })));
 export const SubmitDossierButton = lazy(() => loaders.submit().then((m) => ({ default: m.SubmitDossierButton })));
 export const LookupScreen = lazy(() => loaders.lookup().then((m) => ({ default: m.LookupScreen })));
-export const StaffPanel = lazy(() => loaders.staff().then((m) => ({ default: m.StaffPanel })));
+export const StaffGate = lazy(() => loaders.staff().then((m) => ({ default: m.StaffGate })));
 
 /** Fetches every lazy screen; a failure is left for the screen itself to meet (and report). */
 export function preloadScreens(): void {

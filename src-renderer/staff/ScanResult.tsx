@@ -1,56 +1,28 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../src-shared/dto';
-import type { LastScan } from '../../src-shared/scan';
-import { assertNever } from '../app/assert-never';
+import type { TestRead } from '../../src-shared/staff-access';
 import { formatIssuedAt } from '../app/format';
 
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
-/** The last barcode scan as staff need to check it: a card's identity fields, a code, or why not. */
-export function ScanResult({ scan, language }: { scan: LastScan | null; language: Language }): ReactElement {
+/**
+ * The last scan as a technician needs it: kind, length, a card's masked ID and initials. Main
+ * masks it; there is no full data here to show (Decree 13/2023).
+ */
+export function ScanResult({ scan }: { scan: TestRead | null }): ReactElement {
   const { t } = useTranslation();
   if (scan === null) return <p data-testid="staff-scan-none">{t('staff.scan.none')}</p>;
-  const { event } = scan;
-  const when = <p className="staff-panel__muted">{t('staff.scan.when', { at: formatIssuedAt(scan.at), source: t(`staff.scan.source.${scan.source}`) })}</p>;
-  switch (event.kind) {
-    case 'cccd':
-      return (
-        <div data-testid="staff-scan" data-kind="cccd">
-          {when}
-          <dl className="staff-panel__fields">
-            <dt>{t('staff.scan.name')}</dt>
-            <dd data-testid="scan-name">{event.identity.fullName}</dd>
-            <dt>{t('staff.scan.idNumber')}</dt>
-            <dd data-testid="scan-id">{event.identity.idNumber}</dd>
-            <dt>{t('staff.scan.birthDate')}</dt>
-            <dd data-testid="scan-birth">{dmy(event.identity.birthDate)}</dd>
-            <dt>{t('staff.scan.sex')}</dt>
-            <dd>{t(`staff.scan.sexes.${event.identity.sex}`)}</dd>
-            <dt>{t('staff.scan.address')}</dt>
-            <dd>{event.identity.address}</dd>
-            <dt>{t('staff.scan.issueDate')}</dt>
-            <dd>{dmy(event.identity.issueDate)}</dd>
-          </dl>
-        </div>
-      );
-    case 'receipt':
-    case 'dossier-code':
-      return (
-        <div data-testid="staff-scan" data-kind={event.kind}>
-          {when}
-          <p>{t(`staff.scan.kinds.${event.kind}`, { code: event.dossierCode })}</p>
-        </div>
-      );
-    case 'unknown':
-      return (
-        <div data-testid="staff-scan" data-kind="unknown">
-          {when}
-          <p data-testid="scan-message">{event.message[language]}</p>
-          <p className="staff-panel__muted">{t('staff.scan.reason', { reason: event.reason })}</p>
-        </div>
-      );
-    default:
-      return assertNever(event);
-  }
+  return (
+    <div data-testid="staff-scan" data-kind={scan.kind}>
+      <p className="staff-panel__muted">{t('staff.scan.when', { at: formatIssuedAt(scan.at), source: t(`staff.scan.source.${scan.source}`) })}</p>
+      <p data-testid="scan-kind">{t('staffAccess.testReadKind', { kind: t(`staffAccess.kinds.${scan.kind}`), length: scan.length })}</p>
+      {scan.maskedId !== null ? (
+        <dl className="staff-panel__fields">
+          <dt>{t('staffAccess.testReadId')}</dt>
+          <dd data-testid="scan-id">{scan.maskedId}</dd>
+          <dt>{t('staffAccess.testReadInitials')}</dt>
+          <dd data-testid="scan-initials">{scan.initials}</dd>
+        </dl>
+      ) : null}
+      {scan.reason !== null ? <p className="staff-panel__muted" data-testid="scan-reason">{t('staff.scan.reason', { reason: scan.reason })}</p> : null}
+    </div>
+  );
 }

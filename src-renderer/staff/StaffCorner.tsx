@@ -12,8 +12,9 @@ interface StaffCornerProps {
 }
 
 /**
- * The hidden way into the staff device panel: a long press (3 s) in the bottom-left corner of
- * any screen. Nothing shows there but a small discreet dot while a staff alert is open.
+ * The hidden way to the staff PIN pad (StaffGate): a long press (3 s) in the bottom-left corner of
+ * any screen. Nothing shows there but a small discreet dot while a staff alert is open. Hidden is
+ * not the protection: main refuses staff calls without a session from a correct PIN.
  */
 export function StaffCorner({ openAlerts, onOpen }: StaffCornerProps): ReactElement {
   const { t } = useTranslation();

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskClient, ResponseOf } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
-import type { LastScan } from '../../src-shared/scan';
-import type { DeviceStatus, StaffAlert } from '../../src-shared/staff';
+import type { GrantedSession, StaffRole, TestRead } from '../../src-shared/staff-access';
+import type { DeviceStatus } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
 import { SyncDetails } from '../sync/SyncDetails';
+import { PinSettings } from './PinSettings';
 import { ScanResult } from './ScanResult';
+import { useStaffAlerts } from './use-staff-alerts';
 import './staff.css';
 
 type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string };
@@ -14,36 +16,46 @@ type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value
 interface StaffPanelProps {
   kiosk: KioskClient;
   language: Language;
-  alerts: readonly StaffAlert[];
+  /** The session main issued after the PIN; every staff call carries its token. */
+  granted: GrantedSession;
+  /** A line to show once (a PIN saved). */
+  notice: string | null;
+  onChangePin: (role: StaffRole) => void;
+  /** Logs out and closes. */
   onClose: () => void;
 }
 
 /**
- * Device status for staff and IT (the role gate comes later): each device's state, reason,
- * time and last problem; test print, test scan, test read; and the staff alerts.
+ * Device status for staff and IT, behind the PIN (StaffGate): each device's state, reason, time
+ * and last problem; test print, test scan, test read (masked in main); sync; the staff alerts.
  */
-export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps): ReactElement {
+export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onClose }: StaffPanelProps): ReactElement {
   const { t } = useTranslation();
   const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
   const [print, setPrint] = useState<Outcome<ResponseOf<'testPrint'>>>({ state: 'idle' });
   const [docScan, setDocScan] = useState<Outcome<ResponseOf<'testDocumentScan'>>>({ state: 'idle' });
-  const [read, setRead] = useState<Outcome<LastScan | null>>({ state: 'idle' });
+  const [read, setRead] = useState<Outcome<TestRead | null>>({ state: 'idle' });
+  const { session } = granted;
+  const alerts = useStaffAlerts(kiosk, session);
 
   const refresh = useCallback(async () => {
-    const reply = await kiosk.getDeviceStatus({});
+    const reply = await kiosk.getDeviceStatus({ session });
     if (reply.ok) setDevices(reply.value);
-  }, [kiosk]);
+  }, [kiosk, session]);
 
   useEffect(() => {
     void refresh();
     const offHealth = kiosk.on('deviceHealth', () => void refresh());
-    // While the panel is open, each scan shows at once, as "test read" would show it.
-    const offScan = kiosk.on('scan', (event) => setRead({ state: 'done', value: { event, source: 'scanner', at: new Date().toISOString() } }));
+    // While the panel is open, each scan shows at once as "test read" shows it: masked by main.
+    // The event itself carries a card's data for the citizen's screens; the panel never shows it.
+    const offScan = kiosk.on('scan', () => {
+      void kiosk.getLastScan({ session }).then((reply) => reply.ok && setRead({ state: 'done', value: reply.value }));
+    });
     return () => {
       offHealth();
       offScan();
     };
-  }, [kiosk, refresh]);
+  }, [kiosk, refresh, session]);
 
   const run = async <T,>(set: (o: Outcome<T>) => void, call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
     set({ state: 'busy' });
@@ -57,10 +69,14 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
       <div className="staff-panel">
         <header className="staff-panel__header">
           <h2 id="staff-title">{t('staff.title')}</h2>
+          <p className="staff-panel__role" data-testid="staff-role" data-role={granted.role}>
+            {t(`staffAccess.roleBanner.${granted.role}`)}
+          </p>
           <button type="button" className="staff-panel__button" data-testid="staff-close" onClick={onClose}>
-            {t('staff.close')}
+            {t('staffAccess.logout')}
           </button>
         </header>
+        {notice ? <p data-testid="staff-notice">{notice}</p> : null}
 
         <table className="staff-panel__devices" data-testid="staff-devices">
           <thead>
@@ -89,7 +105,7 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
 
         <section className="staff-panel__tests">
           <div className="staff-panel__test">
-            <button type="button" className="staff-panel__button" data-testid="staff-test-print" disabled={print.state === 'busy'} onClick={() => void run(setPrint, () => kiosk.testPrint({}))}>
+            <button type="button" className="staff-panel__button" data-testid="staff-test-print" disabled={print.state === 'busy'} onClick={() => void run(setPrint, () => kiosk.testPrint({ session }))}>
               {t('staff.testPrint')}
             </button>
             <p data-testid="staff-print-result" data-printed={print.state === 'done' ? String(print.value.printed) : undefined}>
@@ -99,7 +115,7 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
             </p>
           </div>
           <div className="staff-panel__test">
-            <button type="button" className="staff-panel__button" data-testid="staff-test-scan" disabled={docScan.state === 'busy'} onClick={() => void run(setDocScan, () => kiosk.testDocumentScan({}))}>
+            <button type="button" className="staff-panel__button" data-testid="staff-test-scan" disabled={docScan.state === 'busy'} onClick={() => void run(setDocScan, () => kiosk.testDocumentScan({ session }))}>
               {t('staff.testScan')}
             </button>
             <div data-testid="staff-scan-result">
@@ -118,16 +134,16 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
             </div>
           </div>
           <div className="staff-panel__test">
-            <button type="button" className="staff-panel__button" data-testid="staff-test-read" onClick={() => void run(setRead, () => kiosk.getLastScan({}))}>
+            <button type="button" className="staff-panel__button" data-testid="staff-test-read" onClick={() => void run(setRead, () => kiosk.getLastScan({ session }))}>
               {t('staff.testRead')}
             </button>
-            {read.state === 'done' ? <ScanResult scan={read.value} language={language} /> : null}
+            {read.state === 'done' ? <ScanResult scan={read.value} /> : null}
             {read.state === 'failed' ? <p>{read.message}</p> : null}
             {read.state === 'idle' ? <p className="staff-panel__muted">{t('staff.testReadHint')}</p> : null}
           </div>
         </section>
 
-        <SyncDetails kiosk={kiosk} language={language} />
+        <SyncDetails kiosk={kiosk} language={language} session={session} />
 
         <section data-testid="staff-alerts">
           <h3>{t('staff.alerts')}</h3>
@@ -145,6 +161,8 @@ export function StaffPanel({ kiosk, language, alerts, onClose }: StaffPanelProps
             ))}
           </ul>
         </section>
+
+        {granted.role === 'it' ? <PinSettings kiosk={kiosk} onChangePin={onChangePin} /> : null}
       </div>
     </div>
   );

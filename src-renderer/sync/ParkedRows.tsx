@@ -10,23 +10,35 @@ import { syncTexts } from './sync-texts';
  * sends it again once the cause is fixed (the portal's rule, a damaged file replaced). Reloaded
  * with each refresh of the sync status, so a row parked or sent meanwhile shows.
  */
-export function ParkedRows({ kiosk, language, status, onRequeued }: { kiosk: KioskClient; language: Language; status: SyncStatus; onRequeued: () => void }): ReactElement | null {
+export function ParkedRows({
+  kiosk,
+  language,
+  session,
+  status,
+  onRequeued,
+}: {
+  kiosk: KioskClient;
+  language: Language;
+  session: string;
+  status: SyncStatus;
+  onRequeued: () => void;
+}): ReactElement | null {
   const x = syncTexts[language];
   const [rows, setRows] = useState<ParkedRow[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const load = useCallback(async () => {
-    const reply = await kiosk.listParkedRows({});
+    const reply = await kiosk.listParkedRows({ session });
     if (reply.ok) setRows(reply.value);
     else setProblem(reply.error.message);
-  }, [kiosk]);
+  }, [kiosk, session]);
   useEffect(() => {
     void load();
   }, [load, status]);
   const retry = async (id: number) => {
     setBusy(id);
     setProblem(null);
-    const reply = await kiosk.retryParkedRow({ id });
+    const reply = await kiosk.retryParkedRow({ id, session });
     setBusy(null);
     if (!reply.ok) setProblem(reply.error.message);
     else if (!reply.value.requeued) setProblem(x.notParked);

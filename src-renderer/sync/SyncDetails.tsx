@@ -8,8 +8,8 @@ import { useSyncStatus } from './use-sync-status';
 import './link-dot.css';
 
 /** The staff panel's sync section: link state, outbox depth, oldest pending age, last error, rows set aside. */
-export function SyncDetails({ kiosk, language }: { kiosk: KioskClient; language: Language }): ReactElement {
-  const { status, refresh } = useSyncStatus(kiosk);
+export function SyncDetails({ kiosk, language, session }: { kiosk: KioskClient; language: Language; session: string }): ReactElement {
+  const { status, refresh } = useSyncStatus(kiosk, session);
   const x = syncTexts[language];
   return (
     <section className="sync-details" data-testid="staff-sync" data-state={status?.state}>
@@ -32,7 +32,7 @@ export function SyncDetails({ kiosk, language }: { kiosk: KioskClient; language:
           <dd>{status.lastError ? `${formatIssuedAt(status.lastError.at)} — ${status.lastError.message}` : x.none}</dd>
         </dl>
       ) : null}
-      {status && status.parked > 0 ? <ParkedRows kiosk={kiosk} language={language} status={status} onRequeued={() => void refresh()} /> : null}
+      {status && status.parked > 0 ? <ParkedRows kiosk={kiosk} language={language} session={session} status={status} onRequeued={() => void refresh()} /> : null}
     </section>
   );
 }

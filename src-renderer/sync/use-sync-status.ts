@@ -7,8 +7,8 @@ export function useLinkState(kiosk: KioskClient): LinkStateDto | null {
   const [state, setState] = useState<LinkStateDto | null>(null);
   useEffect(() => {
     let live = true;
-    void kiosk.getSyncStatus({}).then((reply) => {
-      if (live && reply.ok) setState(reply.value.state);
+    void kiosk.getLinkState({}).then((reply) => {
+      if (live && reply.ok) setState(reply.value);
     });
     const off = kiosk.on('linkState', (event) => setState(event.state));
     return () => {
@@ -20,12 +20,12 @@ export function useLinkState(kiosk: KioskClient): LinkStateDto | null {
 }
 
 /** The full sync status for staff, refreshed on each link change and every few seconds while shown. */
-export function useSyncStatus(kiosk: KioskClient, refreshMs = 5_000): { status: SyncStatus | null; refresh: () => Promise<void> } {
+export function useSyncStatus(kiosk: KioskClient, session: string, refreshMs = 5_000): { status: SyncStatus | null; refresh: () => Promise<void> } {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const refresh = useCallback(async () => {
-    const reply = await kiosk.getSyncStatus({});
+    const reply = await kiosk.getSyncStatus({ session });
     if (reply.ok) setStatus(reply.value);
-  }, [kiosk]);
+  }, [kiosk, session]);
   useEffect(() => {
     void refresh();
     const off = kiosk.on('linkState', () => void refresh());

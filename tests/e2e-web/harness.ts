@@ -130,15 +130,52 @@ export class KioskInChromium {
   }
 }
 
-/** Opens the staff panel as staff do: a long press on the corner (a short one does nothing). */
-export async function openStaffPanel(page: Page): Promise<void> {
+/** The PINs the e2e kiosks are set up with through the PIN pad (IT first, then staff). */
+export const TEST_PINS = { it: '24681357', staff: '13572468' } as const;
+
+/** Holds the staff corner as staff do (a short press does nothing) until the PIN pad or the set-up shows. */
+export async function longPressStaffCorner(page: Page): Promise<void> {
   const corner = page.getByTestId('staff-corner');
   const box = await corner.boundingBox();
   assert.ok(box, 'the staff corner is on the page');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.waitForTimeout(1000);
-  assert.equal(await page.getByTestId('staff-panel').count(), 0, 'a short press does not open the panel');
-  await page.getByTestId('staff-panel').waitFor({ timeout: 4000 });
+  assert.equal(await page.getByTestId('staff-gate').count(), 0, 'a short press does not open the PIN pad');
+  await page.getByTestId('staff-gate').waitFor({ timeout: 4000 });
   await page.mouse.up();
+}
+
+/** Types a PIN on the on-screen pad and presses OK. */
+export async function typePin(page: Page, pin: string): Promise<void> {
+  const pad = page.getByTestId('pin-pad');
+  await pad.waitFor();
+  for (const digit of pin) await pad.getByTestId(`pin-key-${digit}`).click();
+  await pad.getByTestId('pin-ok').click();
+}
+
+/** On a terminal with no PIN: the IT set-up, each PIN typed twice; ends in the panel as IT. */
+export async function setUpPins(page: Page): Promise<void> {
+  await page.getByTestId('pin-it-setup').click();
+  for (const pin of [TEST_PINS.it, TEST_PINS.it, TEST_PINS.staff, TEST_PINS.staff]) {
+    const before = await page.getByTestId('pin-pad').locator('h2').innerText();
+    await typePin(page, pin);
+    await page.waitForFunction(
+      (title) => document.querySelector('[data-testid="staff-panel"]') !== null || document.querySelector('[data-testid="pin-pad"] h2')?.textContent !== title,
+      before,
+    );
+  }
+  await page.getByTestId('staff-panel').waitFor();
+}
+
+/**
+ * Opens the staff panel as a person does: a long press on the corner, then the PIN pad. On a
+ * terminal with no PIN yet it goes through the IT set-up first (and is then logged in as IT).
+ */
+export async function openStaffPanel(page: Page, role: 'staff' | 'it' = 'staff'): Promise<void> {
+  await longPressStaffCorner(page);
+  await page.locator('[data-testid="pin-pad"], [data-testid="pin-none"]').first().waitFor();
+  if ((await page.getByTestId('pin-none').count()) > 0) return setUpPins(page);
+  await typePin(page, TEST_PINS[role]);
+  await page.getByTestId('staff-panel').waitFor();
 }
