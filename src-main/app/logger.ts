@@ -8,13 +8,14 @@ export interface Logger {
 
 /** JSON lines to a daily file in the data folder, and warnings and errors to stderr. */
 export function createFileLogger(logDir: string, clock: { now(): Date }): Logger {
-  mkdirSync(logDir, { recursive: true });
+  // Owner only (decision 0022); the lines themselves never carry names, ID numbers or addresses.
+  mkdirSync(logDir, { recursive: true, mode: 0o700 });
   return {
     log(level, message, fields) {
       const at = clock.now();
       const line = JSON.stringify({ at: at.toISOString(), level, message, ...fields });
       try {
-        appendFileSync(join(logDir, `kiosk-${at.toISOString().slice(0, 10)}.log`), line + '\n');
+        appendFileSync(join(logDir, `kiosk-${at.toISOString().slice(0, 10)}.log`), line + '\n', { mode: 0o600 });
       } catch {
         // A full disk must not take the kiosk down because of a log line.
       }
