@@ -137,6 +137,25 @@ describe('personal data purge', () => {
     expect(isPurged(f.db, id)).toBe(true);
   });
 
+  it('a lookup by code and the last 4 ID digits still answers after the purge, and says where the status comes from', async () => {
+    const dir = tempDir();
+    const f = dossierFixture(dir);
+    const { id } = await submit(f, 'lookup', 'k');
+    const code = repo.getDossier(f.db, id)?.provisional_code ?? '';
+    expect(f.service.lookup(code, '2345')).toMatchObject({ personalDataErased: false });
+    acknowledge(f, id);
+    const { purge } = purgeFor(f, dir, { retentionHours: 0 });
+    f.clock.advance(1000);
+    expect(purge.runOnce()).toMatchObject({ dossiers: 1 });
+
+    // Offline (or the portal did not answer): the last status the kiosk knew, and that it is so.
+    expect(f.service.lookup(code, '2345')).toMatchObject({ code, personalDataErased: true, statusSource: 'kiosk', status: { status: 1 } });
+    // Online: the portal's status was recorded just before.
+    expect(f.service.lookup(code.toLowerCase(), '2345', 'en', true)).toMatchObject({ personalDataErased: true, statusSource: 'portal' });
+    // The check still holds: a wrong pair is refused as before.
+    expect(() => f.service.lookup(code, '1234')).toThrow(/Không tìm thấy hồ sơ/);
+  });
+
   it('never takes a dossier its citizen may still be looking at on the receipt screen', async () => {
     const dir = tempDir();
     const f = dossierFixture(dir);
