@@ -198,7 +198,8 @@ export class DossierService {
     const existing = repo.getReceiptFile(this.db, dossierId, language);
     if (existing && this.store.has(existing)) return { sha256: existing, path: this.store.absolutePath(existing) };
     // After the purge the receipt is not made again: it would carry what was erased.
-    if (repo.getDossier(this.db, dossierId)?.applicant_name === '') throw new KioskError('not_found', 'The receipt of this dossier was erased from the kiosk');
+    const row = repo.getDossier(this.db, dossierId);
+    if (row && repo.personalDataErased(row)) throw new KioskError('not_found', 'The receipt of this dossier was erased from the kiosk');
     const bytes = await renderReceiptPdf(this.receipt(dossierId), language);
     const file = this.store.put(bytes);
     this.db.transaction(() => {
@@ -242,7 +243,7 @@ export class DossierService {
       appointmentAtText: formatLocalDateTime(new Date(row.appointment_at), tz),
       status: history.at(-1) ?? entry({ status: row.status, at: row.received_at, note: null }),
       history,
-      personalDataErased: row.applicant_name === '',
+      personalDataErased: repo.personalDataErased(row),
       statusSource: statusFromPortal ? 'portal' : 'kiosk',
     };
   }
