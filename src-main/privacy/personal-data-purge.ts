@@ -48,6 +48,8 @@ function checkpoint(db: Database): void {
   if (result && result.busy !== 0) throw new Error('the WAL checkpoint could not finish (the store is busy)');
 }
 
+const FIRST_ROUND_AFTER_MS = 5_000;
+
 /** Dossiers purged per transaction: a round never holds the store's write lock for long. */
 const BATCH = 50;
 
@@ -101,10 +103,14 @@ export class PersonalDataPurge {
   }
 
   private async run(signal: AbortSignal): Promise<void> {
+    // The first round a few seconds after start: a backlog to erase must not delay serving.
+    let pause = Math.min(this.deps.intervalMs, FIRST_ROUND_AFTER_MS);
     while (!signal.aborted) {
-      this.runOnce();
-      await this.deps.wait(this.deps.intervalMs, AbortSignal.any([signal, this.nudge.signal]));
+      await this.deps.wait(pause, AbortSignal.any([signal, this.nudge.signal]));
       if (this.nudge.signal.aborted) this.nudge = new AbortController();
+      if (signal.aborted) return;
+      this.runOnce();
+      pause = this.deps.intervalMs;
     }
   }
 

@@ -156,6 +156,20 @@ describe('personal data purge', () => {
     expect(() => f.service.lookup(code, '1234')).toThrow(/Không tìm thấy hồ sơ/);
   });
 
+  it('runs in the background: a delivery nudges it without waiting for the interval, and close stops it', async () => {
+    const dir = tempDir();
+    const f = dossierFixture(dir);
+    const { id } = await submit(f, 'loop', 'o');
+    const { purge } = purgeFor(f, dir, { retentionHours: 0 }); // interval: one minute
+    purge.start();
+    acknowledge(f, id);
+    f.clock.advance(1000);
+    purge.soon();
+    for (let i = 0; i < 100 && !isPurged(f.db, id); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(isPurged(f.db, id)).toBe(true);
+    await purge.close();
+  });
+
   it('never takes a dossier its citizen may still be looking at on the receipt screen', async () => {
     const dir = tempDir();
     const f = dossierFixture(dir);
