@@ -129,6 +129,10 @@ export const LookupResultSchema = z.object({
   appointmentAtText: z.string(),
   status: StatusEntrySchema,
   history: z.array(StatusEntrySchema),
+  /** The kiosk erased the applicant's personal data after delivery (decision 0022). */
+  personalDataErased: z.boolean().optional(),
+  /** portal: asked just now; kiosk: the last status the kiosk knew (offline, or not delivered yet). */
+  statusSource: z.enum(['portal', 'kiosk']).optional(),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;
 

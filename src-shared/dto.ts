@@ -48,6 +48,8 @@ export const KioskInfoSchema = z.object({
   idle: z.object({ timeoutSeconds: z.number(), warningSeconds: z.number(), ticketDisplaySeconds: z.number() }),
   store: StoreStatusSchema,
   devices: z.array(DeviceHealthSchema),
+  /** How long the kiosk keeps personal data after the portal has the dossier (consent and receipt say it). */
+  privacy: z.object({ retentionHours: z.number() }),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

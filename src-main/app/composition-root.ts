@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
@@ -44,6 +44,8 @@ import { nodeSpawner } from '../devices/docscan/process-runner';
 import { testDocumentScan } from '../devices/docscan/test-document-scan';
 import { PaymentService } from '../payment/payment-service';
 import { requestFetch } from '../sync/request-fetch';
+import { secureDataDir } from '../privacy/data-dir-modes';
+import { PersonalDataPurge } from '../privacy/personal-data-purge';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -78,7 +80,9 @@ export interface KioskCore {
 /** The one place where the kiosk's parts are built and wired, with plain constructors. */
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
   const { dataDir, config, clock, logger } = options;
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only data folder; one an older kiosk left open is tightened (decision 0022).
+  const { tightened } = secureDataDir(dataDir, nodeFs);
+  if (tightened > 0) logger.log('info', 'data folder made owner-only', { tightened });
   const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
   const barcodeScanner =
@@ -104,6 +108,25 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     store = error.failure;
     logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
   }
+  // Personal data leaves the terminal once the portal has it (decision 0022); started with sync.
+  const purge = db
+    ? new PersonalDataPurge({
+        db,
+        fileRoot: join(dataDir, 'files'),
+        printsDir: config.printer.driver === 'virtual' ? join(dataDir, 'prints') : null,
+        sweepAbandonedSessions: (idleMs) => dossiers?.sweepAbandonedSessions(idleMs) ?? 0,
+        // Longer than any live session can stay untouched: the screen's idle timeout ends those first.
+        abandonedAfterMs: (config.idle.timeoutSeconds + config.idle.warningSeconds) * 1000 + 60_000,
+        receiptScreenMs: (config.idle.timeoutSeconds + config.idle.warningSeconds) * 1000,
+        retentionHours: config.privacy.retentionHours,
+        intervalMs: config.privacy.purgeIntervalSeconds * 1000,
+        clock,
+        fs: nodeFs,
+        logger,
+        alerts: staffAlerts,
+        wait: realWait,
+      })
+    : undefined;
   // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
   const portalHttp = requestFetch();
   const sync = db
@@ -121,6 +144,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
         onLinkState: (state) => events.emit('linkState', { state }),
         fetch: portalHttp.fetch,
+        onDelivered: () => purge?.soon(),
       })
     : undefined;
   const queue = db ? new QueueService(db, config, printer, clock, logger, sync?.allocator ?? undefined) : undefined;
@@ -173,6 +197,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       idle: config.idle,
       store,
       devices: monitor.snapshot(),
+      privacy: { retentionHours: config.privacy.retentionHours },
     }),
     listQueueServices: () => needQueue().listServices(),
     takeTicket: async ({ serviceId, priority, language }) => {
@@ -269,8 +294,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     },
     lookupDossier: async ({ code, idLast4, language }) => {
       // Online, the portal's status (decided at the counter) comes first; offline, the local one answers.
-      await Promise.all([sync?.refreshDossier(code), payments?.refreshForCode(code)]);
-      const result = needDossiers().lookup(code, idLast4, language);
+      const [fromPortal] = await Promise.all([sync?.refreshDossier(code) ?? false, payments?.refreshForCode(code)]);
+      const result = needDossiers().lookup(code, idLast4, language, fromPortal);
       return { ...result, payment: needPayments().forCode(code) };
     },
     getSyncStatus: () => needStore(sync).status(),
@@ -312,6 +337,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   monitor.start();
   sync?.start();
+  purge?.start();
   return {
     dispatcher: new Dispatcher(handlers, logger, roleSessions),
     events,
@@ -326,6 +352,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       diagnostics.close();
       await barcodeScanner.stop();
       await sync?.close();
+      await purge?.close();
       await portalHttp.close();
       db?.close();
     },

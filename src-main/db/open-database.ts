@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { StoreStatus } from '../../src-shared/dto';
 import { prepareOnce } from '../../src-shared/prepare-once';
@@ -19,6 +20,8 @@ export class StoreOpenError extends Error {
 export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Database {
   let db: Database | undefined;
   try {
+    // Created owner-only before SQLite opens it; SQLite gives the WAL the database file's mode.
+    if (file !== ':memory:') createOwnerOnly(file);
     db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 2000 });
     // One kiosk process owns its store: exclusive locking mode keeps the write lock from the
     // first write until close, so a second kiosk on the same data folder is told, not corrupted.
@@ -27,6 +30,8 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
     db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed in the file, not left in free space (decision 0022).
+    db.pragma('secure_delete = ON');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError(corrupt(file, String(check)));
     migrate(db, migrations);
@@ -35,6 +40,15 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
   } catch (error) {
     db?.close();
     throw new StoreOpenError(classify(file, error));
+  }
+}
+
+/** Creates an empty file readable by its owner only; an existing file is left as it is. */
+function createOwnerOnly(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
   }
 }
 

@@ -46,7 +46,7 @@ export class ContentStore {
     private readonly root: string,
     private readonly fs: StoreFs,
   ) {
-    for (const dir of ['objects', 'tmp']) fs.mkdirSync(join(root, dir), { recursive: true });
+    for (const dir of ['objects', 'tmp']) fs.mkdirSync(join(root, dir), { recursive: true, mode: 0o700 });
   }
 
   static relativePathOf(sha256: string): string {
@@ -92,7 +92,7 @@ export class ContentStore {
       return;
     }
     if (!this.fs.existsSync(shard)) {
-      this.fs.mkdirSync(shard, { recursive: true });
+      this.fs.mkdirSync(shard, { recursive: true, mode: 0o700 });
       this.syncDir(join(this.root, 'objects'));
     }
     this.fs.renameSync(durableTempPath, this.absolutePath(sha256));
@@ -103,7 +103,8 @@ export class ContentStore {
   writeDurably(path: string, bytes: Uint8Array): void {
     let fd: number | undefined;
     try {
-      fd = this.fs.openSync(path, 'wx');
+      // Owner only: scans and receipts carry personal data (decision 0022).
+      fd = this.fs.openSync(path, 'wx', 0o600);
       let offset = 0;
       while (offset < bytes.byteLength) offset += this.fs.writeSync(fd, bytes, offset, bytes.byteLength - offset);
       this.fs.fsyncSync(fd);

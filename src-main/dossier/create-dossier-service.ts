@@ -21,7 +21,7 @@ export function createDossierService(
 ): DossierService {
   const root = join(dataDir, 'files');
   const store = new ContentStore(root, fs);
-  const staging = new PageStaging(root, fs, store);
+  const staging = new PageStaging(root, fs, store, () => clock.now().getTime());
   const service = new DossierService(db, config, store, staging, fs, printer, clock, logger);
   service.sweep();
   return service;

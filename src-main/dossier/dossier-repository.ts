@@ -169,6 +169,9 @@ export function linkOfficialCode(db: Database, dossierId: string, officialCode: 
   );
 }
 
+/** The privacy purge (src-main/privacy, decision 0022) marks an erased dossier by an empty name. */
+export const personalDataErased = (row: Pick<DossierRow, 'applicant_name'>): boolean => row.applicant_name === '';
+
 export function getDossier(db: Database, id: string): DossierRow | undefined {
   return db.prepare(`SELECT * FROM dossiers WHERE id = ?`).get(id) as DossierRow | undefined;
 }

@@ -86,6 +86,11 @@ export class DossierService {
     return { orphans, temps, sessions };
   }
 
+  /** For the privacy purge: scan sessions nobody touched for `idleMs` lose their staged pages. */
+  sweepAbandonedSessions(idleMs: number): number {
+    return this.staging.sweepAbandoned(idleMs);
+  }
+
   begin(procedureCode: string): { sessionId: string } {
     this.procedure(procedureCode);
     return { sessionId: this.staging.begin(procedureCode) };
@@ -192,6 +197,9 @@ export class DossierService {
   async pdf(dossierId: string, language: Language): Promise<{ sha256: string; path: string }> {
     const existing = repo.getReceiptFile(this.db, dossierId, language);
     if (existing && this.store.has(existing)) return { sha256: existing, path: this.store.absolutePath(existing) };
+    // After the purge the receipt is not made again: it would carry what was erased.
+    const row = repo.getDossier(this.db, dossierId);
+    if (row && repo.personalDataErased(row)) throw new KioskError('not_found', 'The receipt of this dossier was erased from the kiosk');
     const bytes = await renderReceiptPdf(this.receipt(dossierId), language);
     const file = this.store.put(bytes);
     this.db.transaction(() => {
@@ -201,7 +209,12 @@ export class DossierService {
     return { sha256: file.sha256, path: this.store.absolutePath(file.sha256) };
   }
 
-  lookup(code: string, idLast4: string, language: Language = this.config.language): LookupResult {
+  /**
+   * `statusFromPortal`: whether the portal answered for this dossier just before. A dossier whose
+   * personal data was erased (decision 0022) is still found: the last 4 ID digits are kept for
+   * this check; the answer says so, and whether its status is the portal's or the last one known.
+   */
+  lookup(code: string, idLast4: string, language: Language = this.config.language, statusFromPortal = false): LookupResult {
     const wait = this.throttle.waitSeconds();
     if (wait > 0) throw new KioskError('forbidden', say(MSG.lookupWait(wait), language));
     const row = repo.findDossierByCode(this.db, normalizeCodeInput(code));
@@ -230,6 +243,8 @@ export class DossierService {
       appointmentAtText: formatLocalDateTime(new Date(row.appointment_at), tz),
       status: history.at(-1) ?? entry({ status: row.status, at: row.received_at, note: null }),
       history,
+      personalDataErased: repo.personalDataErased(row),
+      statusSource: statusFromPortal ? 'portal' : 'kiosk',
     };
   }
 

@@ -8,6 +8,8 @@ const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 interface Session {
   procedureCode: string;
+  /** Epoch ms of the last page staged or the start; an abandoned session is swept by the purge. */
+  touchedAt: number;
   pages: Map<string, StagedPage & { path: string }>;
 }
 
@@ -40,12 +42,13 @@ export class PageStaging {
     private readonly root: string,
     private readonly fs: StoreFs,
     private readonly store: ContentStore,
+    private readonly now: () => number,
   ) {}
 
   begin(procedureCode: string): string {
     const sessionId = randomUUID();
-    this.fs.mkdirSync(this.dir(sessionId), { recursive: true });
-    this.sessions.set(sessionId, { procedureCode, pages: new Map() });
+    this.fs.mkdirSync(this.dir(sessionId), { recursive: true, mode: 0o700 });
+    this.sessions.set(sessionId, { procedureCode, touchedAt: this.now(), pages: new Map() });
     return sessionId;
   }
 
@@ -66,6 +69,7 @@ export class PageStaging {
     this.store.writeDurably(path, bytes);
     const page = { pageId, byteSize: bytes.byteLength, sha256: sha256Hex(bytes), mediaType, path };
     session.pages.set(pageId, page);
+    session.touchedAt = this.now();
     return { pageId, byteSize: page.byteSize, sha256: page.sha256, mediaType };
   }
 
@@ -85,6 +89,22 @@ export class PageStaging {
   end(sessionId: string): void {
     this.sessions.delete(sessionId);
     this.fs.rmSync(this.dir(sessionId), { recursive: true, force: true });
+  }
+
+  /**
+   * Sessions nobody touched for `idleMs` (the screen that filled them crashed or was closed
+   * without cancelling: the renderer's idle timeout would have ended them long before) lose
+   * their scanned pages. Returns how many were removed.
+   */
+  sweepAbandoned(idleMs: number): number {
+    const before = this.now() - idleMs;
+    let removed = 0;
+    for (const [sessionId, session] of this.sessions) {
+      if (session.touchedAt > before) continue;
+      this.end(sessionId);
+      removed++;
+    }
+    return removed;
   }
 
   /** At start: no session survives a restart. */

@@ -54,6 +54,8 @@ export interface OutboxWorkerDeps {
   readonly logger: Logger;
   readonly link: LinkMonitor;
   readonly options?: Partial<OutboxWorkerOptions>;
+  /** Called after outcomes were committed (deliveries among them): the privacy purge looks then. */
+  readonly onWritten?: () => void;
 }
 
 /**
@@ -141,7 +143,7 @@ export class OutboxWorker {
     const { db, logger } = this.deps;
     const writes = this.unwritten.splice(0);
     try {
-      return db
+      const claimed = db
         .transaction(() => {
           for (const write of writes) write();
           also?.();
@@ -149,6 +151,8 @@ export class OutboxWorker {
           return want > 0 ? jobs.claimDue(db, now, want, busy) : [];
         })
         .immediate();
+      if (writes.length > 0) this.deps.onWritten?.();
+      return claimed;
     } catch (error) {
       // Nothing of it was written: keep the outcomes for the next try.
       this.unwritten.unshift(...writes);

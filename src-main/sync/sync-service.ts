@@ -44,6 +44,8 @@ export interface SyncServiceDeps {
   onLinkState: (state: LinkStateDto) => void;
   fetch?: typeof fetch;
   workerOptions?: Partial<OutboxWorkerOptions>;
+  /** Outbox outcomes were written (deliveries among them). */
+  onDelivered?: () => void;
 }
 
 const OFFICIAL_CODE = /^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/;
@@ -108,6 +110,7 @@ export class SyncService {
       logger: deps.logger,
       link: this.link,
       options: { concurrency: JOBS_PER_REQUEST * config.sync.concurrency, ...deps.workerOptions },
+      onWritten: deps.onDelivered,
     });
     this.allocator = new CenterQueueAllocator(db, client, {
       portalTimeoutMs: 1_000,
@@ -185,18 +188,21 @@ export class SyncService {
   /**
    * Before a lookup: asks the portal for the dossier's current status (bounded wait) and records
    * it, so the citizen sees what the center decided. Any failure leaves the local answer as is.
+   * True when the portal answered with the dossier's status.
    */
-  async refreshDossier(code: string, timeoutMs = 2_000): Promise<void> {
+  async refreshDossier(code: string, timeoutMs = 2_000): Promise<boolean> {
     const client = this.client;
-    if (!client || !client.isEnrolled() || this.link.state() === 'offline') return;
+    if (!client || !client.isEnrolled() || this.link.state() === 'offline') return false;
     const id = findDossierIdByCode(this.deps.db, normalizeCodeInput(code).slice(0, 64));
-    if (id === undefined) return;
+    if (id === undefined) return false;
     try {
       const status = await client.dossierStatus(id, AbortSignal.any([this.stop.signal, AbortSignal.timeout(timeoutMs)]));
       applyPortalStatus(this.deps.db, id, status, OFFICIAL_CODE);
+      return true;
     } catch (error) {
       // 404: not delivered yet; anything else: the local status stands.
       if (!(error instanceof PortalError && error.status === 404)) this.noteFailure('dossier status', error);
+      return false;
     }
   }
 

@@ -147,6 +147,7 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
             kiosk={kiosk}
             code={screen.code}
             language={language}
+            retentionHours={info.privacy.retentionHours}
             onLeave={() => send({ type: 'leaveDossier' })}
             onDone={onEnd}
             onError={fail}

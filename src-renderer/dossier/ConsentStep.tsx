@@ -2,12 +2,15 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src-shared/dto';
 import { CONSENT_VERSION } from './consent';
+import { retentionWhen } from './retention-text';
 import type { JourneyAction, JourneyState } from './journey';
 import { StepFrame } from './StepFrame';
 
 interface ConsentStepProps {
   state: JourneyState;
   language: Language;
+  /** privacy.retentionHours: the text says how long the kiosk keeps the data. */
+  retentionHours: number;
   dispatch: (action: JourneyAction) => void;
   onBack: () => void;
   onNext: () => void;
@@ -16,7 +19,7 @@ interface ConsentStepProps {
 const purposes = ['receive', 'contact', 'deliver', 'keep'] as const;
 
 /** Decree 13/2023: what the personal data is used for, in plain words, and an explicit yes. */
-export function ConsentStep({ state, language, dispatch, onBack, onNext }: ConsentStepProps): ReactElement {
+export function ConsentStep({ state, language, retentionHours, dispatch, onBack, onNext }: ConsentStepProps): ReactElement {
   const { t } = useTranslation();
   return (
     <StepFrame step="consent" title={t('dossier.consent.title')} language={language} problems={[]} onBack={onBack} onNext={state.consentAgreed ? onNext : undefined}>
@@ -27,6 +30,7 @@ export function ConsentStep({ state, language, dispatch, onBack, onNext }: Conse
             <li key={p}>{t(`dossier.consent.purposes.${p}`)}</li>
           ))}
         </ul>
+        <p data-testid="consent-kept">{t('privacy.consentKept', { when: retentionWhen(t, retentionHours) })}</p>
         <p>{t('dossier.consent.rights')}</p>
         <p className="dossier__small">{t('dossier.consent.version', { version: CONSENT_VERSION })}</p>
       </section>

@@ -24,6 +24,8 @@ interface DossierJourneyProps {
   kiosk: KioskClient;
   code: string;
   language: Language;
+  /** How long the kiosk keeps a delivered dossier's personal data (consent and receipt say it). */
+  retentionHours: number;
   /** Leave without submitting (back to the procedure). */
   onLeave: () => void;
   /** The visit is over (receipt seen): the session is wiped. */
@@ -32,7 +34,7 @@ interface DossierJourneyProps {
 }
 
 /** "Nộp hồ sơ": loads the procedure, then runs the journey for it. */
-export function DossierJourney({ kiosk, code, language, onLeave, onDone, onError }: DossierJourneyProps): ReactElement {
+export function DossierJourney({ kiosk, code, language, retentionHours, onLeave, onDone, onError }: DossierJourneyProps): ReactElement {
   const { t } = useTranslation();
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
   useEffect(() => {
@@ -53,14 +55,14 @@ export function DossierJourney({ kiosk, code, language, onLeave, onDone, onError
       </ScreenFrame>
     );
   }
-  return <Journey kiosk={kiosk} procedure={procedure} language={language} onLeave={onLeave} onDone={onDone} onError={onError} />;
+  return <Journey kiosk={kiosk} procedure={procedure} language={language} retentionHours={retentionHours} onLeave={onLeave} onDone={onDone} onError={onError} />;
 }
 
 interface JourneyProps extends Omit<DossierJourneyProps, 'code'> {
   procedure: ProcedureDetail;
 }
 
-function Journey({ kiosk, procedure, language, onLeave, onDone, onError }: JourneyProps): ReactElement {
+function Journey({ kiosk, procedure, language, retentionHours, onLeave, onDone, onError }: JourneyProps): ReactElement {
   const { t } = useTranslation();
   const reducer = useMemo(() => journeyReducer(procedure), [procedure]);
   const [state, dispatch] = useReducer(reducer, procedure, initialJourney);
@@ -152,7 +154,7 @@ function Journey({ kiosk, procedure, language, onLeave, onDone, onError }: Journ
     case 'delivery':
       return <DeliveryStep {...common} procedure={procedure} />;
     case 'consent':
-      return <ConsentStep state={state} language={language} dispatch={dispatch} onBack={back} onNext={() => void next()} />;
+      return <ConsentStep state={state} language={language} retentionHours={retentionHours} dispatch={dispatch} onBack={back} onNext={() => void next()} />;
     case 'review':
       return <ReviewStep {...common} procedure={procedure} onSubmit={() => void submit()} />;
     case 'submitting':
@@ -162,7 +164,7 @@ function Journey({ kiosk, procedure, language, onLeave, onDone, onError }: Journ
         </ScreenFrame>
       );
     case 'receipt':
-      return state.outcome ? <ReceiptStep kiosk={kiosk} outcome={state.outcome} language={language} onDone={onDone} /> : <></>;
+      return state.outcome ? <ReceiptStep kiosk={kiosk} outcome={state.outcome} language={language} retentionHours={retentionHours} onDone={onDone} /> : <></>;
     default:
       return assertNever(state.step);
   }

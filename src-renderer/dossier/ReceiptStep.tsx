@@ -6,16 +6,19 @@ import type { Language } from '../../src-shared/dto';
 import { QrCode } from '../components/QrCode';
 import { PaymentStep } from '../payment/PaymentStep';
 import { ReceiptPayment } from '../payment/ReceiptPayment';
+import { retentionWhen } from './retention-text';
 
 interface ReceiptStepProps {
   kiosk: KioskClient;
   outcome: SubmitOutcome;
   language: Language;
+  /** privacy.retentionHours: the note says how long the kiosk keeps the dossier's data. */
+  retentionHours: number;
   onDone: () => void;
 }
 
 /** The receipt and appointment slip on screen, whether the paper came out, and how to get it again. */
-export function ReceiptStep({ kiosk, outcome, language, onDone }: ReceiptStepProps): ReactElement {
+export function ReceiptStep({ kiosk, outcome, language, retentionHours, onDone }: ReceiptStepProps): ReactElement {
   const { t } = useTranslation();
   const [print, setPrint] = useState<Pick<SubmitOutcome, 'printed' | 'printError'>>({ printed: outcome.printed, printError: outcome.printError });
   const [reprinting, setReprinting] = useState(false);
@@ -115,7 +118,9 @@ export function ReceiptStep({ kiosk, outcome, language, onDone }: ReceiptStepPro
           {t('dossier.receipt.done')}
         </button>
       </div>
-      <p className="dossier__small dossier__wiped">{t('dossier.receipt.wipeNote')}</p>
+      <p className="dossier__small dossier__wiped" data-testid="receipt-kept">
+        {t('privacy.receiptKept', { when: retentionWhen(t, retentionHours) })}
+      </p>
     </main>
   );
 }

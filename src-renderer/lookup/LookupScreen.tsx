@@ -108,6 +108,11 @@ function LookupAnswer({ result, language }: { result: LookupResult; language: La
         <dd>{result.appointmentAtText}</dd>
       </dl>
       {result.payment ? <PaymentFacts payment={result.payment} /> : null}
+      {result.personalDataErased ? (
+        <p className={`notice ${result.statusSource === 'portal' ? 'notice--ok' : 'notice--warning'}`} data-testid="lookup-erased" data-status-source={result.statusSource ?? 'kiosk'}>
+          {t('privacy.lookupErased')} {result.statusSource === 'portal' ? t('privacy.lookupFromPortal') : t('privacy.lookupOffline')}
+        </p>
+      ) : null}
       <h2 className="dossier__heading">{t('lookup.history')}</h2>
       <ol className="dossier__history" data-testid="lookup-history">
         {result.history.map((h) => (

@@ -32,7 +32,7 @@ const catalogFile = join(assetsDir(), 'demo-catalog.json');
   const procedure = getProcedure(db, '1.013831');
   if (!procedure) throw new Error('demo catalog without 1.013831');
   const store = new ContentStore(join(dir, 'files'), fs);
-  const staging = new PageStaging(join(dir, 'files'), fs, store);
+  const staging = new PageStaging(join(dir, 'files'), fs, store, Date.now);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const samples: number[] = [];
   for (let i = 0; i < SUBMITS; i++) {

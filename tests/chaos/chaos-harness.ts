@@ -71,7 +71,7 @@ export function inspect(dataDir: string, acknowledged: string[]): KillRound {
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     const root = join(dataDir, 'files');
     const store = new ContentStore(root, fs);
-    new PageStaging(root, fs, store).sweep();
+    new PageStaging(root, fs, store, Date.now).sweep();
     const referenced = referencedFiles(db);
     const { orphans: orphansSwept } = store.sweep((sha) => referenced.has(sha));
     const onDisk = store.list();

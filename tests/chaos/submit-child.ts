@@ -18,7 +18,7 @@ const db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
 if (getCatalogInfo(db).state === 'empty') importCatalog(db, parseCatalog(JSON.parse(fs.readFileSync(catalogFile, 'utf8'))), new Date());
 const root = join(dataDir, 'files');
 const store = new ContentStore(root, fs);
-const staging = new PageStaging(root, fs, store);
+const staging = new PageStaging(root, fs, store, Date.now);
 staging.sweep();
 const referenced = referencedFiles(db);
 store.sweep((sha) => referenced.has(sha));

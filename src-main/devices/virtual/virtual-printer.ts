@@ -31,7 +31,7 @@ export class VirtualPrinter implements PrinterPort {
     private readonly clock: Clock,
     private readonly keepRecords = 20,
   ) {
-    mkdirSync(outDir, { recursive: true });
+    mkdirSync(outDir, { recursive: true, mode: 0o700 });
   }
 
   setState(state: PrinterCondition): void {
@@ -63,7 +63,8 @@ export class VirtualPrinter implements PrinterPort {
     const stamp = receivedAt.toISOString().replace(/[:.]/g, '-');
     const pngFiles = decoded.pages.map((page, i) => {
       const file = join(this.outDir, `${stamp}-${this.records.length}-${i}.png`);
-      writeFileSync(file, monoToPng(page));
+      // Owner only: a printed receipt shows the applicant's name (decision 0022).
+      writeFileSync(file, monoToPng(page), { mode: 0o600 });
       return file;
     });
     const record = { receivedAt, bytes: job.length, job: decoded, pngFiles };
