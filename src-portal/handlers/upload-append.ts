@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../http/api-error';
@@ -6,9 +7,9 @@ import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
 import { setUploadOffset, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
-import { fileOut } from './block-writer';
-import { hashPrefix, receiveBytes } from './upload-bytes';
-import { ownUpload, uploadBody, uploadFile } from './uploads';
+import { fileOut, hashPrefix, receiveBytes } from '../storage/upload-bytes';
+import { syncFolder, uploadFile } from '../storage/upload-files';
+import { ownUpload, uploadBody } from './uploads';
 
 export interface AppendOutcome {
   reply?: Reply;
@@ -43,7 +44,8 @@ export const checksumMismatch = (expected: string, actual: string, offsetHeader:
 /**
  * PATCH: appends the body at Upload-Offset, writing as bytes arrive so a broken connection keeps
  * what reached the portal. `busy` holds the ids being written (one writer per upload). The bytes
- * are synced before the new offset is committed, and the answer comes after the commit.
+ * (and, for the first PATCH, which creates the file, its folder entry) are fsync'd before the new
+ * offset is committed, and the answer comes after the commit.
  */
 export async function appendUpload(
   ctx: HandlerContext,
@@ -71,7 +73,8 @@ export async function appendUpload(
 
   busy.add(id);
   try {
-    const file = await open(uploadFile(ctx.deps.uploadsDir, id), 'r+');
+    // Created by the first PATCH (a JSON create records only the row); positioned writes, not append.
+    const file = await open(uploadFile(ctx.deps.uploadsDir, id), constants.O_RDWR | constants.O_CREAT);
     try {
       // The file is verified from bytes in hand: the prefix is read back only when this PATCH may finish it.
       const mayFinish = declared === undefined || offset + declared === upload.length;
@@ -83,6 +86,7 @@ export async function appendUpload(
         throw tooLarge(upload.length - offset);
       }
       await file.sync();
+      if (offset === 0) await syncFolder(ctx.deps.uploadsDir);
       const reached = offset + r.received;
       const reply = reached === upload.length ? await finish(ctx, upload, file, mayFinish ? hash : null) : partial(ctx, upload, reached);
       return { dropped: r.dropped, reply };

@@ -1,7 +1,15 @@
 import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { BytesOut } from './block-writer';
+
+/** Where received bytes go: `write` puts the buffers at `position` and says how many it took. */
+export interface BytesOut {
+  write(buffers: readonly Buffer[], position: number): Promise<number>;
+}
+
+export const fileOut = (file: FileHandle): BytesOut => ({
+  write: async (buffers, position) => (await file.writev([...buffers], position)).bytesWritten,
+});
 
 export interface Received {
   /** Bytes written from the start offset. */
@@ -23,7 +31,6 @@ const MAX_BUFFERS_PER_WRITE = 512;
  * and a complete file is verified without reading it back. Async writes keep the event loop free
  * for other requests. A failing write is the portal's disk failing, not the client leaving: it
  * throws. Does not sync: the caller makes the bytes durable before it records or acknowledges them.
- * `fileStart` is where the upload's byte 0 is in `out` (a bundle's pack holds several uploads).
  */
 export async function receiveBytes(
   body: Readable,
@@ -32,7 +39,6 @@ export async function receiveBytes(
   length: number,
   hash: Hash,
   dropAfter: number | undefined,
-  fileStart = 0,
 ): Promise<Received> {
   let written = 0;
   let held: Buffer[] = [];
@@ -46,7 +52,7 @@ export async function receiveBytes(
     held = [];
     heldBytes = 0;
     while (batch.length > 0) {
-      const bytesWritten = await out.write(batch, fileStart + offset + written);
+      const bytesWritten = await out.write(batch, offset + written);
       written += bytesWritten;
       batch = rest(batch, bytesWritten);
     }
