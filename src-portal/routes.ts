@@ -91,8 +91,7 @@ export function portalRoutes(r: RouteDeps): RouteMap {
         if (!meta) throw internalError();
         const declared = call.headers['content-length'] === undefined ? undefined : Number(call.headers['content-length']);
         const intake = { req: call.req, key: call.headers['idempotency-key'] ?? '', meta, busyKeys, dropAfter: call.dropAfter, declared };
-        const outcome = await createUploadWithBody(ctxOf(call), intake);
-        return outcome.dropped ? 'dropped' : outcome.reply;
+        return createUploadWithBody(ctxOf(call), intake);
       },
     },
     'HEAD /v1/uploads/{uploadId}': json('getUploadOffset', headUpload),
@@ -103,8 +102,7 @@ export function portalRoutes(r: RouteDeps): RouteMap {
       handle: async (call) => {
         // A wrong Content-Type is the handler's 415, not a 400.
         check(call, undefined, [], (e) => e.startsWith('Content-Type'));
-        const outcome = await appendUpload(ctxOf(call), call.req, r.busyUploads, call.dropAfter);
-        return outcome.dropped || !outcome.reply ? 'dropped' : outcome.reply;
+        return appendUpload(ctxOf(call), call.req, r.busyUploads, call.dropAfter);
       },
     },
     'POST /v1/dossiers': json('submitDossier', submitDossier, true),

@@ -4,19 +4,12 @@ import type { Reply } from '../http/http-io';
 import { inProgress, keyReused } from '../http/idempotency';
 import { multipartParts, type Part } from '../http/multipart-parts';
 import { findAnswer } from '../repo/idempotency';
-import { uploadById } from '../repo/uploads';
 import type { HandlerContext } from './context';
-import { commitUploads, CREATE_UPLOAD, receiveUpload, type PendingUpload } from './upload-create-with-body';
+import { commitUploads, CREATE_UPLOAD, receiveUpload, type PendingUpload, type UploadMeta } from './upload-create-with-body';
 
-interface BundleFile {
-  documentId: string;
-  fileName: string;
-  sha256: string;
-  length: number;
-  contentType: string;
-}
+type BundleFile = UploadMeta & { documentId: string };
 interface Manifest {
-  dossier: Record<string, unknown> & { files: unknown[] };
+  dossier: Record<string, unknown>;
   files: BundleFile[];
 }
 
@@ -93,17 +86,7 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
       await commitUploads(ctx, pending.splice(0), deps.busyKeys);
       deps.busyKeys.delete(busyKey);
     }
-    for (const file of manifest.files) {
-      const id = uploadIds.get(file.sha256) ?? '';
-      if (uploadById(db, id)?.state !== 'complete')
-        throw new ApiError(
-          409,
-          'upload_incomplete',
-          `File ${file.fileName} (upload ${id}) was begun by an earlier try and is not complete: resume it with PATCH, then submit.`,
-          'Tệp chưa được tải lên đầy đủ; hãy tải tiếp rồi nộp hồ sơ.',
-          { uploadId: id },
-        );
-    }
+    // A file begun by an earlier try and not complete: the submit answers 409 upload_incomplete.
     return deps.submit(submissionOf(manifest, uploadIds), key);
   } finally {
     await parts.return(undefined);

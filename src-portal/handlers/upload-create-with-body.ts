@@ -33,8 +33,7 @@ export function metaFromHeaders(headers: Record<string, string | undefined>): { 
   } catch {
     return { errors: ['header upload-file-name: is not percent-encoded UTF-8'] };
   }
-  const meta = { length: Number(headers['upload-length']), sha256: headers['upload-sha256'] ?? '', fileName, contentType: headers['upload-media-type'] ?? '' };
-  return { meta, errors: [] };
+  return { meta: { length: Number(headers['upload-length']), sha256: headers['upload-sha256'] ?? '', fileName, contentType: headers['upload-media-type'] ?? '' }, errors: [] };
 }
 
 /** The operation a creation with upload's idempotency answer is stored under (a bundle's files too). */
@@ -71,12 +70,11 @@ export type ReceivedUpload = { kind: 'replay'; uploadId: string; reply: Reply } 
  * (API 1.1; kept for kiosks already deployed, decision 0026). A connection that breaks mid-body
  * still leaves an upload with the bytes that arrived, found again by the same key and resumed with PATCH.
  */
-export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIntake): Promise<{ reply: Reply; dropped: boolean }> {
+export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIntake): Promise<Reply | 'dropped'> {
   const received = await receiveUpload(ctx, intake);
-  if (received.kind === 'replay') return { reply: received.reply, dropped: false };
+  if (received.kind === 'replay') return received.reply;
   const [reply] = await commitUploads(ctx, [received.upload], intake.busyKeys);
-  if (!reply) throw new Error('no answer for a committed upload');
-  return { reply, dropped: received.upload.dropped };
+  return received.upload.dropped || !reply ? 'dropped' : reply;
 }
 
 /**

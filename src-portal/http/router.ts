@@ -26,17 +26,10 @@ export interface Route {
 /** Method and path pattern (`{name}` matches one segment) to route: the whole API in one map. */
 export type RouteMap = Readonly<Record<`${'GET' | 'HEAD' | 'POST' | 'PATCH'} /${string}`, Route>>;
 
-interface Compiled {
-  method: string;
-  regex: RegExp;
-  names: string[];
-  route: Route;
-}
-
 export type Router = (method: string, path: string) => { route: Route; pathParams: Record<string, string> } | undefined;
 
 export function routerOf(map: RouteMap): Router {
-  const compiled: Compiled[] = Object.entries(map).map(([key, route]) => {
+  const compiled = Object.entries(map).map(([key, route]) => {
     const [method = '', pattern = ''] = key.split(' ');
     const names = [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
     const source = pattern.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '([^/]+)');
