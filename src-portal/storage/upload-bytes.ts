@@ -65,11 +65,12 @@ export async function receiveBytes(body: Readable, out: BytesOut, offset: number
       if (heldBytes >= WRITE_BATCH_BYTES || held.length >= MAX_BUFFERS_PER_WRITE) await flush();
       if (dropped) break;
     }
+    await flush();
   } catch (error) {
     if (error instanceof DiskFailure) throw error.error;
     // The client went away mid-body: keep what arrived, the client resumes from the offset.
+    await flush().catch((failure: unknown) => Promise.reject(failure instanceof DiskFailure ? failure.error : failure));
   }
-  await flush();
   return { received: written, overflow: false, dropped };
 }
 
