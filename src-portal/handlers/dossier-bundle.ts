@@ -83,7 +83,7 @@ export async function submitDossierBundle(ctx: HandlerContext, req: IncomingMess
       if (extra) throw bodyShape(`the body has more parts than the manifest's ${firstOf.size} distinct files`);
     } finally {
       // Whatever arrived is recorded, even when a part was refused or the body broke.
-      await commitUploads(ctx, pending.splice(0), deps.busyKeys);
+      await commitUploads(ctx, pending, deps.busyKeys);
       deps.busyKeys.delete(busyKey);
     }
     // A file begun by an earlier try and not complete: the submit answers 409 upload_incomplete.

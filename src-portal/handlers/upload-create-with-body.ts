@@ -74,7 +74,8 @@ export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIn
   const received = await receiveUpload(ctx, intake);
   if (received.kind === 'replay') return received.reply;
   const [reply] = await commitUploads(ctx, [received.upload], intake.busyKeys);
-  return received.upload.dropped || !reply ? 'dropped' : reply;
+  if (!reply) throw new Error('no answer for a committed upload');
+  return received.upload.dropped ? 'dropped' : reply;
 }
 
 /**

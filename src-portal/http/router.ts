@@ -26,9 +26,10 @@ export interface Route {
 /** Method and path pattern (`{name}` matches one segment) to route: the whole API in one map. */
 export type RouteMap = Readonly<Record<`${'GET' | 'HEAD' | 'POST' | 'PATCH'} /${string}`, Route>>;
 
-export type Router = (method: string, path: string) => { route: Route; pathParams: Record<string, string> } | undefined;
+export type Router<R = Route> = (method: string, path: string) => { route: R; pathParams: Record<string, string> } | undefined;
 
-export function routerOf(map: RouteMap): Router {
+/** Matches a method and path (no query) against the map's `'METHOD /pattern'` keys, in map order. */
+export function routerOf<R>(map: Readonly<Record<string, R>>): Router<R> {
   const compiled = Object.entries(map).map(([key, route]) => {
     const [method = '', pattern = ''] = key.split(' ');
     const names = [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
