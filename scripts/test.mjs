@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, unit/db/contract tests (vitest), build, and the browser end-to-end
+// `npm test`: lint, typecheck, OpenAPI lint, unit/db/contract tests (vitest), build, and the browser end-to-end
 // tests; ends with one plain line `N passed, N failed` summing every suite (CI reads it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -7,9 +7,9 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 mkdirSync('tests/artifacts', { recursive: true });
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   console.log(`\n=== ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return result.status === 0;
 }
 function check(label, ok) {
@@ -24,6 +24,10 @@ const npx = (bin) => `node_modules/.bin/${bin}`;
 check('lint', run('lint (eslint, import boundaries)', npx('eslint'), ['--max-warnings=0', '.']));
 const projects = ['shared', 'main', 'renderer', 'tests', 'portal'];
 check('typecheck', projects.every((p) => run(`typecheck ${p}`, npx('tsc'), ['-p', `tsconfig.${p}.json`])));
+
+// The Kiosk Sync API through a standard OpenAPI linter too (redocly.yaml: built-in rules, offline).
+const redoclyEnv = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+check('openapi lint', run('openapi lint (redocly, docs/sync-api.yaml)', npx('redocly'), ['lint', '--format=stylish', 'sync-api'], redoclyEnv));
 
 const vitestJson = 'tests/artifacts/vitest.json';
 rmSync(vitestJson, { force: true });

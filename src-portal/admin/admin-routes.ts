@@ -9,6 +9,7 @@ import { paymentById, settlePayment } from '../repo/ratings-payments';
 import { listTerminals } from '../repo/terminals';
 import { uploadById } from '../repo/uploads';
 import type { PortalServer } from '../portal-server';
+import { routerOf } from '../http/router';
 import { adminPage } from './admin-page';
 
 export interface AdminReply {
@@ -68,59 +69,59 @@ export function adminState(portal: PortalServer): Record<string, unknown> {
   };
 }
 
+type AdminHandler = (portal: PortalServer, body: Buffer, params: Record<string, string>) => AdminReply;
+
 /**
  * Reference-portal administration (not part of the Kiosk Sync API): the page, fault control, and
  * the portal-side events a real back office would cause (status changes, payment confirmation).
  */
-export function handleAdmin(portal: PortalServer, method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer): AdminReply {
-  const token = portal.config.adminToken;
-  if (token && headers['authorization'] !== `Bearer ${token}`) return problem(401, 'Admin token required.');
-  const path = url.pathname;
-  const { db } = portal.deps;
-  if (method === 'GET' && path === '/admin') return { status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(adminPage(adminState(portal))) };
-  if (method === 'GET' && path === '/admin/state') return json(200, adminState(portal));
-  if (path === '/admin/faults') {
-    if (method === 'GET') return json(200, portal.faults.describe());
-    if (method === 'DELETE') {
-      portal.setFaults([]);
-      return json(200, portal.faults.describe());
-    }
-    if (method === 'POST') {
-      const settings = parse(FaultSettingsSchema, body);
-      if (typeof settings === 'string') return problem(400, settings);
-      portal.setFaults(settings.faults, settings.seed);
-      return json(200, portal.faults.describe());
-    }
-  }
-  if (method === 'PUT' && path === '/admin/catalog') {
+const routeAdmin = routerOf<AdminHandler>({
+  'GET /admin': (portal) => ({ status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(adminPage(adminState(portal))) }),
+  'GET /admin/state': (portal) => json(200, adminState(portal)),
+  'GET /admin/faults': (portal) => json(200, portal.faults.describe()),
+  'DELETE /admin/faults': (portal) => {
+    portal.setFaults([]);
+    return json(200, portal.faults.describe());
+  },
+  'POST /admin/faults': (portal, body) => {
+    const settings = parse(FaultSettingsSchema, body);
+    if (typeof settings === 'string') return problem(400, settings);
+    portal.setFaults(settings.faults, settings.seed);
+    return json(200, portal.faults.describe());
+  },
+  'PUT /admin/catalog': (portal, body) => {
     try {
       portal.deps.catalog.publish(body);
     } catch (error) {
       return problem(400, `Not a catalog: ${String(error)}`);
     }
     return json(200, { etag: portal.deps.catalog.etag });
-  }
-  const upload = /^\/admin\/uploads\/([^/]+)$/.exec(path);
-  if (method === 'GET' && upload?.[1]) return uploadDownload(portal, decodeURIComponent(upload[1]));
-  const status = /^\/admin\/dossiers\/([^/]+)\/status$/.exec(path);
-  if (method === 'POST' && status?.[1]) {
+  },
+  'GET /admin/uploads/{uploadId}': (portal, _body, params) => uploadDownload(portal, params['uploadId'] ?? ''),
+  'POST /admin/dossiers/{dossierId}/status': (portal, body, params) => {
     const change = parse(StatusBody, body);
     if (typeof change === 'string') return problem(400, change);
-    const id = decodeURIComponent(status[1]);
+    const id = params['dossierId'] ?? '';
+    const { db } = portal.deps;
     if (!dossierById(db, id)) return problem(404, 'No such dossier.');
     db.transaction(() => appendStatus(db, id, change.status, portal.deps.clock().toISOString(), change.note ?? null))();
     return json(200, { ok: true });
-  }
-  const settle = /^\/admin\/payments\/([^/]+)\/settle$/.exec(path);
-  if (method === 'POST' && settle?.[1]) {
+  },
+  'POST /admin/payments/{paymentId}/settle': (portal, body, params) => {
     const s = parse(SettleBody, body);
     if (typeof s === 'string') return problem(400, s);
-    const id = decodeURIComponent(settle[1]);
-    if (!settlePayment(db, id, s.state, portal.deps.clock().toISOString(), s.reason ?? null)) return problem(409, 'No such pending payment.');
-    const p = paymentById(db, id);
+    const id = params['paymentId'] ?? '';
+    if (!settlePayment(portal.deps.db, id, s.state, portal.deps.clock().toISOString(), s.reason ?? null)) return problem(409, 'No such pending payment.');
+    const p = paymentById(portal.deps.db, id);
     return json(200, p ? paymentBody(p) : {});
-  }
-  return problem(404, `${method} ${path} is not an admin route.`);
+  },
+});
+
+export function handleAdmin(portal: PortalServer, method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer): AdminReply {
+  const token = portal.config.adminToken;
+  if (token && headers['authorization'] !== `Bearer ${token}`) return problem(401, 'Admin token required.');
+  const found = routeAdmin(method, url.pathname);
+  return found ? found.route(portal, body, found.pathParams) : problem(404, `${method} ${url.pathname} is not an admin route.`);
 }
 
 /** What a browser may show in place: the kiosk's scans. The media type is the terminal's word. */

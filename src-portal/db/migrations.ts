@@ -173,7 +173,8 @@ const m0002: PortalMigration = {
 /**
  * Bundles' files are appended to shared pack files (no file created and no sync of its own per
  * upload): an upload's bytes are then a range of a pack. Uploads without a pack keep their own
- * file, `<id>.bin`, as before.
+ * file, `<id>.bin`, as before. Since decision 0026 no new row uses these columns (every upload has
+ * its own file again); they stay for rows written before, which are still read.
  */
 const m0003: PortalMigration = {
   version: 3,
@@ -187,7 +188,8 @@ const m0003: PortalMigration = {
 /**
  * A bundle's rows commit while its pack's sync is still running (decision 0018, sixth pass):
  * `pack_synced = 0` marks bytes whose sync had not been seen to finish, which a restart checks
- * before it serves anything. Rows from before were committed after their sync.
+ * before it serves anything. Rows from before were committed after their sync. No longer used
+ * since decision 0026 (no packs, no recovery pass): new rows keep the default, 1.
  */
 const m0004: PortalMigration = {
   version: 4,

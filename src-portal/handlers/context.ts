@@ -3,17 +3,13 @@ import type { Reply } from '../http/http-io';
 import type { PortalConfig } from '../portal-config';
 import type { TerminalRow } from '../repo/terminals';
 import type { CatalogState } from './catalog-state';
-import type { PackStore } from './pack-store';
 
 export interface PortalDeps {
   db: Database;
   config: PortalConfig;
   catalog: CatalogState;
+  /** One `<id>.bin` per upload (storage/upload-files.ts). */
   uploadsDir: string;
-  /** Resolves once the entries of files created before the call in `uploadsDir` are on disk. */
-  syncUploadsDir: () => Promise<void>;
-  /** Where bundles' files are appended. */
-  packs: PackStore;
   clock: () => Date;
   newId: () => string;
   newSecret: () => string;

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../http/api-error';
@@ -6,15 +7,9 @@ import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
 import { setUploadOffset, type UploadRow } from '../repo/uploads';
 import type { HandlerContext } from './context';
-import { fileOut } from './block-writer';
-import { hashPrefix, receiveBytes } from './upload-bytes';
-import { ownUpload, uploadBody, uploadFile } from './uploads';
-
-export interface AppendOutcome {
-  reply?: Reply;
-  /** The fault plan asked to cut the connection after N body bytes: the caller destroys the socket. */
-  dropped: boolean;
-}
+import { fileOut, hashPrefix, receiveBytes } from '../storage/upload-bytes';
+import { syncFolder, uploadFile } from '../storage/upload-files';
+import { ownUpload, uploadBody } from './uploads';
 
 const offsetMismatch = (current: number): ApiError =>
   new ApiError(
@@ -43,14 +38,16 @@ export const checksumMismatch = (expected: string, actual: string, offsetHeader:
 /**
  * PATCH: appends the body at Upload-Offset, writing as bytes arrive so a broken connection keeps
  * what reached the portal. `busy` holds the ids being written (one writer per upload). The bytes
- * are synced before the new offset is committed, and the answer comes after the commit.
+ * (and, for the first PATCH, which creates the file, its folder entry) are fsync'd before the new
+ * offset is committed, and the answer comes after the commit. 'dropped': the fault plan cut the
+ * body (the caller destroys the socket).
  */
 export async function appendUpload(
   ctx: HandlerContext,
   req: IncomingMessage,
   busy: Set<string>,
   dropAfter: number | undefined,
-): Promise<AppendOutcome> {
+): Promise<Reply | 'dropped'> {
   const id = ctx.pathParams['uploadId'] ?? '';
   const upload = ownUpload(ctx, id);
   const contentType = (ctx.headers['content-type'] ?? '').split(';')[0]?.trim();
@@ -63,7 +60,7 @@ export async function appendUpload(
     throw new ApiError(409, 'request_in_progress', 'Another PATCH of this upload is still running.', 'Một lần gửi khác của tệp này đang chạy.');
   const declared = ctx.headers['content-length'] === undefined ? undefined : Number(ctx.headers['content-length']);
   if (upload.state === 'complete') {
-    if (offset === upload.length && !declared) return { dropped: false, reply: okReply(uploadBody(upload)) };
+    if (offset === upload.length && !declared) return okReply(uploadBody(upload));
     throw offsetMismatch(upload.offset);
   }
   if (offset !== upload.offset) throw offsetMismatch(upload.offset);
@@ -71,7 +68,8 @@ export async function appendUpload(
 
   busy.add(id);
   try {
-    const file = await open(uploadFile(ctx.deps.uploadsDir, id), 'r+');
+    // Created by the first PATCH (a JSON create records only the row); positioned writes, not append.
+    const file = await open(uploadFile(ctx.deps.uploadsDir, id), constants.O_RDWR | constants.O_CREAT);
     try {
       // The file is verified from bytes in hand: the prefix is read back only when this PATCH may finish it.
       const mayFinish = declared === undefined || offset + declared === upload.length;
@@ -83,9 +81,10 @@ export async function appendUpload(
         throw tooLarge(upload.length - offset);
       }
       await file.sync();
+      if (offset === 0) await syncFolder(ctx.deps.uploadsDir);
       const reached = offset + r.received;
       const reply = reached === upload.length ? await finish(ctx, upload, file, mayFinish ? hash : null) : partial(ctx, upload, reached);
-      return { dropped: r.dropped, reply };
+      return r.dropped ? 'dropped' : reply;
     } finally {
       await file.close();
     }
@@ -101,12 +100,8 @@ function partial(ctx: HandlerContext, upload: UploadRow, reached: number): Reply
 
 /** The last byte landed: complete on a matching SHA-256, else back to 0 (422). */
 async function finish(ctx: HandlerContext, upload: UploadRow, file: FileHandle, hash: Hash | null): Promise<Reply> {
-  let digest: Hash;
-  if (hash) digest = hash;
-  else {
-    digest = createHash('sha256');
-    await hashPrefix(file, upload.length, digest);
-  }
+  const digest = hash ?? createHash('sha256');
+  if (!hash) await hashPrefix(file, upload.length, digest);
   const actual = digest.digest('hex');
   if (actual !== upload.sha256) {
     await file.truncate(0);
@@ -118,8 +113,4 @@ async function finish(ctx: HandlerContext, upload: UploadRow, file: FileHandle, 
   return okReply(uploadBody({ ...upload, offset: upload.length, state: 'complete' }));
 }
 
-export const okReply = (body: Record<string, unknown>): Reply => ({
-  status: 200,
-  headers: { 'upload-offset': String(body['offset']) },
-  body,
-});
+const okReply = (body: Record<string, unknown>): Reply => ({ status: 200, headers: { 'upload-offset': String(body['offset']) }, body });

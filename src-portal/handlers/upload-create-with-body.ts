@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { ApiError } from '../http/api-error';
+import type { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
 import { tooLarge } from '../http/http-io';
+import { inProgress, keyReused, storedReply } from '../http/idempotency';
 import { requestHash } from '../http/request-hash';
 import { findAnswer, storeAnswer } from '../repo/idempotency';
-import { createUploadRow, markPackSynced, uploadById, type UploadRow } from '../repo/uploads';
+import { createUploadRow, uploadById } from '../repo/uploads';
+import { fileOut, receiveBytes } from '../storage/upload-bytes';
+import { syncFolder, uploadFile } from '../storage/upload-files';
 import type { HandlerContext } from './context';
 import { checksumMismatch } from './upload-append';
-import type { BundlePack } from './pack-store';
-import { fileOut, type BytesOut } from './block-writer';
-import { receiveBytes } from './upload-bytes';
-import { emptySha256, readUploadBytes, uploadBody, uploadFile } from './uploads';
+import { emptyChecksumMismatch, emptySha256, uploadBody } from './uploads';
 
 /** The JSON create's four facts; creation with upload sends them as headers. */
 export interface UploadMeta {
@@ -20,12 +20,6 @@ export interface UploadMeta {
   sha256: string;
   fileName: string;
   contentType: string;
-}
-
-export interface CreateOutcome {
-  reply: Reply;
-  /** The fault plan cut the body after N bytes: the caller destroys the socket. */
-  dropped: boolean;
 }
 
 /** Reads the facts from the headers (already checked one by one against the spec). */
@@ -39,29 +33,16 @@ export function metaFromHeaders(headers: Record<string, string | undefined>): { 
   } catch {
     return { errors: ['header upload-file-name: is not percent-encoded UTF-8'] };
   }
-  return {
-    meta: {
-      length: Number(headers['upload-length']),
-      sha256: headers['upload-sha256'] ?? '',
-      fileName,
-      contentType: headers['upload-media-type'] ?? '',
-    },
-    errors: [],
-  };
+  return { meta: { length: Number(headers['upload-length']), sha256: headers['upload-sha256'] ?? '', fileName, contentType: headers['upload-media-type'] ?? '' }, errors: [] };
 }
 
 /** The operation a creation with upload's idempotency answer is stored under (a bundle's files too). */
 export const CREATE_UPLOAD = 'createUpload';
 
-/** A new upload's bytes, received and checked, not yet synced nor recorded. */
+/** A new upload's bytes, received into its own file and checked, not yet synced nor recorded. */
 export interface PendingUpload {
   id: string;
-  /** The upload's own file (unused while the bytes are in a pack). */
-  path: string;
-  /** The upload's own file, open; none while the bytes are in a pack. */
-  file: FileHandle | null;
-  /** Set when the bytes are a range of a bundle's pack. */
-  packed?: { pack: BundlePack; start: number };
+  file: FileHandle;
   key: string;
   requestHash: string;
   meta: UploadMeta;
@@ -80,203 +61,110 @@ export interface UploadIntake {
   dropAfter: number | undefined;
   /** The body's Content-Length when it is the whole request (not one part of a bundle). */
   declared?: number;
-  /** A bundle's part: the bytes go to the end of the bundle's pack, not to a file of their own. */
-  pack?: BundlePack;
 }
 
-export type ReceivedUpload = { kind: 'replay'; reply: Reply } | { kind: 'pending'; upload: PendingUpload };
+export type ReceivedUpload = { kind: 'replay'; uploadId: string; reply: Reply } | { kind: 'pending'; upload: PendingUpload };
 
 /**
- * POST /v1/uploads with the file's bytes as the body: one round trip instead of create + PATCH.
- * The row and the stored answer commit together after the bytes are synced (with the directory
- * entry), so an acknowledged upload is durable; a connection that breaks mid-body still leaves
- * an upload with the bytes that arrived, found again by the same key and resumed with PATCH.
- * `busyKeys` holds the keys whose body is still arriving: the same key meanwhile gets 409.
+ * POST /v1/uploads with the file's bytes as the body: one round trip instead of create + PATCH
+ * (API 1.1; kept for kiosks already deployed, decision 0026). A connection that breaks mid-body
+ * still leaves an upload with the bytes that arrived, found again by the same key and resumed with PATCH.
  */
-export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIntake): Promise<CreateOutcome> {
-  const { busyKeys } = intake;
+export async function createUploadWithBody(ctx: HandlerContext, intake: UploadIntake): Promise<Reply | 'dropped'> {
   const received = await receiveUpload(ctx, intake);
-  if (received.kind === 'replay') return { reply: received.reply, dropped: false };
-  const [reply] = await commitUploads(ctx, [received.upload], busyKeys);
+  if (received.kind === 'replay') return received.reply;
+  const [reply] = await commitUploads(ctx, [received.upload], intake.busyKeys);
   if (!reply) throw new Error('no answer for a committed upload');
-  return { reply, dropped: received.upload.dropped };
+  return received.upload.dropped ? 'dropped' : reply;
 }
 
 /**
- * The first half of a creation with upload: checks, then the bytes into a new file, hashed as they
- * arrive. The key stays busy until `commitUploads` (or a refusal here, which removes the file).
+ * The first half: checks, then the bytes into a new `<id>.bin`, hashed as they arrive. The key
+ * stays busy until `commitUploads` (or a refusal here, which removes the file).
  */
 export async function receiveUpload(ctx: HandlerContext, intake: UploadIntake): Promise<ReceivedUpload> {
-  const { req, key, meta, busyKeys, dropAfter, declared } = intake;
+  const { req, key, meta, busyKeys, declared } = intake;
   const { db, uploadsDir, config } = ctx.deps;
   const hash = requestHash(CREATE_UPLOAD, meta);
-  const stored = findAnswer(db, ctx.terminal.id, CREATE_UPLOAD, key);
-  if (stored) {
-    req.resume();
-    if (stored.request_hash !== hash) throw keyReused();
-    return { kind: 'replay', reply: replay(ctx, stored.body) };
-  }
   const busyKey = `${ctx.terminal.id}\n${key}`;
-  if (busyKeys.has(busyKey)) {
-    req.resume();
-    throw inProgress();
-  }
-  if (meta.length > config.maxUploadBytes) {
-    req.resume();
-    throw tooLarge(config.maxUploadBytes);
-  }
-  if (declared !== undefined && declared > meta.length) {
-    req.resume();
-    throw tooLarge(meta.length);
-  }
-  if (meta.length === 0 && meta.sha256 !== emptySha256) {
-    req.resume();
-    throw new ApiError(422, 'checksum_mismatch', 'An empty file cannot have this SHA-256.', 'Tệp rỗng không thể có mã SHA-256 này.');
-  }
+  const stored = findAnswer(db, ctx.terminal.id, CREATE_UPLOAD, key);
+  const refusal = stored ? (stored.request_hash !== hash ? keyReused() : undefined) : refusalOf(meta, declared, config.maxUploadBytes, busyKeys.has(busyKey));
+  if (stored || refusal) req.resume();
+  if (refusal) throw refusal;
+  if (stored) return replay(ctx, stored.body);
 
   busyKeys.add(busyKey);
   const id = ctx.deps.newId();
-  const { pack } = intake;
-  const start = pack?.end ?? 0;
   const path = uploadFile(uploadsDir, id);
-  let file: FileHandle | null = null;
+  let file: FileHandle | undefined;
   try {
-    const out: BytesOut = pack ?? fileOut((file = await open(path, 'wx')));
+    file = await open(path, 'wx');
     const digest = createHash('sha256');
-    const r = await receiveBytes(req, out, 0, meta.length, digest, dropAfter, start);
+    const r = await receiveBytes(req, fileOut(file), 0, meta.length, digest, intake.dropAfter);
     if (r.overflow) throw tooLarge(meta.length);
     if (r.received === meta.length) {
       const actual = digest.digest('hex');
       if (actual !== meta.sha256) throw checksumMismatch(meta.sha256, actual, false);
     }
-    if (pack) pack.end = start + r.received;
-    const upload: PendingUpload = { id, path, file, key, requestHash: hash, meta, received: r.received, dropped: r.dropped };
-    if (pack) upload.packed = { pack, start };
-    return { kind: 'pending', upload };
+    return { kind: 'pending', upload: { id, file, key, requestHash: hash, meta, received: r.received, dropped: r.dropped } };
   } catch (error) {
-    // Refused or failed before anything was recorded: no row will point at these bytes, so they go.
-    // (In a pack they stay, unreferenced: other bundles write beside them.)
-    if (!pack) {
-      await file?.close().catch(() => undefined);
-      await unlink(path).catch(() => undefined);
-    }
+    // Refused or failed before anything was recorded: no row will point at these bytes.
+    await file?.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
     busyKeys.delete(busyKey);
     throw error;
   }
 }
 
 /**
- * The second half: the rows and stored answers in one transaction, resolving the 201 answers in
- * order. Uploads in a file of their own are synced (with the folder entries, in parallel so the
- * journal commits them together) before it. Bytes in a pack commit while the pack's group sync
- * runs: their rows say `pack_synced = 0`, and the server acknowledges nothing before that sync
- * and the WAL's are both done (`PackStore.track`), so the two syncs overlap; a restart checks
- * rows whose sync it never saw finish. Releases the keys either way; on failure removes the
- * uploads' own files (bytes in a pack stay, unreferenced).
+ * The second half: every file fsync'd, then the folder once (their names), and only then the rows
+ * and stored answers in one transaction, so no row ever points at bytes that are not on disk.
+ * Releases the keys either way; on failure removes the files.
  */
-export async function commitUploads(ctx: HandlerContext, received: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
-  const { db, packs: packStore } = ctx.deps;
+export async function commitUploads(ctx: HandlerContext, pending: readonly PendingUpload[], busyKeys: Set<string>): Promise<Reply[]> {
+  const { db, uploadsDir } = ctx.deps;
   let committed = false;
-  let pending = received;
   try {
     if (pending.length === 0) return [];
     try {
-      // A direct pack region writes its staged tail: from here on the pack holds every byte received.
-      await Promise.all(packsOf(received).map((k) => k.finish()));
-      pending = await Promise.all(received.map((p) => ownFileIfPartial(ctx.deps.uploadsDir, p)));
-      const own = pending.filter((p) => !p.packed);
-      await Promise.all([...own.map((p) => p.file?.sync()), own.length > 0 ? ctx.deps.syncUploadsDir() : undefined]);
+      await Promise.all(pending.map((p) => p.file.sync()));
+      await syncFolder(uploadsDir);
     } finally {
-      await Promise.all(ownFiles(received, pending).map((p) => p.file?.close().catch(() => undefined)));
+      await Promise.all(pending.map((p) => p.file.close().catch(() => undefined)));
     }
-    // Started after every byte of these uploads was written (receiveBytes awaited its writes, and
-    // their bundle regions were finished above).
-    const packs = packsOf(pending);
-    const packSync = packs.length > 0 ? Promise.all(packs.map((k) => k.flush())).then(() => undefined) : null;
-    packSync?.catch(() => undefined);
-    const replies = db.transaction(() => {
-      markPackSynced(db, packStore.takeSynced());
-      return pending.map((p): Reply => {
-        const row: UploadRow = {
-          id: p.id,
-          terminal_id: ctx.terminal.id,
-          length: p.meta.length,
-          sha256: p.meta.sha256,
-          file_name: p.meta.fileName,
-          content_type: p.meta.contentType,
-          offset: p.received,
-          state: p.received === p.meta.length ? 'complete' : 'partial',
-          created_at: ctx.now.toISOString(),
-          pack_file: p.packed?.pack.name ?? null,
-          pack_offset: p.packed?.start ?? null,
-          pack_synced: p.packed ? 0 : 1,
-        };
-        const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${p.id}`, 'upload-offset': String(p.received) }, body: uploadBody(row) };
-        createUploadRow(db, row);
-        storeAnswer(db, {
-          terminalId: ctx.terminal.id,
-          operation: CREATE_UPLOAD,
-          key: p.key,
-          requestHash: p.requestHash,
-          status: reply.status,
-          headers: JSON.stringify(reply.headers ?? {}),
-          body: JSON.stringify(reply.body),
-          now: ctx.now.toISOString(),
-        });
+    const now = ctx.now.toISOString();
+    const replies = db.transaction(() =>
+      pending.map((p): Reply => {
+        const { length, sha256, fileName, contentType } = p.meta;
+        const state = p.received === length ? 'complete' : 'partial';
+        const row = { id: p.id, terminal_id: ctx.terminal.id, length, sha256, file_name: fileName, content_type: contentType, offset: p.received, state, created_at: now } as const;
+        const reply: Reply = { status: 201, headers: { location: `/v1/uploads/${p.id}`, 'upload-offset': String(p.received) }, body: uploadBody(createUploadRow(db, row)) };
+        const answer = { status: reply.status, headers: JSON.stringify(reply.headers), body: JSON.stringify(reply.body) };
+        storeAnswer(db, { terminalId: ctx.terminal.id, operation: CREATE_UPLOAD, key: p.key, requestHash: p.requestHash, ...answer, now });
         return reply;
-      });
-    })();
+      }),
+    )();
     committed = true;
-    if (packSync) packStore.track(pending.flatMap((p) => (p.packed ? [p.id] : [])), packSync);
     return replies;
   } finally {
     for (const p of pending) busyKeys.delete(`${ctx.terminal.id}\n${p.key}`);
-    if (!committed) await Promise.all(ownFiles(received, pending).map((p) => unlink(p.path).catch(() => undefined)));
+    if (!committed) await Promise.all(pending.map((p) => unlink(uploadFile(uploadsDir, p.id)).catch(() => undefined)));
   }
 }
 
-/** The bundle packs holding some of these uploads' bytes, each once. */
-const packsOf = (uploads: readonly PendingUpload[]): BundlePack[] => [...new Set(uploads.flatMap((p) => (p.packed ? [p.packed.pack] : [])))];
-
-/** The uploads, before and after `ownFileIfPartial`, whose bytes are in a file of their own. */
-const ownFiles = (received: readonly PendingUpload[], pending: readonly PendingUpload[]): PendingUpload[] => [
-  ...new Set([...received, ...pending].filter((p) => !p.packed)),
-];
-
-/**
- * A part the bundle's body broke off in the middle is resumed with PATCH, which appends to the
- * upload's own file: its bytes are copied out of the pack (rare, so with the same synchronous
- * reader the admin page uses).
- */
-async function ownFileIfPartial(uploadsDir: string, p: PendingUpload): Promise<PendingUpload> {
-  if (!p.packed || p.received === p.meta.length) return p;
-  const bytes = readUploadBytes(uploadsDir, { id: p.id, pack_file: p.packed.pack.name, pack_offset: p.packed.start, offset: p.received });
-  const { path } = p;
-  const file = await open(path, 'wx');
-  try {
-    await file.writeFile(bytes);
-  } catch (error) {
-    await file.close().catch(() => undefined);
-    await unlink(path).catch(() => undefined);
-    throw error;
-  }
-  return { ...p, file, packed: undefined };
+/** Why a new upload is refused before any byte is read, if it is. */
+function refusalOf(meta: UploadMeta, declared: number | undefined, maxBytes: number, keyBusy: boolean): ApiError | undefined {
+  if (keyBusy) return inProgress();
+  if (meta.length > maxBytes) return tooLarge(maxBytes);
+  if (declared !== undefined && declared > meta.length) return tooLarge(meta.length);
+  if (meta.length === 0 && meta.sha256 !== emptySha256) return emptyChecksumMismatch();
+  return undefined;
 }
 
 /** A replay answers with the upload as it is now (bytes may have come by PATCH since). */
-function replay(ctx: HandlerContext, storedBody: string): Reply {
+function replay(ctx: HandlerContext, storedBody: string): ReceivedUpload {
   const first = JSON.parse(storedBody) as { uploadId?: unknown };
   const upload = typeof first.uploadId === 'string' ? uploadById(ctx.deps.db, first.uploadId) : undefined;
-  if (!upload) throw new ApiError(500, 'internal', 'The stored upload for this key is missing.', 'Không tìm thấy tệp đã lưu cho khóa này.');
-  return {
-    status: 201,
-    headers: { location: `/v1/uploads/${upload.id}`, 'upload-offset': String(upload.offset), 'idempotent-replayed': 'true' },
-    body: uploadBody(upload),
-  };
+  if (!upload) throw new Error(`the upload stored for this key (${String(first.uploadId)}) is missing`);
+  return { kind: 'replay', uploadId: upload.id, reply: storedReply({ status: 201, headers: { location: `/v1/uploads/${upload.id}`, 'upload-offset': String(upload.offset) }, body: uploadBody(upload) }) };
 }
-
-export const keyReused = (): ApiError =>
-  new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.');
-
-export const inProgress = (): ApiError =>
-  new ApiError(409, 'request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', 'Một yêu cầu với khóa này đang được xử lý; vui lòng thử lại sau.');

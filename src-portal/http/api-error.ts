@@ -42,3 +42,8 @@ export class ApiError extends Error {
 
 export const notFound = (what: string, vi: string): ApiError =>
   new ApiError(404, 'not_found', `No such ${what} for this terminal.`, `Không tìm thấy ${vi} của máy này.`);
+
+export const internalError = (): ApiError => new ApiError(500, 'internal', 'The portal failed; retry later.', 'Cổng gặp lỗi; vui lòng thử lại sau.');
+
+export const invalidRequest = (errors: string[]): ApiError =>
+  new ApiError(400, 'invalid_request', `The request does not match the Kiosk Sync API: ${errors.join('; ')}`, 'Yêu cầu không đúng định dạng của giao diện đồng bộ.', { errors });

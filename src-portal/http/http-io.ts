@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { ApiError } from './api-error';
 
 export interface Reply {
@@ -51,10 +51,4 @@ export function encodeReply(reply: Reply): { status: number; headers: Record<str
 
 export function errorReply(error: ApiError): Reply {
   return { status: error.status, headers: error.headers, body: error.toBody() };
-}
-
-export function sendNow(res: ServerResponse, reply: Reply): void {
-  const { status, headers, payload } = encodeReply(reply);
-  res.writeHead(status, headers);
-  res.end(payload);
 }

@@ -79,24 +79,3 @@ export function findDossiers(
 export function latestDossiers(db: Database, limit: number): DossierRow[] {
   return db.prepare('SELECT * FROM dossiers ORDER BY received_at DESC LIMIT ?').all(limit) as DossierRow[];
 }
-
-/**
- * Removes a dossier the portal never acknowledged (its bytes were lost before their sync, see
- * pack-recovery.ts) with its files, history and stored answer; a reserved code it used is free
- * again, so the terminal's retry may use it; a code the portal assigned stays taken (a gap in the
- * day's numbers, as after any crash). A payment on it (impossible before acknowledgement) makes
- * the foreign key refuse, loudly.
- */
-export function removeUnacknowledgedDossier(db: Database, id: string): void {
-  db.prepare('DELETE FROM status_history WHERE dossier_id = ?').run(id);
-  db.prepare('DELETE FROM dossier_files WHERE dossier_id = ?').run(id);
-  db.prepare('UPDATE reserved_codes SET dossier_id = NULL WHERE dossier_id = ?').run(id);
-  db.prepare(`DELETE FROM idempotency WHERE operation = 'submitDossier' AND json_extract(body, '$.dossierId') = ?`).run(id);
-  db.prepare('DELETE FROM dossiers WHERE id = ?').run(id);
-}
-
-/** The dossiers listing any of these uploads. */
-export function dossiersWithUploads(db: Database, uploadIds: readonly string[]): string[] {
-  const find = db.prepare('SELECT DISTINCT dossier_id FROM dossier_files WHERE upload_id = ?').pluck();
-  return [...new Set(uploadIds.flatMap((id) => find.all(id) as string[]))];
-}

@@ -10,19 +10,21 @@ export interface UploadRow {
   offset: number;
   state: 'partial' | 'complete';
   created_at: string;
-  /** The bundle pack holding the bytes (a file name in the uploads folder), or null: `<id>.bin`. */
+  /** Only on rows from portals before decision 0026: the pack holding the bytes; else null (`<id>.bin`). */
   pack_file: string | null;
-  /** Where the bytes start in the pack. */
+  /** Where those bytes start in the pack (same rows only). */
   pack_offset: number | null;
-  /** 0 while the pack's sync of these bytes has not been seen to finish (checked at start). */
-  pack_synced: 0 | 1;
 }
 
-export function createUploadRow(db: Database, u: UploadRow): void {
+export type NewUpload = Omit<UploadRow, 'pack_file' | 'pack_offset'>;
+
+/** New rows always name their own file: pack_file and pack_offset stay null, pack_synced at its default. */
+export function createUploadRow(db: Database, u: NewUpload): UploadRow {
   db.prepare(
-    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at, pack_file, pack_offset, pack_synced)
-     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @offset, @state, @created_at, @pack_file, @pack_offset, @pack_synced)`,
+    `INSERT INTO uploads (id, terminal_id, length, sha256, file_name, content_type, offset, state, created_at)
+     VALUES (@id, @terminal_id, @length, @sha256, @file_name, @content_type, @offset, @state, @created_at)`,
   ).run(u);
+  return { ...u, pack_file: null, pack_offset: null };
 }
 
 export function uploadById(db: Database, id: string): UploadRow | undefined {
@@ -31,21 +33,4 @@ export function uploadById(db: Database, id: string): UploadRow | undefined {
 
 export function setUploadOffset(db: Database, id: string, offset: number, state: UploadRow['state']): void {
   db.prepare('UPDATE uploads SET offset = ?, state = ? WHERE id = ?').run(offset, state, id);
-}
-
-/** The pack's sync of these uploads' bytes has finished. */
-export function markPackSynced(db: Database, ids: readonly string[]): void {
-  const mark = db.prepare('UPDATE uploads SET pack_synced = 1 WHERE id = ?');
-  for (const id of ids) mark.run(id);
-}
-
-/** Uploads whose pack bytes were committed and not yet seen synced (what a restart checks). */
-export function uploadsNotKnownSynced(db: Database): UploadRow[] {
-  return db.prepare('SELECT * FROM uploads WHERE pack_synced = 0 ORDER BY pack_file, pack_offset').all() as UploadRow[];
-}
-
-/** Removes an upload no dossier lists any more, with the stored answer of its creation. */
-export function removeUpload(db: Database, id: string): void {
-  db.prepare(`DELETE FROM idempotency WHERE operation = 'createUpload' AND json_extract(body, '$.uploadId') = ?`).run(id);
-  db.prepare('DELETE FROM uploads WHERE id = ?').run(id);
 }

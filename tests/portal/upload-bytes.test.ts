@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BytesOut } from '../../src-portal/handlers/block-writer';
-import { receiveBytes } from '../../src-portal/handlers/upload-bytes';
+import { receiveBytes, type BytesOut } from '../../src-portal/storage/upload-bytes';
 import { useTempDirs } from '../fakes/temp-dir';
 
 const tempDir = useTempDirs();
@@ -40,20 +39,20 @@ describe('receiveBytes', () => {
         fc.array(fc.uint8Array({ minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 12 }),
         fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 0, max: 64 }),
-        async (chunks, caps, fileStart) => {
+        async (chunks, caps, offset) => {
           const body = Buffer.concat(chunks);
           const path = join(dir, 'upload.bin');
           const file = await open(path, 'w+');
           try {
             const hash = createHash('sha256');
-            const received = await receiveBytes(Readable.from(chunks.map((c) => Buffer.from(c))), shortWriting(file, caps), 0, body.length, hash, undefined, fileStart);
+            const received = await receiveBytes(Readable.from(chunks.map((c) => Buffer.from(c))), shortWriting(file, caps), offset, offset + body.length, hash, undefined);
             expect(received).toEqual({ received: body.length, overflow: false, dropped: false });
             expect(hash.digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
           } finally {
             await file.close();
           }
           const stored = readFileSync(path);
-          expect(stored.subarray(fileStart).equals(body)).toBe(true);
+          expect(stored.subarray(offset).equals(body)).toBe(true);
         },
       ),
       { numRuns: 150 },

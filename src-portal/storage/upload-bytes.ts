@@ -1,7 +1,15 @@
 import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { BytesOut } from './block-writer';
+
+/** Where received bytes go: `write` puts the buffers at `position` and says how many it took. */
+export interface BytesOut {
+  write(buffers: readonly Buffer[], position: number): Promise<number>;
+}
+
+export const fileOut = (file: FileHandle): BytesOut => ({
+  write: async (buffers, position) => (await file.writev([...buffers], position)).bytesWritten,
+});
 
 export interface Received {
   /** Bytes written from the start offset. */
@@ -17,39 +25,31 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
 /** A body sent in tiny pieces must not make one writev larger than the system's IOV_MAX (1024). */
 const MAX_BUFFERS_PER_WRITE = 512;
 
+/** A write to the portal's own disk failed: not the client leaving, so it is thrown, not swallowed. */
+class DiskFailure {
+  constructor(readonly error: unknown) {}
+}
+
 /**
  * Writes a request body into an upload's file from `offset` as the bytes arrive (in batches of
  * up to 1 MiB), feeding `hash` on the way, so a broken connection keeps what reached the portal
- * and a complete file is verified without reading it back. Async writes keep the event loop free
- * for other requests. A failing write is the portal's disk failing, not the client leaving: it
- * throws. Does not sync: the caller makes the bytes durable before it records or acknowledges them.
- * `fileStart` is where the upload's byte 0 is in `out` (a bundle's pack holds several uploads).
+ * and a complete file is verified without reading it back. Does not sync: the caller makes the
+ * bytes durable before it records or acknowledges them.
  */
-export async function receiveBytes(
-  body: Readable,
-  out: BytesOut,
-  offset: number,
-  length: number,
-  hash: Hash,
-  dropAfter: number | undefined,
-  fileStart = 0,
-): Promise<Received> {
+export async function receiveBytes(body: Readable, out: BytesOut, offset: number, length: number, hash: Hash, dropAfter: number | undefined): Promise<Received> {
   let written = 0;
   let held: Buffer[] = [];
   let heldBytes = 0;
   let dropped = false;
-  let diskFailure: { error: unknown } | null = null;
   const flush = async (): Promise<void> => {
-    // The socket's chunks as they are (writev), not copied into one buffer: fewer bytes to copy
-    // and far less garbage (the copy was most of the portal's GC in the drain profile).
-    let batch = held;
+    // The socket's chunks as they are (writev), not copied into one buffer; a short write goes on.
+    for (let batch = held; batch.length > 0; ) {
+      const n = await out.write(batch, offset + written).catch((error: unknown) => Promise.reject(new DiskFailure(error)));
+      written += n;
+      batch = rest(batch, n);
+    }
     held = [];
     heldBytes = 0;
-    while (batch.length > 0) {
-      const bytesWritten = await out.write(batch, fileStart + offset + written);
-      written += bytesWritten;
-      batch = rest(batch, bytesWritten);
-    }
   };
   try {
     for await (const chunk of body) {
@@ -58,40 +58,28 @@ export async function receiveBytes(
         buf = buf.subarray(0, dropAfter - written - heldBytes);
         dropped = true;
       }
-      if (offset + written + heldBytes + buf.length > length) {
-        return { received: written, overflow: true, dropped: false };
-      }
+      if (offset + written + heldBytes + buf.length > length) return { received: written, overflow: true, dropped: false };
       hash.update(buf);
       held.push(buf);
       heldBytes += buf.length;
-      if (heldBytes >= WRITE_BATCH_BYTES || held.length >= MAX_BUFFERS_PER_WRITE) {
-        try {
-          await flush();
-        } catch (error) {
-          diskFailure = { error };
-          break;
-        }
-      }
+      if (heldBytes >= WRITE_BATCH_BYTES || held.length >= MAX_BUFFERS_PER_WRITE) await flush();
       if (dropped) break;
     }
-  } catch {
+    await flush();
+  } catch (error) {
+    if (error instanceof DiskFailure) throw error.error;
     // The client went away mid-body: keep what arrived, the client resumes from the offset.
+    await flush().catch((failure: unknown) => Promise.reject(failure instanceof DiskFailure ? failure.error : failure));
   }
-  if (diskFailure) throw diskFailure.error;
-  if (heldBytes > 0) await flush();
   return { received: written, overflow: false, dropped };
 }
 
-/** The buffers after the first `skip` bytes (a short writev goes on from there). */
+/** The buffers after the first `skip` bytes. */
 function rest(buffers: Buffer[], skip: number): Buffer[] {
   const out: Buffer[] = [];
   for (const b of buffers) {
-    if (skip >= b.length) {
-      skip -= b.length;
-      continue;
-    }
-    out.push(skip > 0 ? b.subarray(skip) : b);
-    skip = 0;
+    if (skip < b.length) out.push(b.subarray(skip));
+    skip = Math.max(0, skip - b.length);
   }
   return out;
 }
