@@ -20,7 +20,7 @@ export class Dispatcher {
 
   async dispatch(method: unknown, request: unknown): Promise<Reply<unknown>> {
     if (!isMethodName(method)) {
-      return fail('unknown_method', `Unknown method: ${String(method).slice(0, 64)}`);
+      return fail('unknown_method', `Unknown method: ${typeof method === 'string' ? method.slice(0, 64) : `a ${typeof method}`}`);
     }
     const parsed = methods[method].request.safeParse(request);
     if (!parsed.success) {
