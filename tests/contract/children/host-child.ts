@@ -1,8 +1,8 @@
 /**
- * A web host whose handler leaves a rejecting promise behind and whose event listener rejects,
- * run as its own process by tests/contract/stray-failures.test.ts. Argument 1: the data folder;
- * `--unguarded` leaves the process guard out (the test's proof that the failures are real).
- * Log lines go to stdout as JSON; the host's URL as `KIOSK_URL=…`.
+ * A web host on a test core in its own process, so that what would end a process really does.
+ * Argument 1: the data folder. `--guard`: the process guard the entry points install.
+ * `--stray-failures`: getInfo leaves a rejecting promise and a throwing timer behind, and a
+ * `scan` event listener rejects. Log lines go to stdout as JSON; the URL as `KIOSK_URL=…`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +11,12 @@ import { surviveStrayFailures } from '../../../src-main/app/process-guard';
 import { startWebHost } from '../../../src-main/web-host/web-host';
 import { createTestCore } from '../../fakes/test-core';
 
-const [dataDir = '', flag] = process.argv.slice(2);
+const [dataDir = '', ...flags] = process.argv.slice(2);
+const strayFailures = flags.includes('--stray-failures');
 const logger: Logger = {
   log: (level, message, fields) => process.stdout.write(`${JSON.stringify({ level, message, ...fields })}\n`),
 };
-if (flag !== '--unguarded') surviveStrayFailures(process, logger);
+if (flags.includes('--guard')) surviveStrayFailures(process, logger);
 
 const rendererDir = join(dataDir, 'renderer');
 mkdirSync(rendererDir, { recursive: true });
@@ -24,7 +25,7 @@ const { core } = await createTestCore(join(dataDir, 'data'));
 
 // A listener that fails after the event was delivered, as a careless subscriber would.
 core.events.subscribe((event) => {
-  if (event === 'scan') void Promise.reject(new Error('scan listener rejected'));
+  if (strayFailures && event === 'scan') void Promise.reject(new Error('scan listener rejected'));
 });
 
 const host = await startWebHost({
@@ -32,7 +33,7 @@ const host = await startWebHost({
   dispatcher: {
     dispatch(method, request) {
       // A handler that starts work it never awaits, and a timer that throws.
-      if (method === 'getInfo') {
+      if (strayFailures && method === 'getInfo') {
         void Promise.reject(new Error('stray rejection in a handler'));
         setTimeout(() => {
           throw new Error('throw in a timer');
