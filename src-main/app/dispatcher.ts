@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type Methods, type ResponseOf } from '../../src-shared/contract';
 import { fail, ok, type Reply } from '../../src-shared/errors';
+import { cleanRequestText } from './clean-request';
 import { KioskError } from './kiosk-error';
 import type { Logger } from './logger';
 
@@ -22,7 +23,7 @@ export class Dispatcher {
     if (!isMethodName(method)) {
       return fail('unknown_method', `Unknown method: ${typeof method === 'string' ? method.slice(0, 64) : `a ${typeof method}`}`);
     }
-    const parsed = methods[method].request.safeParse(request);
+    const parsed = methods[method].request.safeParse(cleanRequestText(request));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first?.path.length ? first.path.join('.') : 'request';
