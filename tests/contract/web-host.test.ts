@@ -126,6 +126,31 @@ describe('browser host', () => {
     expect(await call(ws, { id: 10, method: 'getInfo', request: {} })).toMatchObject({ id: 10, reply: { ok: true } });
     ws.close();
   });
+
+  it('answers internal when the request handler throws or rejects, and keeps the connection', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'renderer'));
+    const logged: string[] = [];
+    const host = await startWebHost({
+      rendererDir: join(dir, 'renderer'),
+      dispatcher: {
+        dispatch: (method) => {
+          if (method === 'throws') throw new Error('thrown');
+          return Promise.reject(new Error('rejected'));
+        },
+      },
+      events: { subscribe: () => () => undefined },
+      logger: { log: (_level, message) => void logged.push(message) },
+      port: 0,
+      secret: 's3cret',
+    });
+    hosts.push(host);
+    const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
+    expect(await call(ws, { id: 1, method: 'throws' })).toMatchObject({ id: 1, reply: { ok: false, error: { code: 'internal' } } });
+    expect(await call(ws, { id: 2, method: 'rejects' })).toMatchObject({ id: 2, reply: { ok: false, error: { code: 'internal' } } });
+    expect(logged).toEqual(['dispatch failed', 'dispatch failed']);
+    ws.close();
+  });
 });
 
 /** Writes raw bytes to the host and resolves with whatever comes back before the socket closes. */
