@@ -43,6 +43,8 @@ export default tseslint.config(
           forbid('^electron$|^better-sqlite3$|^@napi-rs/canvas$|^node-hid$', 'Main-process packages stay in src-main.'),
         ],
       }],
+      // Elapsed time on the wall clock jumps with NTP or a staff correction (decision 0023).
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Measure time with monotonicNow (src-renderer/app/monotonic-clock.ts); the wall clock is for showing dates.' }],
     },
   },
   {

@@ -3,6 +3,7 @@ import { isMethodName, methods, type MethodName, type Methods, type ResponseOf }
 import { fail, ok, type Reply } from '../../src-shared/errors';
 import { roleOf } from '../../src-shared/method-roles';
 import type { Role } from '../../src-shared/staff-access';
+import { cleanRequestText } from './clean-request';
 import { KioskError } from './kiosk-error';
 import type { Logger } from './logger';
 
@@ -29,14 +30,14 @@ export class Dispatcher {
 
   async dispatch(method: unknown, request: unknown): Promise<Reply<unknown>> {
     if (!isMethodName(method)) {
-      return fail('unknown_method', `Unknown method: ${String(method).slice(0, 64)}`);
+      return fail('unknown_method', `Unknown method: ${typeof method === 'string' ? method.slice(0, 64) : `a ${typeof method}`}`);
     }
     const role = roleOf(method);
     // Before validation: without a live token a caller learns nothing, not even the request's shape.
     if (role !== 'citizen' && !this.sessions.authorize(sessionOf(request), role)) {
       return fail('forbidden', `${method}: ${role === 'it' ? 'IT' : 'staff'} login required.`);
     }
-    const parsed = methods[method].request.safeParse(request);
+    const parsed = methods[method].request.safeParse(cleanRequestText(request));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first?.path.length ? first.path.join('.') : 'request';

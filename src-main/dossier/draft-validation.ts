@@ -1,4 +1,5 @@
 import type { FormField, Procedure } from '../../src-shared/catalog';
+import { citizenIdMessages, citizenIdProblem } from '../../src-shared/citizen-id';
 import type { DossierDraft, DraftProblem } from '../../src-shared/dossier';
 import { toStoredText } from '../../src-shared/text';
 
@@ -37,7 +38,6 @@ const M = {
   nameMissing: { vi: 'Vui lòng nhập họ và tên.', en: 'Please enter the full name.' },
   nameDigits: { vi: 'Họ và tên không được chứa chữ số.', en: 'The full name must not contain digits.' },
   idMissing: { vi: 'Vui lòng nhập số định danh cá nhân (12 chữ số).', en: 'Please enter the personal ID number (12 digits).' },
-  idNumber: { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', en: 'The personal ID number must have exactly 12 digits.' },
   birthDate: { vi: 'Ngày sinh không hợp lệ.', en: 'The birth date is not a valid date.' },
   birthFuture: { vi: 'Ngày sinh không thể ở tương lai.', en: 'The birth date cannot be in the future.' },
   addressMissing: { vi: 'Vui lòng nhập địa chỉ thường trú.', en: 'Please enter the permanent address.' },
@@ -82,7 +82,7 @@ function checkField(field: FormField, value: string): Text | null {
       if (!EMAIL.test(value)) return M.email;
       break;
     case 'id-number':
-      if (!/^\d{12}$/.test(value)) return M.idNumber;
+      if (citizenIdProblem(value) !== null) return idMessage(value);
       break;
     case 'text':
     case 'textarea':
@@ -91,6 +91,9 @@ function checkField(field: FormField, value: string): Text | null {
   if (field.pattern !== undefined && !safeTest(field.pattern, value)) return M.badFormat(field.label);
   return null;
 }
+
+/** The words for an ID number that citizenIdProblem refused (12 digits, or the province code). */
+const idMessage = (value: string): Text => citizenIdMessages[citizenIdProblem(value) ?? 'format'];
 
 function safeTest(pattern: string, value: string): boolean {
   try {
@@ -127,7 +130,7 @@ export function validateDraft(
   if (applicant.fullName === '') add('applicant.fullName', M.nameMissing);
   else if (/\d/.test(applicant.fullName)) add('applicant.fullName', M.nameDigits);
   if (applicant.idNumber === '') add('applicant.idNumber', M.idMissing);
-  else if (!/^\d{12}$/.test(applicant.idNumber)) add('applicant.idNumber', M.idNumber);
+  else if (citizenIdProblem(applicant.idNumber) !== null) add('applicant.idNumber', idMessage(applicant.idNumber));
   if (applicant.birthDate !== null) {
     if (!isExistingDate(applicant.birthDate) || applicant.birthDate < '1890-01-01') add('applicant.birthDate', M.birthDate);
     else if (applicant.birthDate > today) add('applicant.birthDate', M.birthFuture);
@@ -141,7 +144,7 @@ export function validateDraft(
     if (representative.fullName === '') add('representative.fullName', M.nameMissing);
     else if (/\d/.test(representative.fullName)) add('representative.fullName', M.nameDigits);
     if (representative.idNumber === '') add('representative.idNumber', M.idMissing);
-    else if (!/^\d{12}$/.test(representative.idNumber)) add('representative.idNumber', M.idNumber);
+    else if (citizenIdProblem(representative.idNumber) !== null) add('representative.idNumber', idMessage(representative.idNumber));
     else if (representative.idNumber === applicant.idNumber) add('representative.idNumber', M.repSame);
     if (representative.relation === '') add('representative.relation', M.repRelation);
   }

@@ -5,6 +5,7 @@ import { systemClock } from '../app/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { loadKioskConfig } from '../app/load-config';
 import { createFileLogger, type Logger } from '../app/logger';
+import { surviveStrayFailures } from '../app/process-guard';
 import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
 import { KIOSK_ORIGIN, KIOSK_START_URL } from './kiosk-origin';
 import { registerKioskScheme, serveRenderer } from './kiosk-protocol';
@@ -51,6 +52,7 @@ function run(): void {
   }
   const { config, dataDir } = loaded;
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
+  surviveStrayFailures(process, logger);
   const production = app.isPackaged;
 
   let window: BrowserWindow | null = null;

@@ -1,3 +1,5 @@
+import { citizenIdProblem } from '../../src-shared/citizen-id';
+import { ApplicantSchema } from '../../src-shared/dossier';
 import { assertToday, isoDate } from './calendar';
 import { detectGarbled } from './garbled-input';
 import type { CccdIdentity, ScanMessage } from '../../src-shared/scan';
@@ -19,7 +21,15 @@ import { scanMessages } from './scan-messages';
  * The card's chip also holds ethnicity and religion; the QR does not, and nothing here reads them.
  */
 
-export type CccdRejectReason = 'not_cccd' | 'garbled' | 'invalid_id' | 'invalid_date' | 'invalid_sex' | 'too_long';
+export type CccdRejectReason =
+  | 'not_cccd'
+  | 'garbled'
+  | 'invalid_id'
+  | 'unknown_province'
+  | 'invalid_date'
+  | 'invalid_sex'
+  | 'too_long'
+  | 'field_too_long';
 
 export type CccdParseResult =
   | { ok: true; value: CccdIdentity }
@@ -27,6 +37,10 @@ export type CccdParseResult =
 
 /** Longest text looked at. Real CCCD QR texts are about 100–250 characters. */
 export const MAX_CCCD_TEXT_LENGTH = 1000;
+
+/** The applicant schema's limits, so a card the kiosk reads is a card it can submit. */
+const MAX_NAME_LENGTH = ApplicantSchema.shape.fullName.maxLength ?? 100;
+const MAX_ADDRESS_LENGTH = ApplicantSchema.shape.address.maxLength ?? 250;
 
 /** No one alive was born before this, and no card was issued before it. */
 const MIN_YEAR = 1900;
@@ -41,9 +55,11 @@ const messageFor: Record<CccdRejectReason, ScanMessage> = {
   not_cccd: scanMessages.notCccd,
   garbled: scanMessages.garbled,
   invalid_id: scanMessages.invalidId,
+  unknown_province: scanMessages.idProvince,
   invalid_date: scanMessages.invalidDate,
   invalid_sex: scanMessages.invalidSex,
   too_long: scanMessages.tooLong,
+  field_too_long: scanMessages.cccdFieldTooLong,
 };
 
 /** Whitespace and controls around a scan: CR, LF, TAB, a BOM, a scanner's prefix/suffix control. */
@@ -75,13 +91,15 @@ export function parseCccdQr(text: string, today: string): CccdParseResult {
     return reject('not_cccd');
   }
 
-  if (!/^\d{12}$/.test(idNumber)) return reject('invalid_id');
+  const idProblem = citizenIdProblem(idNumber);
+  if (idProblem !== null) return reject(idProblem === 'format' ? 'invalid_id' : 'unknown_province');
   if (oldId !== '' && !/^\d{9}$/.test(oldId)) return reject('invalid_id');
 
   if (detectGarbled(name, 'name') || detectGarbled(address) || detectGarbled(sex, 'name')) return reject('garbled');
   const fullName = collapseSpaces(name);
   const cleanAddress = collapseSpaces(address);
   if (fullName === '' || cleanAddress === '') return reject('not_cccd');
+  if (fullName.length > MAX_NAME_LENGTH || cleanAddress.length > MAX_ADDRESS_LENGTH) return reject('field_too_long');
 
   const birthDate = parseDdMmYyyy(birth);
   const issueDate = parseDdMmYyyy(issue);

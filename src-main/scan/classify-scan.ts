@@ -48,6 +48,10 @@ function cccdReason(reason: CccdRejectReason): UnknownScanReason {
   switch (reason) {
     case 'not_cccd':
       return 'not_cccd';
+    case 'unknown_province':
+      return 'invalid_id';
+    case 'field_too_long':
+      return 'too_long';
     case 'garbled':
     case 'invalid_id':
     case 'invalid_date':

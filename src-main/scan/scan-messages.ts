@@ -21,6 +21,14 @@ export const scanMessages = {
     vi: 'Số định danh trên mã QR không hợp lệ (phải gồm 12 chữ số). Vui lòng quét lại hoặc nhập thông tin bằng bàn phím.',
     en: 'The ID number in the QR code is not valid (it must have 12 digits). Please scan again or type your details.',
   },
+  idProvince: {
+    vi: 'Số định danh trên mã QR không hợp lệ (3 chữ số đầu không phải mã tỉnh). Vui lòng quét lại hoặc nhập thông tin bằng bàn phím.',
+    en: 'The ID number in the QR code is not valid (its first 3 digits are not a province code). Please scan again or type your details.',
+  },
+  cccdFieldTooLong: {
+    vi: 'Họ tên hoặc địa chỉ trên mã QR dài hơn kiosk nhận được (họ tên tối đa 100 ký tự, địa chỉ tối đa 250 ký tự). Vui lòng nhập thông tin bằng bàn phím.',
+    en: 'The name or address in the QR code is longer than the kiosk accepts (name up to 100 characters, address up to 250). Please type your details on the screen keyboard.',
+  },
   invalidDate: {
     vi: 'Ngày sinh hoặc ngày cấp trên mã QR không hợp lệ. Vui lòng quét lại hoặc nhập thông tin bằng bàn phím.',
     en: 'The birth date or issue date in the QR code is not valid. Please scan again or type your details.',

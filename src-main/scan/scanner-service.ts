@@ -1,5 +1,6 @@
 import type { ScanEvent } from '../../src-shared/scan';
 import type { TestRead } from '../../src-shared/staff-access';
+import { cleanIncomingText } from '../../src-shared/text';
 import type { Clock } from '../app/clock';
 import { localDay } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
@@ -27,7 +28,8 @@ export class ScannerService {
     private readonly timeZone: string,
     private readonly logger: Logger,
   ) {
-    this.unsubscribe = scanner.onScan((text) => this.events.emit('scan', this.classify(text, 'scanner')));
+    // Wedge scans were cleaned by the dispatcher with the rest of their request; device scans here.
+    this.unsubscribe = scanner.onScan((text) => this.events.emit('scan', this.classify(cleanIncomingText(text), 'scanner')));
   }
 
   /**

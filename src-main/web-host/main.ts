@@ -5,6 +5,7 @@ import { ConfigError } from '../app/config';
 import { loadKioskConfig } from '../app/load-config';
 import { createFileLogger } from '../app/logger';
 import { assetsDir } from '../app/paths';
+import { surviveStrayFailures } from '../app/process-guard';
 import { deferCore } from './deferred-core';
 import { findChromium, openKioskBrowser } from './open-browser';
 import { startWebHost } from './web-host';
@@ -15,6 +16,7 @@ declare const KIOSK_VERSION: string;
 async function main(): Promise<void> {
   const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
+  surviveStrayFailures(process, logger);
   // The page is served while the core opens its store and devices; calls wait for the core.
   // The core starts once the host listens, so its start-up work never delays the first page.
   let listening!: () => void;

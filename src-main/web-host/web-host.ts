@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { fail } from '../../src-shared/errors';
 import type { Dispatcher } from '../app/dispatcher';
 import type { EventBus } from '../app/event-bus';
 import type { Logger } from '../app/logger';
@@ -71,12 +72,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    if (!isAllowedUpgrade(req, origin, secret)) {
-      options.logger.log('warn', 'web host refused a connection', { origin: req.headers.origin ?? null });
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+    // Node takes its own error listener off an upgraded socket: a reset while we answer would
+    // otherwise be an uncaught 'error' event.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (!isAllowedUpgrade(req, origin, secret)) {
+        options.logger.log('warn', 'web host refused a connection', { origin: clip(req.headers.origin) });
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      // ws answers a bad Sec-WebSocket-Key, version or method itself, with 400.
+      wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options));
+    } catch (error) {
+      options.logger.log('warn', 'web host dropped a malformed upgrade', { error: describe(error) });
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options));
   });
 
   return {
@@ -92,34 +102,66 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 function isAllowedUpgrade(req: IncomingMessage, origin: string, secret: string): boolean {
-  const url = new URL(req.url ?? '/', origin);
-  if (url.pathname !== '/kiosk' || req.headers.origin !== origin) return false;
+  if (req.headers.origin !== origin) return false;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', origin);
+  } catch {
+    return false; // `//`, `//[`, `http://[::` …: not our page, whatever it is
+  }
+  if (url.origin !== origin || url.pathname !== '/kiosk') return false;
   const given = Buffer.from(url.searchParams.get('k') ?? '');
   const expected = Buffer.from(secret);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function serveSocket(ws: WebSocket, options: WebHostOptions): void {
-  const unsubscribe = options.events.subscribe((event, payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
-  });
+  const { logger } = options;
+  const send = (message: unknown) => {
+    if (ws.readyState !== ws.OPEN) return;
+    try {
+      ws.send(JSON.stringify(message));
+    } catch (error) {
+      logger.log('error', 'web host could not send a message', { error: describe(error) });
+    }
+  };
+  const unsubscribe = options.events.subscribe((event, payload) => send({ event, payload }));
   ws.on('close', unsubscribe);
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
-    let message: unknown;
-    try {
-      message = isBinary ? undefined : JSON.parse(data.toString());
-    } catch {
-      message = undefined;
-    }
-    const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+    const id = requestId(data, isBinary);
+    if (id === null) {
       ws.close(1003, 'Malformed message');
       return;
     }
-    const { method, request } = message as { method?: unknown; request?: unknown };
-    void options.dispatcher.dispatch(method, request).then((reply) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, reply }));
-    });
+    const { method, request } = id.message;
+    // The dispatcher answers every request with a reply; should it throw or reject all the same,
+    // the page still gets an answer and the process goes on.
+    void Promise.resolve()
+      .then(() => options.dispatcher.dispatch(method, request))
+      .catch((error: unknown) => {
+        logger.log('error', 'dispatch failed', { error: describe(error) });
+        return fail('internal', 'The kiosk hit an unexpected error. Please ask the staff for help.');
+      })
+      .then((reply) => send({ id: id.value, reply }));
   });
 }
+
+/** The request's id and fields, or null for anything that is not `{id: safe integer, …}`. */
+function requestId(data: RawData, isBinary: boolean): { value: number; message: { method?: unknown; request?: unknown } } | null {
+  if (isBinary) return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(data.toString());
+  } catch {
+    return null; // not JSON, or nested too deep for the parser
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return null;
+  const { id } = message as { id?: unknown };
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
+  return { value: id, message: message as { method?: unknown; request?: unknown } };
+}
+
+const clip = (text: string | undefined): string | null => (text === undefined ? null : text.slice(0, 200));
+
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : typeof error);

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -34,7 +35,7 @@ function connect(url: string, origin: string): Promise<WebSocket> {
 }
 
 /** Sends a request and resolves with the reply of the same id (events may arrive in between). */
-function call(ws: WebSocket, message: { id: number; method: string; request: unknown }): Promise<unknown> {
+function call(ws: WebSocket, message: { id: number; method: unknown; request?: unknown }): Promise<unknown> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const parsed = JSON.parse(data.toString()) as { id?: number };
@@ -102,4 +103,65 @@ describe('browser host', () => {
     expect(await call(good, { id: 7, method: 'getInfo', request: {} })).toMatchObject({ id: 7, reply: { ok: true } });
     good.close();
   });
+
+  it('answers a raw upgrade to `//` with 403 instead of exiting (new URL threw in the upgrade handler)', async () => {
+    const { host } = await start();
+    const { port } = new URL(host.origin);
+    const answer = await rawRequest(
+      Number(port),
+      `GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 403/);
+    const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
+    expect(await call(ws, { id: 1, method: 'getInfo', request: {} })).toMatchObject({ id: 1, reply: { ok: true } });
+    ws.close();
+  });
+
+  it('answers a method that is not a string with unknown_method (String() of it threw: an unhandled rejection)', async () => {
+    const { host } = await start();
+    const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
+    expect(await call(ws, { id: 7, method: { toString: 1 } })).toMatchObject({ id: 7, reply: { ok: false, error: { code: 'unknown_method' } } });
+    expect(await call(ws, { id: 8, method: { toString: null, valueOf: null }, request: {} })).toMatchObject({ id: 8, reply: { ok: false, error: { code: 'unknown_method' } } });
+    expect(await call(ws, { id: 9, method: ['getInfo'], request: {} })).toMatchObject({ id: 9, reply: { ok: false, error: { code: 'unknown_method' } } });
+    expect(await call(ws, { id: 10, method: 'getInfo', request: {} })).toMatchObject({ id: 10, reply: { ok: true } });
+    ws.close();
+  });
+
+  it('answers internal when the request handler throws or rejects, and keeps the connection', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'renderer'));
+    const logged: string[] = [];
+    const host = await startWebHost({
+      rendererDir: join(dir, 'renderer'),
+      dispatcher: {
+        dispatch: (method) => {
+          if (method === 'throws') throw new Error('thrown');
+          return Promise.reject(new Error('rejected'));
+        },
+      },
+      events: { subscribe: () => () => undefined },
+      logger: { log: (_level, message) => void logged.push(message) },
+      port: 0,
+      secret: 's3cret',
+    });
+    hosts.push(host);
+    const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
+    expect(await call(ws, { id: 1, method: 'throws' })).toMatchObject({ id: 1, reply: { ok: false, error: { code: 'internal' } } });
+    expect(await call(ws, { id: 2, method: 'rejects' })).toMatchObject({ id: 2, reply: { ok: false, error: { code: 'internal' } } });
+    expect(logged).toEqual(['dispatch failed', 'dispatch failed']);
+    ws.close();
+  });
 });
+
+/** Writes raw bytes to the host and resolves with whatever comes back before the socket closes. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(port, '127.0.0.1', () => socket.write(text));
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.setTimeout(3000, () => socket.destroy());
+  });
+}

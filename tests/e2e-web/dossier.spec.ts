@@ -259,7 +259,16 @@ async function typedIdentityWithRepresentative(browser: Browser) {
     await page.getByTestId('dossier-next').tap();
     await page.locator('[data-testid="field-representative-idNumber"][aria-pressed="true"]').waitFor();
     await assertTypingInto(page, 'representative.idNumber');
-    await fill(page, 'representative.idNumber', '001190054321');
+    // Twelve digits that start with no province code: the screen says so before the core does.
+    await fill(page, 'representative.idNumber', '003190054321');
+    await page.getByTestId('dossier-next').tap();
+    const provinceProblem = page.getByTestId('field-representative-idNumber-problem');
+    await provinceProblem.waitFor();
+    assert.match(await provinceProblem.innerText(), /first 3 digits must be the code of the province/);
+    await shot(page, 'dossier-en-21a-typed-id-no-province');
+    await page.getByTestId('field-representative-idNumber').tap();
+    for (let i = 0; i < 12; i++) await page.locator('.osk [data-skbtn="{bksp}"]').tap();
+    await typeOnKeyboard(page, '001190054321');
     await fill(page, 'representative.relation', 'daughter');
     await shot(page, 'dossier-en-21-typed-representative');
     await next(page, 'dossier-form');

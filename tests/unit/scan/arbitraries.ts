@@ -1,10 +1,13 @@
 import fc from 'fast-check';
+import { birthProvinceCodes } from '../../../src-shared/citizen-id';
 
 /** Generators of valid scan texts and their expected parses, shared by the parser tests. */
 
 export const TODAY = '2026-11-23';
 
 const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+/** A personal ID number as cards carry it: a province code, then 9 digits. */
+export const citizenIdNumber = fc.tuple(fc.constantFrom(...Object.keys(birthProvinceCodes)), digits(9)).map(([province, rest]) => province + rest);
 
 /** A date from `from` to `to` inclusive (both `YYYY-MM-DD`), as `YYYY-MM-DD`. */
 export const isoDateBetween = (from: string, to: string) =>
@@ -41,7 +44,7 @@ export interface CccdCase {
 /** A CCCD QR text in one of its published shapes, with the identity it holds. */
 export const cccdCase: fc.Arbitrary<CccdCase> = fc
   .record({
-    idNumber: digits(12),
+    idNumber: citizenIdNumber,
     oldId: fc.option(digits(9), { nil: null }),
     fullName,
     birthDate: isoDateBetween('1900-01-01', '2026-11-21'),

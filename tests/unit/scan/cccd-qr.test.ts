@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { birthProvinceCodes } from '../../../src-shared/citizen-id';
 import { CccdIdentitySchema } from '../../../src-shared/scan';
 import { parseCccdQr } from '../../../src-main/scan/cccd-qr';
 import { anyText, cccdCase, TODAY } from './arbitraries';
@@ -48,8 +49,38 @@ describe('CCCD QR parser', () => {
     ['Latin-1 mojibake', Buffer.from(sample, 'utf8').toString('latin1'), 'garbled'],
     ['the separator typed as another key', sample.replaceAll('|', '\\'), 'garbled'],
     ['10 kB', sample + '|'.repeat(10_000), 'too_long'],
+    ['an ID with no province code (003)', sample.replace('001099012345', '003099012345'), 'unknown_province'],
+    ['an ID past the last province code (097)', sample.replace('001099012345', '097099012345'), 'unknown_province'],
+    ['an ID of twelve zeros', sample.replace('001099012345', '000000000000'), 'unknown_province'],
+    ['a name of 101 letters', sample.replace('Nguyễn Văn An', `Nguyễn Văn ${'A'.repeat(90)}`), 'field_too_long'],
+    ['an address of 251 characters', sample.replace('12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội', `Số 1 ${'đường '.repeat(40)}Hà Nội`), 'field_too_long'],
   ])('rejects %s', (_name, text, reason) => {
     expect(parseCccdQr(text, TODAY)).toMatchObject({ ok: false, reason });
+  });
+
+  it('takes a name of exactly 100 and an address of exactly 250 characters, as the applicant schema does', () => {
+    const name = `Nguyễn Văn ${'A'.repeat(89)}`;
+    const address = `Số 1 ${'đường '.repeat(40)}Hà Nộ`;
+    expect([name.length, address.length]).toEqual([100, 250]);
+    const result = parseCccdQr(sample.replace('Nguyễn Văn An', name).replace('12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội', address), TODAY);
+    expect(result).toMatchObject({ ok: true, value: { fullName: name, address } });
+  });
+
+  it('says why an ID or a field was refused, in both languages', () => {
+    const province = parseCccdQr(sample.replace('001099012345', '999099012345'), TODAY);
+    expect(province).toMatchObject({ ok: false, message: { vi: expect.stringMatching(/mã tỉnh/), en: expect.stringMatching(/province code/) } });
+    const long = parseCccdQr(sample.replace('Nguyễn Văn An', 'A'.repeat(120)), TODAY);
+    expect(long).toMatchObject({ ok: false, message: { vi: expect.stringMatching(/100 ký tự/), en: expect.stringMatching(/up to 100/) } });
+  });
+
+  it('property: any 12 digits are read only when the first three are a province code', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{12}$/), (id) => {
+        const result = parseCccdQr(sample.replace('001099012345', id), TODAY);
+        const known = Object.prototype.hasOwnProperty.call(birthProvinceCodes, id.slice(0, 3)) && id !== '000000000000';
+        expect(result).toMatchObject(known ? { ok: true, value: { idNumber: id } } : { ok: false, reason: 'unknown_province' });
+      }),
+    );
   });
 
   it('property: every published shape round-trips', () => {
