@@ -2,6 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { StoreStatus } from '../../src-shared/dto';
 import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrate, SchemaTooNewError } from './migrate';
+import type { Migration } from './migration';
 import { migrations } from './migrations';
 
 export type StoreFailure = Extract<StoreStatus, { state: 'unavailable' }>;
@@ -16,7 +17,7 @@ export class StoreOpenError extends Error {
  * Opens (or creates) the kiosk store and brings its schema up to date. Never deletes or
  * re-creates an existing file: a locked or corrupt database is reported, not "repaired".
  */
-export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Database {
+export function openDatabase(file: string, options: { busyTimeoutMs?: number; migrations?: readonly Migration[] } = {}): Database {
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 2000 });
@@ -29,7 +30,8 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
     db.pragma('foreign_keys = ON');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError(corrupt(file, String(check)));
-    migrate(db, migrations);
+    // Another list only in tests (a migration slow enough to be killed in the middle of).
+    migrate(db, options.migrations ?? migrations);
     prepareOnce(db);
     return db;
   } catch (error) {
