@@ -42,6 +42,9 @@ import { nodeSpawner } from '../devices/docscan/process-runner';
 import { testDocumentScan } from '../devices/docscan/test-document-scan';
 import { PaymentService } from '../payment/payment-service';
 import { requestFetch } from '../sync/request-fetch';
+import { statfsFreeSpace, type FreeSpacePort } from '../storage/free-space';
+import { StorageWatch } from '../storage/storage-watch';
+import { withStorageFaults } from '../storage/with-storage-faults';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -62,6 +65,8 @@ export interface KioskCoreOptions {
   initialCatalogFile?: string;
   /** Where the portal credential is kept; defaults to a 0600 file in the data dir (Electron passes safeStorage). */
   credentials?: CredentialStore;
+  /** Free space of the data folder; defaults to statfs (tests give any figure). */
+  freeSpace?: FreeSpacePort;
 }
 
 export interface KioskCore {
@@ -88,6 +93,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events, clock);
+  const storage = new StorageWatch({
+    space: options.freeSpace ?? statfsFreeSpace,
+    dir: dataDir,
+    minFreeBytes: config.storage.minFreeMegabytes * 1024 * 1024,
+    alerts: staffAlerts,
+    logger,
+    intervalMs: config.storage.checkSeconds * 1000,
+  });
   const diagnostics = new DeviceDiagnostics(events);
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
@@ -220,7 +233,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       }
     },
     beginDossier: ({ procedureCode }) => needDossiers().begin(procedureCode),
-    stageScannedPage: ({ sessionId, dataBase64 }) => needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64')),
+    stageScannedPage: async ({ sessionId, dataBase64 }) => {
+      await storage.assertRoomForScan(config.language);
+      return needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64'));
+    },
     discardStagedPage: ({ sessionId, pageId }) => {
       scanInto?.forgetPage(sessionId, pageId);
       return needDossiers().discardPage(sessionId, pageId);
@@ -262,6 +278,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
+        await storage.assertRoomForScan(language ?? config.language);
         return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);
       } finally {
         monitor.check();
@@ -275,15 +292,17 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger.log('error', 'barcode scanner did not start', { error: String(error) });
   });
   monitor.start();
+  storage.start();
   sync?.start();
   return {
-    dispatcher: new Dispatcher(handlers, logger),
+    dispatcher: new Dispatcher(withStorageFaults(handlers, storage, config.language), logger),
     events,
     printer,
     barcodeScanner,
     store,
     async close() {
       monitor.stop();
+      storage.stop();
       unwatchScanner();
       scans.close();
       staffAlerts.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
 import { DocumentScannerConfigSchema } from '../devices/docscan/docscan-config';
 import { PaymentConfigSchema } from '../payment/payment-config';
+import { StorageConfigSchema } from '../storage/storage-config';
 import { SyncConfigSchema } from '../sync/sync-config';
 
 const QueueServiceConfigSchema = z.object({
@@ -83,6 +84,8 @@ export const ConfigSchema = z
     sync: SyncConfigSchema,
     /** Fees paid by VietQR to the center's account; `payment.vietqr` null = pay at the counter. */
     payment: PaymentConfigSchema,
+    /** Free space the data folder must keep (staff alert and no scanning under it). */
+    storage: StorageConfigSchema,
     printer: z.object({
       /**
        * virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*;

@@ -15,6 +15,7 @@ import { formatLocalDateTime } from '../../src-shared/format';
 import type { Clock } from '../app/clock';
 import type { KioskConfig } from '../app/config';
 import { KioskError } from '../app/kiosk-error';
+import { isStorageWriteFailure } from '../storage/storage-failure';
 import type { Logger } from '../app/logger';
 import { getProcedure } from '../catalog/catalog-repository';
 import type { PrinterPort } from '../devices/printer/printer-port';
@@ -157,7 +158,7 @@ export class DossierService {
         },
       );
     } catch (error) {
-      if (error instanceof StorageFullError || (error as { code?: unknown }).code === 'SQLITE_FULL') {
+      if (error instanceof StorageFullError || isStorageWriteFailure(error)) {
         this.logger.log('error', 'dossier submit: storage full', { error: (error as Error).message });
         throw new KioskError('store_unavailable', say(MSG.storageFull, language));
       }
