@@ -112,7 +112,7 @@ export class ContentStore {
     } catch (error) {
       if (fd !== undefined) this.fs.closeSync(fd);
       this.fs.rmSync(path, { force: true });
-      if (isFull(error)) throw new StorageFullError(`The disk is full: ${(error as Error).message}`);
+      if (isFull(error)) throw new StorageFullError(`The disk is full: ${(error as Error).message}`, { cause: error });
       throw error;
     }
   }

@@ -96,7 +96,7 @@ export class DossierService {
     try {
       return this.staging.stage(sessionId, bytes);
     } catch (error) {
-      if (error instanceof StorageFullError) throw new KioskError('store_unavailable', say(MSG.storageFull, language));
+      if (error instanceof StorageFullError) throw new KioskError('store_unavailable', say(MSG.storageFull, language), { cause: error });
       if (!(error instanceof StageError)) throw error;
       switch (error.problem) {
         case 'unknown_session':
@@ -160,7 +160,7 @@ export class DossierService {
     } catch (error) {
       if (error instanceof StorageFullError || isStorageWriteFailure(error)) {
         this.logger.log('error', 'dossier submit: storage full', { error: (error as Error).message });
-        throw new KioskError('store_unavailable', say(MSG.storageFull, language));
+        throw new KioskError('store_unavailable', say(MSG.storageFull, language), { cause: error });
       }
       if (error instanceof PageGoneError) throw new KioskError('invalid_request', say(MSG.sessionGone, language));
       throw error;

@@ -3,7 +3,7 @@ import { KioskError } from '../app/kiosk-error';
 import type { Logger } from '../app/logger';
 import type { StaffAlerts } from '../staff/staff-alerts';
 import type { FreeSpacePort } from './free-space';
-import { isStorageWriteFailure, storageFullMessage, storageLowScanMessage } from './storage-failure';
+import { isStorageWriteFailure, storageFullMessage, storageFullScanMessage, storageLowScanMessage } from './storage-failure';
 
 export interface StorageWatchParts {
   space: FreeSpacePort;
@@ -15,7 +15,8 @@ export interface StorageWatchParts {
   intervalMs: number;
 }
 
-export type StorageLevel = 'ok' | 'low' | 'unknown';
+/** ok; low: under the minimum; full: a write was refused and a probe write still is. */
+export type StorageLevel = 'ok' | 'low' | 'full' | 'unknown';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Math.floor(bytes / MB);
@@ -27,6 +28,8 @@ const mb = (bytes: number) => Math.floor(bytes / MB);
  */
 export class StorageWatch {
   private level: StorageLevel = 'unknown';
+  /** A write was refused: statfs alone may not see why (a file-size limit, quota), so a probe write decides. */
+  private refused = false;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly parts: StorageWatchParts) {}
@@ -52,6 +55,16 @@ export class StorageWatch {
       logger.log('warn', 'free space check failed', { dir, error: String(error) });
       return this.level;
     }
+    if (this.refused) {
+      try {
+        await space.probeWrite(dir);
+        this.refused = false;
+      } catch (error) {
+        this.level = 'full';
+        logger.log('warn', 'data folder still refuses writes', { dir, error: String(error) });
+        return this.level;
+      }
+    }
     const level: StorageLevel = free < minFreeBytes ? 'low' : 'ok';
     if (level === 'low') {
       alerts.raise('storage', `Disk nearly full: ${mb(free)} MB free in ${dir}, the minimum is ${mb(minFreeBytes)} MB. Scanning is refused until there is room.`);
@@ -61,22 +74,33 @@ export class StorageWatch {
     return level;
   }
 
-  /** Before a scan: refuses with words for the citizen when the disk is nearly full. */
+  /** Before a scan: refuses with words for the citizen when the disk is nearly full (or full). */
   async assertRoomForScan(language: Language): Promise<void> {
-    if ((await this.check()) === 'low') throw new KioskError('device_unavailable', storageLowScanMessage[language]);
+    const level = await this.check();
+    if (level === 'low') throw new KioskError('device_unavailable', storageLowScanMessage[language]);
+    if (level === 'full') throw new KioskError('device_unavailable', storageFullScanMessage[language]);
   }
 
   /**
    * The error a handler threw, made plain when it was the disk taking no more (nothing half-written:
-   * the store rolled back, the content store kept no partial file); other errors pass unchanged.
+   * the store rolled back, the content store kept no partial file), with a staff alert that stays
+   * open until a probe write succeeds again. Other errors, and ones a service already put into
+   * plain words, pass unchanged.
    */
   explain(error: unknown, method: string, language: Language): unknown {
     if (!isStorageWriteFailure(error)) return error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = rootMessage(error);
     this.parts.logger.log('error', 'write refused by the disk', { method, error: detail });
     this.parts.alerts.raise('storage', `Disk full: a write was refused (${detail}). Free space in ${this.parts.dir}.`);
-    // The next look at the free space resolves the alert once there is room again.
-    this.level = 'low';
-    return new KioskError('store_unavailable', storageFullMessage[language]);
+    this.refused = true;
+    this.level = 'full';
+    return error instanceof KioskError ? error : new KioskError('store_unavailable', storageFullMessage[language], { cause: error });
   }
+}
+
+/** The message of the innermost cause: the system's own words (EFBIG, SQLITE_FULL…). */
+function rootMessage(error: unknown): string {
+  let e = error;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause instanceof Error; depth++) e = e.cause;
+  return e instanceof Error ? `${(e as { code?: unknown }).code ?? e.name}: ${e.message}` : String(e);
 }

@@ -21,7 +21,7 @@ afterEach(async () => {
 /** A whole core on a real temp folder whose free space the test decides. */
 async function coreWithFreeSpace(initialMb: number) {
   let free = initialMb * MB;
-  const freeSpace: FreeSpacePort = { freeBytes: () => Promise.resolve(free) };
+  const freeSpace: FreeSpacePort = { freeBytes: () => Promise.resolve(free), probeWrite: () => Promise.resolve() };
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-lowspace-'));
   const core = await createKioskCore({
     dataDir,

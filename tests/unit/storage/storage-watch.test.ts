@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +16,12 @@ const MB = 1024 * 1024;
 /** A free-space port the test sets by hand; `null` makes the look fail. */
 function settableSpace(initial: number | null) {
   let free = initial;
+  let writable = true;
   const port: FreeSpacePort = {
     freeBytes: () => (free === null ? Promise.reject(new Error('EIO: statfs failed')) : Promise.resolve(free)),
+    probeWrite: () => (writable ? Promise.resolve() : Promise.reject(Object.assign(new Error('EFBIG: file too large'), { code: 'EFBIG' }))),
   };
-  return { port, set: (bytes: number | null) => (free = bytes) };
+  return { port, set: (bytes: number | null) => (free = bytes), setWritable: (w: boolean) => (writable = w) };
 }
 
 function watchWith(space: FreeSpacePort) {
@@ -73,8 +75,9 @@ describe('StorageWatch: the data folder nearly full', () => {
     expect(logger.lines.map((l) => l.message)).toContain('free space check failed');
   });
 
-  it('turns a write the disk refused into store_unavailable with words for the citizen, and raises the alert', () => {
-    const { watch, alerts } = watchWith(settableSpace(2000 * MB).port);
+  it('turns a write the disk refused into store_unavailable with words for the citizen; the alert stays until a probe write succeeds', async () => {
+    const space = settableSpace(2000 * MB);
+    const { watch, alerts } = watchWith(space.port);
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const explained = watch.explain(full, 'takeTicket', 'vi');
     expect(explained).toBeInstanceOf(KioskError);
@@ -83,6 +86,22 @@ describe('StorageWatch: the data folder nearly full', () => {
     expect(alerts.isOpen('storage')).toBe(true);
     const other = new Error('boom');
     expect(watch.explain(other, 'takeTicket', 'en')).toBe(other);
+    // statfs shows room (a file-size limit, a quota): the refused write still counts.
+    space.setWritable(false);
+    expect(await watch.check()).toBe('full');
+    expect(alerts.isOpen('storage')).toBe(true);
+    expect(await refusal(watch.assertRoomForScan('en'))).toMatchObject({ code: 'device_unavailable', message: expect.stringMatching(/storage is full/) });
+    space.setWritable(true);
+    expect(await watch.check()).toBe('ok');
+    expect(alerts.isOpen('storage')).toBe(false);
+  });
+
+  it('keeps the plain words a service already chose, and still raises the alert', () => {
+    const { watch, alerts } = watchWith(settableSpace(2000 * MB).port);
+    const efbig = Object.assign(new Error('file too large'), { code: 'EFBIG' });
+    const worded = new KioskError('store_unavailable', 'Hồ sơ chưa được nộp', { cause: new Error('The disk is full', { cause: efbig }) });
+    expect(watch.explain(worded, 'submitDossier', 'vi')).toBe(worded);
+    expect(alerts.list()[0]?.reason).toMatch(/EFBIG: file too large/);
   });
 
   it('knows the codes of a disk that took no more, and only those', () => {
@@ -92,9 +111,13 @@ describe('StorageWatch: the data folder nearly full', () => {
     expect(isStorageWriteFailure('ENOSPC')).toBe(false);
   });
 
-  it('the real driver reads the free space of a real folder', async () => {
-    const free = await statfsFreeSpace.freeBytes(mkdtempSync(join(tmpdir(), 'kiosk-statfs-')));
+  it('the real driver reads the free space of a real folder and probes it with a write it removes again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-statfs-'));
+    const free = await statfsFreeSpace.freeBytes(dir);
     expect(free).toBeGreaterThan(0);
     expect(Number.isSafeInteger(free)).toBe(true);
+    await statfsFreeSpace.probeWrite(dir);
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(statfsFreeSpace.probeWrite(join(dir, 'missing'))).rejects.toThrow(/ENOENT/);
   });
 });
