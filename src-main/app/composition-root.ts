@@ -113,7 +113,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     if (!(error instanceof StoreOpenError)) throw error;
     // The kiosk still starts so the screen can say what is wrong; nothing is re-created.
     store = error.failure;
-    logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
+    logger.log('error', 'store unavailable', { reason: error.failure.reason, detail: error.failure.message });
   }
   // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
   const portalHttp = requestFetch();

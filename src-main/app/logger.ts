@@ -8,7 +8,13 @@ export interface Logger {
 
 /** JSON lines to a daily file in the data folder, and warnings and errors to stderr. */
 export function createFileLogger(logDir: string, clock: { now(): Date }): Logger {
-  mkdirSync(logDir, { recursive: true });
+  try {
+    mkdirSync(logDir, { recursive: true });
+  } catch (error) {
+    // A read-only or full data folder must not stop the kiosk from starting and saying so on
+    // screen; its lines still reach stderr (the service manager's journal).
+    process.stderr.write(`${JSON.stringify({ at: clock.now().toISOString(), level: 'error', message: 'log folder not writable', logDir, error: String(error) })}\n`);
+  }
   return {
     log(level, message, fields) {
       const at = clock.now();

@@ -1,3 +1,5 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { StoreStatus } from '../../src-shared/dto';
 import { prepareOnce } from '../../src-shared/prepare-once';
@@ -52,6 +54,15 @@ function classify(file: string, error: unknown): StoreFailure {
       message: `The database ${file} is locked by another process (is a second kiosk running?): ${text}`,
     };
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, text);
+  const readOnly = /^SQLITE_(CANTOPEN|READONLY|IOERR|PERM)/.test(code) ? notWritable(file) : null;
+  if (readOnly)
+    return {
+      state: 'unavailable',
+      reason: 'io_error',
+      message:
+        `The data folder cannot be written: ${readOnly}. The kiosk keeps no records until it can; ` +
+        `make the folder writable for the kiosk's user (or remount the disk read-write) and restart the kiosk. SQLite said: ${text}`,
+    };
   return { state: 'unavailable', reason: 'io_error', message: `The database ${file} could not be opened: ${text}` };
 }
 
@@ -60,3 +71,16 @@ const corrupt = (file: string, detail: string): StoreFailure => ({
   reason: 'corrupt',
   message: `The database ${file} is damaged (${detail}). It was left untouched; restore it from a backup or move it aside.`,
 });
+
+/** Why the store's folder or file cannot be written (read-only mount, permissions), or null when it can. */
+function notWritable(file: string): string | null {
+  for (const path of existsSync(file) ? [dirname(file), file] : [dirname(file)]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      return `${path} is ${code === 'EROFS' ? 'on a read-only file system' : 'not writable by this user'} (${code})`;
+    }
+  }
+  return null;
+}
