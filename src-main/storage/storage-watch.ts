@@ -66,9 +66,11 @@ export class StorageWatch {
       }
     }
     const level: StorageLevel = free < minFreeBytes ? 'low' : 'ok';
-    if (level === 'low') {
+    // Raised on the way down only: the figure changes at every look, the alert should not.
+    if (level === 'ok') alerts.resolve('storage');
+    else if (this.level !== 'low') {
       alerts.raise('storage', `Disk nearly full: ${mb(free)} MB free in ${dir}, the minimum is ${mb(minFreeBytes)} MB. Scanning is refused until there is room.`);
-    } else alerts.resolve('storage');
+    }
     if (level !== this.level) logger.log(level === 'low' ? 'warn' : 'info', 'free space', { dir, freeMegabytes: mb(free), minFreeMegabytes: mb(minFreeBytes), level });
     this.level = level;
     return level;

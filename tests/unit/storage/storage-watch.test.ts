@@ -55,6 +55,10 @@ describe('StorageWatch: the data folder nearly full', () => {
     const en = await refusal(watch.assertRoomForScan('en'));
     expect(en.message).toMatch(/storage is almost full/);
     expect(alerts.isOpen('storage')).toBe(true);
+    space.set(450 * MB);
+    expect(await watch.check()).toBe('low');
+    // One alert for the episode, not one per figure.
+    expect(alerts.list()).toHaveLength(1);
     const [alert] = alerts.list();
     expect(alert?.reason).toMatch(/499 MB free in \/var\/lib\/kiosk, the minimum is 500 MB/);
 
