@@ -71,7 +71,8 @@ describe('chaos: the kiosk killed in the middle of a catalog import', () => {
         expect(run.killed).toBe(true);
         imports += run.lines.filter((l) => l.startsWith('IMPORTED ')).length;
         const version = inspect(file, catalogs, i);
-        if (i > 0) expect(version, `kill ${i}: the catalog was lost`).not.toBe('empty');
+        // Once an import was acknowledged, some whole catalog is always there.
+        if (imports > 0) expect(version, `kill ${i}: the catalog was lost`).not.toBe('empty');
         kept.set(version, (kept.get(version) ?? 0) + 1);
       }
     } finally {
