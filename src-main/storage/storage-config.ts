@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const StorageConfigSchema = z
   .object({
     /** Free space below this (in MB) counts as "nearly full". 1 GB ≈ 30 dossiers at the scan size limit, plus the store's own growth. */
-    minFreeMegabytes: z.number().int().min(0).max(1_000_000).default(1024),
+    minFreeMegabytes: z.number().int().min(0).max(100_000_000).default(1024),
     /** How often the free space is looked at when nothing is being scanned. */
     checkSeconds: z.number().min(1).max(3600).default(60),
   })

@@ -157,8 +157,8 @@ describe('storage faults seen by the citizen', () => {
   });
 
   it('a disk nearly full (the real statfs under the configured minimum): scanning is refused in plain words, staff see an alert', async () => {
-    // More than this machine's disk holds, so the real free-space driver reports "nearly full".
-    const kiosk = await startKioskProcess(undefined, { config: { storage: { minFreeMegabytes: 1_000_000 } } });
+    // 100 TB: more than any test machine's disk holds, so the real free-space driver reports "nearly full".
+    const kiosk = await startKioskProcess(undefined, { config: { storage: { minFreeMegabytes: 100_000_000 } } });
     stops.push(kiosk.stop);
     const page = await kioskPage(browser);
     await start(page, kiosk);
@@ -173,7 +173,7 @@ describe('storage faults seen by the citizen', () => {
     await shot(page, 'storage-vi-04-scan-refused-nearly-full');
     await openStaffPanel(page);
     const alert = page.locator('[data-testid="staff-alerts"] li[data-open="true"]');
-    assert.match(await alert.first().innerText(), /Disk nearly full: \d+ MB free .* minimum is 1000000 MB/);
+    assert.match(await alert.first().innerText(), /Disk nearly full: \d+ MB free .* minimum is 100000000 MB/);
     await page.getByTestId('staff-alerts').scrollIntoViewIfNeeded();
     await shot(page, 'storage-vi-05-staff-alert-nearly-full');
     await page.close();
