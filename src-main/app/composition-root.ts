@@ -46,6 +46,9 @@ import { PaymentService } from '../payment/payment-service';
 import { requestFetch } from '../sync/request-fetch';
 import { secureDataDir } from '../privacy/data-dir-modes';
 import { PersonalDataPurge } from '../privacy/personal-data-purge';
+import { statfsFreeSpace, type FreeSpacePort } from '../storage/free-space';
+import { StorageWatch } from '../storage/storage-watch';
+import { withStorageFaults } from '../storage/with-storage-faults';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -66,6 +69,8 @@ export interface KioskCoreOptions {
   initialCatalogFile?: string;
   /** Where the portal credential is kept; defaults to a 0600 file in the data dir (Electron passes safeStorage). */
   credentials?: CredentialStore;
+  /** Free space of the data folder; defaults to statfs (tests give any figure). */
+  freeSpace?: FreeSpacePort;
 }
 
 export interface KioskCore {
@@ -94,6 +99,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events, clock);
+  const storage = new StorageWatch({
+    space: options.freeSpace ?? statfsFreeSpace,
+    dir: dataDir,
+    minFreeBytes: config.storage.minFreeMegabytes * 1024 * 1024,
+    alerts: staffAlerts,
+    logger,
+    intervalMs: config.storage.checkSeconds * 1000,
+  });
   const diagnostics = new DeviceDiagnostics(events);
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
@@ -106,7 +119,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     if (!(error instanceof StoreOpenError)) throw error;
     // The kiosk still starts so the screen can say what is wrong; nothing is re-created.
     store = error.failure;
-    logger.log('error', 'store unavailable', { reason: error.failure.reason, message: error.failure.message });
+    logger.log('error', 'store unavailable', { reason: error.failure.reason, detail: error.failure.message });
   }
   // Personal data leaves the terminal once the portal has it (decision 0022); started with sync.
   const purge = db
@@ -264,7 +277,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       roleSessions.endAll('citizen-session');
       return needDossiers().begin(procedureCode);
     },
-    stageScannedPage: ({ sessionId, dataBase64 }) => needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64')),
+    stageScannedPage: async ({ sessionId, dataBase64 }) => {
+      await storage.assertRoomForScan(config.language);
+      return needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64'));
+    },
     discardStagedPage: ({ sessionId, pageId }) => {
       scanInto?.forgetPage(sessionId, pageId);
       return needDossiers().discardPage(sessionId, pageId);
@@ -323,6 +339,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     },
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
+        await storage.assertRoomForScan(language ?? config.language);
         return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);
       } finally {
         monitor.check();
@@ -336,16 +353,18 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger.log('error', 'barcode scanner did not start', { error: String(error) });
   });
   monitor.start();
+  storage.start();
   sync?.start();
   purge?.start();
   return {
-    dispatcher: new Dispatcher(handlers, logger, roleSessions),
+    dispatcher: new Dispatcher(withStorageFaults(handlers, storage, config.language), logger, roleSessions),
     events,
     printer,
     barcodeScanner,
     store,
     async close() {
       monitor.stop();
+      storage.stop();
       unwatchScanner();
       scans.close();
       staffAlerts.close();

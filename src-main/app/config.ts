@@ -3,6 +3,7 @@ import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
 import { DocumentScannerConfigSchema } from '../devices/docscan/docscan-config';
 import { PaymentConfigSchema } from '../payment/payment-config';
 import { PrivacyConfigSchema } from '../privacy/privacy-config';
+import { StorageConfigSchema } from '../storage/storage-config';
 import { SyncConfigSchema } from '../sync/sync-config';
 
 const QueueServiceConfigSchema = z.object({
@@ -86,6 +87,8 @@ export const ConfigSchema = z
     payment: PaymentConfigSchema,
     /** Personal data on the terminal: erased `retentionHours` after the portal acknowledged it (decision 0022). */
     privacy: PrivacyConfigSchema,
+    /** Free space the data folder must keep (staff alert and no scanning under it). */
+    storage: StorageConfigSchema,
     printer: z.object({
       /**
        * virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*;

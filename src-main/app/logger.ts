@@ -17,8 +17,14 @@ export function redactIdentityNumbers(text: string): string {
 
 /** JSON lines to a daily file in the data folder, and warnings and errors to stderr. */
 export function createFileLogger(logDir: string, clock: { now(): Date }): Logger {
-  // Owner only (decision 0022); the lines themselves never carry names, ID numbers or addresses.
-  mkdirSync(logDir, { recursive: true, mode: 0o700 });
+  try {
+    // Owner only (decision 0022); the lines themselves never carry names, ID numbers or addresses.
+    mkdirSync(logDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // A read-only or full data folder must not stop the kiosk from starting and saying so on
+    // screen; its lines still reach stderr (the service manager's journal).
+    process.stderr.write(`${JSON.stringify({ at: clock.now().toISOString(), level: 'error', message: 'log folder not writable', logDir, error: String(error) })}\n`);
+  }
   return {
     log(level, message, fields) {
       const at = clock.now();

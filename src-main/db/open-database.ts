@@ -1,8 +1,10 @@
-import { closeSync, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { StoreStatus } from '../../src-shared/dto';
 import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrate, SchemaTooNewError } from './migrate';
+import type { Migration } from './migration';
 import { migrations } from './migrations';
 
 export type StoreFailure = Extract<StoreStatus, { state: 'unavailable' }>;
@@ -17,7 +19,7 @@ export class StoreOpenError extends Error {
  * Opens (or creates) the kiosk store and brings its schema up to date. Never deletes or
  * re-creates an existing file: a locked or corrupt database is reported, not "repaired".
  */
-export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Database {
+export function openDatabase(file: string, options: { busyTimeoutMs?: number; migrations?: readonly Migration[] } = {}): Database {
   let db: Database | undefined;
   try {
     // Created owner-only before SQLite opens it; SQLite gives the WAL the database file's mode.
@@ -34,7 +36,8 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
     db.pragma('secure_delete = ON');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError(corrupt(file, String(check)));
-    migrate(db, migrations);
+    // Another list only in tests (a migration slow enough to be killed in the middle of).
+    migrate(db, options.migrations ?? migrations);
     prepareOnce(db);
     return db;
   } catch (error) {
@@ -64,6 +67,15 @@ function classify(file: string, error: unknown): StoreFailure {
       message: `The database ${file} is locked by another process (is a second kiosk running?): ${text}`,
     };
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, text);
+  const readOnly = /^SQLITE_(CANTOPEN|READONLY|IOERR|PERM)/.test(code) ? notWritable(file) : null;
+  if (readOnly)
+    return {
+      state: 'unavailable',
+      reason: 'io_error',
+      message:
+        `The data folder cannot be written: ${readOnly}. The kiosk keeps no records until it can; ` +
+        `make the folder writable for the kiosk's user (or remount the disk read-write) and restart the kiosk. SQLite said: ${text}`,
+    };
   return { state: 'unavailable', reason: 'io_error', message: `The database ${file} could not be opened: ${text}` };
 }
 
@@ -72,3 +84,16 @@ const corrupt = (file: string, detail: string): StoreFailure => ({
   reason: 'corrupt',
   message: `The database ${file} is damaged (${detail}). It was left untouched; restore it from a backup or move it aside.`,
 });
+
+/** Why the store's folder or file cannot be written (read-only mount, permissions), or null when it can. */
+function notWritable(file: string): string | null {
+  for (const path of existsSync(file) ? [dirname(file), file] : [dirname(file)]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      return `${path} is ${code === 'EROFS' ? 'on a read-only file system' : 'not writable by this user'} (${code})`;
+    }
+  }
+  return null;
+}

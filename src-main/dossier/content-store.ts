@@ -25,14 +25,14 @@ export interface StoredFile {
   relativePath: string;
 }
 
-/** The disk is full (ENOSPC, EDQUOT): nothing was kept of the file being written. */
+/** The disk is full (ENOSPC, EDQUOT, or EFBIG: a file-size limit): nothing was kept of the file being written. */
 export class StorageFullError extends Error {}
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const isFull = (error: unknown) => {
   const code = (error as { code?: unknown }).code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
 };
 
 /**
@@ -113,7 +113,7 @@ export class ContentStore {
     } catch (error) {
       if (fd !== undefined) this.fs.closeSync(fd);
       this.fs.rmSync(path, { force: true });
-      if (isFull(error)) throw new StorageFullError(`The disk is full: ${(error as Error).message}`);
+      if (isFull(error)) throw new StorageFullError(`The disk is full: ${(error as Error).message}`, { cause: error });
       throw error;
     }
   }

@@ -15,6 +15,7 @@ import { formatLocalDateTime } from '../../src-shared/format';
 import type { Clock } from '../app/clock';
 import type { KioskConfig } from '../app/config';
 import { KioskError } from '../app/kiosk-error';
+import { isStorageWriteFailure } from '../storage/storage-failure';
 import type { Logger } from '../app/logger';
 import { getProcedure } from '../catalog/catalog-repository';
 import type { PrinterPort } from '../devices/printer/printer-port';
@@ -100,7 +101,7 @@ export class DossierService {
     try {
       return this.staging.stage(sessionId, bytes);
     } catch (error) {
-      if (error instanceof StorageFullError) throw new KioskError('store_unavailable', say(MSG.storageFull, language));
+      if (error instanceof StorageFullError) throw new KioskError('store_unavailable', say(MSG.storageFull, language), { cause: error });
       if (!(error instanceof StageError)) throw error;
       switch (error.problem) {
         case 'unknown_session':
@@ -162,9 +163,9 @@ export class DossierService {
         },
       );
     } catch (error) {
-      if (error instanceof StorageFullError || (error as { code?: unknown }).code === 'SQLITE_FULL') {
+      if (error instanceof StorageFullError || isStorageWriteFailure(error)) {
         this.logger.log('error', 'dossier submit: storage full', { error: (error as Error).message });
-        throw new KioskError('store_unavailable', say(MSG.storageFull, language));
+        throw new KioskError('store_unavailable', say(MSG.storageFull, language), { cause: error });
       }
       if (error instanceof PageGoneError) throw new KioskError('invalid_request', say(MSG.sessionGone, language));
       throw error;

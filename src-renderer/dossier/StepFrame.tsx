@@ -39,7 +39,8 @@ export function StepFrame({ step, title, subtitle, language, problems, children,
       {problems.length > 0 ? (
         <div className="notice notice--error" role="alert" data-testid="dossier-problems">
           <div className="notice__text">
-            <p className="notice__title">{t('dossier.problemsTitle')}</p>
+            {/* A refused submit (the disk full, say) is not something to correct: the title says what happened. */}
+            <p className="notice__title">{t(problems.every((p) => p.path === 'submit') ? 'submitFailure.title' : 'dossier.problemsTitle')}</p>
             <ul className="dossier__problem-list">
               {problems.slice(0, 6).map((p) => (
                 <li key={`${p.path}:${p.message.en}`}>{p.message[language]}</li>

@@ -30,9 +30,7 @@ export class VirtualPrinter implements PrinterPort {
     private readonly outDir: string,
     private readonly clock: Clock,
     private readonly keepRecords = 20,
-  ) {
-    mkdirSync(outDir, { recursive: true, mode: 0o700 });
-  }
+  ) {}
 
   setState(state: PrinterCondition): void {
     this.state = state;
@@ -61,6 +59,8 @@ export class VirtualPrinter implements PrinterPort {
     const receivedAt = this.clock.now();
     const decoded = decodeEscPos(job, this.paperWidthDots);
     const stamp = receivedAt.toISOString().replace(/[:.]/g, '-');
+    // Made when a job arrives, not at start: a read-only data folder must not stop the kiosk.
+    mkdirSync(this.outDir, { recursive: true, mode: 0o700 });
     const pngFiles = decoded.pages.map((page, i) => {
       const file = join(this.outDir, `${stamp}-${this.records.length}-${i}.png`);
       // Owner only: a printed receipt shows the applicant's name (decision 0022).
