@@ -67,7 +67,8 @@ function classify(file: string, error: unknown): StoreFailure {
       message: `The database ${file} is locked by another process (is a second kiosk running?): ${text}`,
     };
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, text);
-  const readOnly = /^SQLITE_(CANTOPEN|READONLY|IOERR|PERM)/.test(code) ? notWritable(file) : null;
+  // SQLite's own codes, or the file system's when the empty store file could not be created.
+  const readOnly = /^SQLITE_(CANTOPEN|READONLY|IOERR|PERM)|^(EACCES|EPERM|EROFS)$/.test(code) ? notWritable(file) : null;
   if (readOnly)
     return {
       state: 'unavailable',

@@ -3,7 +3,7 @@ import type { GrantedSession, LoginResult, StaffAccessState, StaffRole } from '.
 import type { Clock } from '../app/clock';
 import { KioskError } from '../app/kiosk-error';
 import type { Logger } from '../app/logger';
-import { afterWrongPin, attemptsLeft, isLocked, openLockout } from './lockout-policy';
+import { afterWrongPin, attemptsLeft, isLocked, openLockout, type LockoutState } from './lockout-policy';
 import { hashPin, pinProblem, verifyPin } from './pin-hash';
 import type { RoleSessions } from './role-sessions';
 import { addAuditEntry, readLockout, readPinHash, saveLockout, savePinHash, type AuditEvent } from './staff-access-repository';
@@ -26,12 +26,17 @@ export interface StaffAccessDeps {
 export class StaffAccessService {
   /** One check at a time, so parallel guesses cannot race past the attempt counter. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The lockout as last decided here. It counts even when the store refuses the write (a full
+   * disk): staff can still log in to see why, and wrong guesses still lock entry.
+   */
+  private lockout: LockoutState | null = null;
 
   constructor(private readonly deps: StaffAccessDeps) {}
 
   state(): StaffAccessState {
     const { db, clock } = this.deps;
-    const lockout = readLockout(db);
+    const lockout = this.currentLockout();
     return {
       itPinSet: readPinHash(db, 'it') !== null,
       staffPinSet: readPinHash(db, 'staff') !== null,
@@ -69,18 +74,18 @@ export class StaffAccessService {
 
   private async checkPin(pin: string): Promise<LoginResult> {
     const { db, clock } = this.deps;
-    const lockout = readLockout(db);
+    const lockout = this.currentLockout();
     if (isLocked(lockout, clock.now())) return { outcome: 'locked', lockedUntil: lockout.lockedUntil ?? '' };
     for (const role of ['it', 'staff'] as const) {
       const stored = readPinHash(db, role);
       if (stored && (await verifyPin(pin, stored))) {
-        saveLockout(db, openLockout);
+        this.keepLockout(openLockout);
         this.deps.alerts.resolve('staff-access');
         return { outcome: 'granted', ...this.grant(role) };
       }
     }
     const next = afterWrongPin(lockout, clock.now());
-    saveLockout(db, next.state);
+    this.keepLockout(next.state);
     if (!next.locked) return { outcome: 'wrong', attemptsLeft: attemptsLeft(next.state) };
     const until = next.state.lockedUntil ?? '';
     this.audit('lockout', null, `until ${until}`);
@@ -95,10 +100,29 @@ export class StaffAccessService {
     return { role, session, idleSeconds: Math.round(this.deps.sessions.idleMs / 1000) };
   }
 
+  private currentLockout(): LockoutState {
+    return this.lockout ?? readLockout(this.deps.db);
+  }
+
+  private keepLockout(state: LockoutState): void {
+    this.lockout = state;
+    this.tryWrite('lockout', () => saveLockout(this.deps.db, state));
+  }
+
   private audit(event: AuditEvent, role: StaffRole | null, detail: string | null): void {
     const at = this.deps.clock.now().toISOString();
-    addAuditEntry(this.deps.db, { at, event, role, terminalId: this.deps.terminalId, detail });
+    // The log line carries the entry too, so a store that refuses writes leaves no gap in the trail.
     this.deps.logger.log('info', `staff ${event}`, { role, detail });
+    this.tryWrite('audit entry', () => addAuditEntry(this.deps.db, { at, event, role, terminalId: this.deps.terminalId, detail }));
+  }
+
+  /** Login must work when the store cannot take writes: that is when staff are needed most. */
+  private tryWrite(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.deps.logger.log('error', `staff access: ${what} not stored`, { error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import type { Reply } from '../../src-shared/errors';
 import type { StaffAlert } from '../../src-shared/staff';
 import type { TicketDto } from '../../src-shared/dto';
 import { landDraft, pagePng } from '../unit/dossier/fixture';
+import { TEST_IT_PIN } from '../fakes/staff-session';
 import { startCoreProcess, type CoreProcess } from './core-process';
 
 const running: CoreProcess[] = [];
@@ -35,6 +36,12 @@ describe('a really full disk under a running kiosk core (real SQLite file, prlim
       if (!reply.ok) throw new Error(`${method}: ${reply.error.code}: ${reply.error.message}`);
       return reply.value;
     };
+    // IT sets the terminal up while there is room; staff log in later, on the full disk too.
+    await value('setupFirstItPin', { pin: TEST_IT_PIN });
+    const staffAlerts = async () => {
+      const { session } = await value<{ session: string }>('loginStaff', { pin: TEST_IT_PIN });
+      return value<StaffAlert[]>('listStaffAlerts', { session });
+    };
     const first = await value<TicketDto>('takeTicket', { serviceId: 'ho-tich', priority: 'none', language: 'vi' });
     const { sessionId } = await value<{ sessionId: string }>('beginDossier', { procedureCode: '1.013831' });
     const pages: string[][] = [];
@@ -54,7 +61,7 @@ describe('a really full disk under a running kiosk core (real SQLite file, prlim
     const page = errorOf(await kiosk.call('stageScannedPage', { sessionId, mediaType: 'image/png', dataBase64: Buffer.from(pagePng('p4')).toString('base64') }));
     // Scanning is refused before anything is written: a probe write is refused too.
     expect(page).toEqual({ code: 'device_unavailable', message: expect.stringMatching(/Bộ nhớ của ki-ốt đã đầy nên tạm thời không quét được/) });
-    const alerts = await value<StaffAlert[]>('listStaffAlerts', {});
+    const alerts = await staffAlerts();
     expect(alerts.find((a) => a.source === 'storage' && a.resolvedAt === null)?.reason).toMatch(/Disk full/);
 
     // Staff free the disk: the citizen taps "submit" again with the draft the screen kept.
@@ -65,7 +72,7 @@ describe('a really full disk under a running kiosk core (real SQLite file, prlim
     const second = await value<TicketDto>('takeTicket', { serviceId: 'ho-tich', priority: 'none', language: 'vi' });
     // The next look (here: before a scan) finds the disk taking writes again and resolves the alert.
     await value('stageScannedPage', { sessionId: (await value<{ sessionId: string }>('beginDossier', { procedureCode: '1.013831' })).sessionId, mediaType: 'image/png', dataBase64: Buffer.from(pagePng('p5')).toString('base64') });
-    const after = await value<StaffAlert[]>('listStaffAlerts', {});
+    const after = await staffAlerts();
     expect(after.find((a) => a.source === 'storage')?.resolvedAt).toEqual(expect.any(String));
     // The refused tickets took no number.
     expect([first.display, second.display]).toEqual(['B001', 'B002']);

@@ -11,6 +11,7 @@ import type { Reply } from '../../../src-shared/errors';
 import type { StaffAlert } from '../../../src-shared/staff';
 import { demoConfig } from '../../fakes/demo-config';
 import { pagePng } from '../dossier/fixture';
+import { dispatchAsStaff } from '../../fakes/staff-session';
 
 const MB = 1024 * 1024;
 const cores: KioskCore[] = [];
@@ -40,7 +41,11 @@ async function coreWithFreeSpace(initialMb: number) {
     if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
     return r.value;
   };
-  const storageAlert = async () => (await value<StaffAlert[]>('listStaffAlerts', {})).find((a) => a.source === 'storage');
+  const storageAlert = async () => {
+    const r = await dispatchAsStaff(core, 'listStaffAlerts');
+    if (!r.ok) throw new Error(`listStaffAlerts: ${r.error.code}: ${r.error.message}`);
+    return (r.value as StaffAlert[]).find((a) => a.source === 'storage');
+  };
   const until = async (what: () => Promise<boolean>) => {
     for (let i = 0; i < 60 && !(await what()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await what()).toBe(true);
