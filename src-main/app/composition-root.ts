@@ -86,8 +86,13 @@ export interface KioskCore {
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
   const { dataDir, config, clock, logger } = options;
   // Owner-only data folder; one an older kiosk left open is tightened (decision 0022).
-  const { tightened } = secureDataDir(dataDir, nodeFs);
-  if (tightened > 0) logger.log('info', 'data folder made owner-only', { tightened });
+  try {
+    const { tightened } = secureDataDir(dataDir, nodeFs);
+    if (tightened > 0) logger.log('info', 'data folder made owner-only', { tightened });
+  } catch (error) {
+    // A read-only data folder: the kiosk still starts, and the store's failure says what is wrong.
+    logger.log('error', 'data folder modes not set', { error: error instanceof Error ? error.message : String(error) });
+  }
   const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
   const barcodeScanner =
