@@ -61,11 +61,6 @@ export const DossierReceiptSchema = z.object({
 });
 export type DossierReceipt = z.infer<typeof DossierReceiptSchema>;
 
-/** POST /v1/dossier-batches: per entry, in order, what its bundle would have answered. */
-export const DossierBatchResultSchema = z.object({
-  results: z.array(z.object({ idempotencyKey: z.string(), status: z.number().int(), replayed: z.boolean().optional(), body: z.unknown() })),
-});
-
 export const DossierStatusSchema = z.object({
   dossierId: z.string(),
   code: z.string(),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Clock } from '../app/clock';
 import type { PortalClient } from './portal-client';
 
 export type NumberSource = 'portal' | 'block' | 'terminal';
@@ -26,6 +27,7 @@ export interface CenterAllocatorOptions {
   terminalIndex: () => number | null;
   /** false while the portal is known to be down: no citizen waits for a timeout then. */
   portalReachable?: () => boolean;
+  clock: Clock;
 }
 
 /**
@@ -73,9 +75,9 @@ export class CenterQueueAllocator implements QueueNumberAllocator {
     }
   }
 
-  /** While online: keep a block of at least `low` unused numbers per service for the day. */
-  async topUp(serviceId: string, day: string, count: number, low: number, terminalId: string): Promise<void> {
-    if (freeBlockNumbers(this.db, serviceId, day) >= low) return;
+  /** While online: keep a block of at least `low` unused numbers per service for the day. True when a block was recorded. */
+  async topUp(serviceId: string, day: string, count: number, low: number, terminalId: string): Promise<boolean> {
+    if (freeBlockNumbers(this.db, serviceId, day) >= low) return false;
     const seq = (this.db.prepare(`SELECT count(*) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`).get(serviceId, day) as { n: number }).n;
     const block = await this.client.reserveQueueNumbers(serviceId, day, count, `qblock.${terminalId}.${serviceId}.${day}.${seq}`);
     this.db
@@ -83,7 +85,8 @@ export class CenterQueueAllocator implements QueueNumberAllocator {
         `INSERT OR IGNORE INTO queue_number_blocks (block_id, service_id, day, first, last, next, reserved_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(block.blockId, block.serviceId, block.day, block.first, block.last, block.first, new Date().toISOString());
+      .run(block.blockId, block.serviceId, block.day, block.first, block.last, block.first, this.options.clock.now().toISOString());
+    return true;
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { park } from '../../src-main/sync/outbox-jobs';
+import { park } from '../../src-main/outbox/outbox-repository';
 import { openKioskDb, seedDossiers } from '../sync/harness';
 import { kioskPage, launchBrowser, openStaffPanel, shot, startKioskProcess, type KioskProcess } from './harness';
 

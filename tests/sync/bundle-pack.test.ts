@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDossierFiles } from '../../src-main/sync/dossier-repository';
+import { getDossierFiles } from '../../src-main/dossier/dossier-repository';
 import type { FaultInput } from '../../src-portal/faults/fault';
 import { BLOCK_BYTES, roundUpToBlock } from '../../src-portal/handlers/block-writer';
 import { FaultSchema } from '../../src-portal/faults/fault';

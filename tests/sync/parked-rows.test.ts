@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDossierFiles } from '../../src-main/sync/dossier-repository';
+import { getDossierFiles } from '../../src-main/dossier/dossier-repository';
 import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
 import { useCleanups } from '../fakes/cleanups';
 import { call, startKioskCore, submitLandDossier, until } from './core-harness';

@@ -30,13 +30,3 @@ export function delayWithRetryAfter(ownDelayMs: number, retryAfterMs: number | n
   if (retryAfterMs === null || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) return ownDelayMs;
   return Math.min(policy.capMs, Math.max(ownDelayMs, retryAfterMs));
 }
-
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  if (Number.isNaN(at) || !/[A-Za-z]/.test(text)) return null;
-  return Math.max(0, at - now.getTime());
-}
