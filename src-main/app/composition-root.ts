@@ -411,6 +411,14 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
     portalReachable: () => client.isEnrolled() && link.state() !== 'offline',
     clock,
   });
+  const wake = () => worker.wake();
+  const view = new SyncStatusView({
+    db,
+    clock,
+    portal: { link, origin: client.origin, isEnrolled: () => client.isEnrolled(), clockSkewSeconds: () => skew.skewSeconds() },
+    wake,
+    alerts,
+  });
   const terminalId = config.terminal.id;
   const timeZone = config.center.timeZone;
   const { dossierCodesPerDay, queueBlockSize, queueBlockLow } = config.sync;
@@ -421,11 +429,12 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
     outbox: worker,
     steps: [
       new CatalogPull({ db, client, sink: deps.catalog, clock, logger }),
-      new CodeReservation({ db, client, clock, config: { terminalId, timeZone, dossierCodesPerDay } }),
+      new CodeReservation({ db, client, clock, logger, config: { terminalId, timeZone, dossierCodesPerDay } }),
       new QueueBlockPull({ allocator, clock, logger, config: { terminalId, timeZone, serviceIds: config.queue.services.map((s) => s.id), queueBlockSize, queueBlockLow } }),
       new PaymentPull({ db, client, clock, watchDays: config.payment.watchDays }),
     ],
     devices: deps.devices,
+    status: () => view.status(),
     clock,
     random: deps.random,
     wait: deps.wait,
@@ -434,14 +443,6 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   });
   upkeep = running;
   const lookups = new PortalLookups({ db, client, link, clock, noteFailure: (what, error) => running.noteFailure(what, error) });
-  const wake = () => worker.wake();
-  const view = new SyncStatusView({
-    db,
-    clock,
-    portal: { link, origin: client.origin, isEnrolled: () => client.isEnrolled(), clockSkewSeconds: () => skew.skewSeconds() },
-    wake,
-    alerts,
-  });
   return {
     view,
     link,

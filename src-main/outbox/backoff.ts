@@ -6,8 +6,6 @@ export interface BackoffPolicy {
   readonly capMs: number;
 }
 
-export const defaultBackoff: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
-
 /**
  * "Full jitter": a uniform draw in [base·2^(n-1) / 2, base·2^(n-1)], capped. Half the window is
  * kept so a fleet of kiosks spreads out without ever retrying immediately (no hot loop), and

@@ -54,10 +54,6 @@ export function getJobByKey(db: Database, idempotencyKey: string): OutboxJobRow 
   return db.prepare(`SELECT * FROM outbox_jobs WHERE idempotency_key = ?`).get(idempotencyKey) as OutboxJobRow | undefined;
 }
 
-export function countJobs(db: Database, state: OutboxState): number {
-  return (db.prepare(`SELECT count(*) AS n FROM outbox_jobs WHERE state = ?`).get(state) as { n: number }).n;
-}
-
 /** Whether the job under this key has had its effect (its row is done). */
 export function isDone(db: Database, idempotencyKey: string): boolean {
   return db.prepare(`SELECT 1 FROM outbox_jobs WHERE idempotency_key = ? AND state = 'done'`).get(idempotencyKey) !== undefined;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { localDay, type Clock } from '../app/clock';
+import type { Logger } from '../app/logger';
 import { countFreeOfficialCodes, reserveOfficialCodes } from '../dossier/dossier-repository';
 import type { PortalClient } from './portal-client';
 import { getMeta, setMeta } from './sync-repository';
@@ -17,11 +18,11 @@ export class CodeReservation implements UpkeepStep {
   readonly what = 'official codes';
 
   constructor(
-    private readonly deps: { db: Database; client: PortalClient; clock: Clock; config: CodeReservationConfig },
+    private readonly deps: { db: Database; client: PortalClient; clock: Clock; logger: Logger; config: CodeReservationConfig },
   ) {}
 
   async pull(_ack: unknown, signal: AbortSignal): Promise<void> {
-    const { db, client, clock, config } = this.deps;
+    const { db, client, clock, logger, config } = this.deps;
     const perDay = config.dossierCodesPerDay;
     const agency = getMeta(db, 'agency_code');
     if (perDay === 0 || agency === null) return;
@@ -36,5 +37,6 @@ export class CodeReservation implements UpkeepStep {
       reserveOfficialCodes(db, block.codes.map((code) => ({ code, agencyCode: block.agencyCode, day: block.day })), now.toISOString());
       setMeta(db, seqKey, String(seq + 1), now);
     })();
+    logger.log('info', 'official codes reserved for offline use', { day, count: block.codes.length });
   }
 }

@@ -33,19 +33,26 @@ export interface DossierSyncDeps {
  * spoiled on the way. A file deleted from the content store parks the row too.
  */
 export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
-  // Dossiers whose bundle this process has sent: their next attempt resumes. After a restart the
-  // bundle goes once more; the portal answers what it already holds from its idempotency record.
-  const bundled = new Set<string>();
+  const memory: Memory = { bundled: new Set(), verified: new Map() };
   return async (job, signal) => {
     try {
-      return await syncDossier(deps, job, signal, bundled);
+      return await syncDossier(deps, job, signal, memory);
     } catch (error) {
       return outcomeOf(error);
     }
   };
 }
 
-async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, bundled: Set<string>): Promise<JobOutcome> {
+/** What this process knows of earlier attempts; only a shortcut (after a restart the portal's keys answer the same). */
+interface Memory {
+  /** Dossiers whose bundle was sent: their next attempt resumes. After a restart the bundle goes once more. */
+  bundled: Set<string>;
+  /** Uploads the portal confirmed complete (`<id>.<sha256>` → upload id): a later attempt skips them. */
+  verified: Map<string, string>;
+}
+
+async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: Memory): Promise<JobOutcome> {
+  const { bundled } = memory;
   const dossier = getDossier(deps.db, job.subjectId);
   if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
   let formData: DossierSubmission['formData'];
@@ -61,7 +68,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
     if (!bundle.ok) return bundle.outcome;
     bundled.add(dossier.id);
     try {
-      return received(deps, dossier, await deps.client.submitDossierBundle(bundle.value, signal), bundled);
+      return received(deps, dossier, await deps.client.submitDossierBundle(bundle.value, signal), memory);
     } catch (error) {
       if (!(error instanceof PortalError) || signal.aborted) throw error;
       if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
@@ -74,7 +81,7 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
       // Cut, spoiled or not taken as a bundle: the calls below find whatever the portal kept.
     }
   }
-  return resumeFileByFile(deps, dossier, formData, rows, stored, signal, bundled);
+  return resumeFileByFile(deps, dossier, formData, rows, stored, signal, memory);
 }
 
 /** Each file resumably (what the portal already holds is not sent again), then the submit. */
@@ -85,12 +92,12 @@ async function resumeFileByFile(
   rows: DossierFileRow[],
   stored: StoredFiles,
   signal: AbortSignal,
-  bundled: Set<string>,
+  memory: Memory,
 ): Promise<JobOutcome> {
   const files: DossierSubmission['files'] = [];
-  const uploads = new Map<string, string>();
   for (const f of rows) {
-    let uploadId = uploads.get(f.sha256);
+    const key = `${dossier.id}.${f.sha256}`;
+    let uploadId = memory.verified.get(key);
     if (uploadId === undefined) {
       const bytes = stored.read(f);
       if (!bytes.ok) return bytes.outcome;
@@ -101,12 +108,12 @@ async function resumeFileByFile(
         if (error instanceof LocalFileDamaged) return damaged(dossier.id, f);
         throw error;
       }
-      uploads.set(f.sha256, uploadId);
+      memory.verified.set(key, uploadId);
     }
     files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
   }
   const receipt = await deps.client.submitDossier(submissionOf(deps, dossier, formData, files), signal);
-  return received(deps, dossier, receipt, bundled);
+  return received(deps, dossier, receipt, memory);
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; outcome: JobOutcome };
@@ -200,8 +207,9 @@ function submissionOf(
 }
 
 /** The portal holds the dossier: link an official code it assigned. */
-function received(deps: DossierSyncDeps, dossier: DossierRow, receipt: DossierReceipt, bundled: Set<string>): JobOutcome {
-  bundled.delete(dossier.id);
+function received(deps: DossierSyncDeps, dossier: DossierRow, receipt: DossierReceipt, memory: Memory): JobOutcome {
+  memory.bundled.delete(dossier.id);
+  for (const key of memory.verified.keys()) if (key.startsWith(`${dossier.id}.`)) memory.verified.delete(key);
   if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
     return finishedWith(() => linkAssignedOfficialCode(deps.db, dossier.id, receipt.code, deps.clock.now()));
   }

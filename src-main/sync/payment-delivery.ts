@@ -65,26 +65,16 @@ export async function refreshPaymentState(deps: PaymentSyncDeps, paymentId: stri
   return repo.getPayment(db, paymentId)?.state ?? null;
 }
 
-/**
- * One sync round's look at still-pending payments the portal holds (at most `limit`, the longest
- * unchecked first, none older than `since`), so a confirmation reaches the kiosk even when nobody
- * watches the screen. Stops at the first failure: the round reports it and the next round goes on.
- */
-export async function refreshPendingPayments(deps: PaymentSyncDeps, since: Date, limit: number, signal: AbortSignal): Promise<number> {
-  let changed = 0;
-  for (const id of paymentsToCheck(deps.db, since, limit)) {
-    if (signal.aborted) break;
-    if ((await refreshPaymentState(deps, id, signal)) !== 'pending') changed += 1;
-  }
-  return changed;
-}
-
 /** Pending payments the portal holds (their outbox row is done), started after `since`, the longest unchecked first. */
 export function paymentsToCheck(db: Database, since: Date, limit: number): string[] {
   return repo.pendingSince(db, since).filter((id) => isDone(db, id)).slice(0, limit);
 }
 
-/** The upkeep round's look at pending payments (see refreshPendingPayments). */
+/**
+ * One upkeep round's look at still-pending payments (at most 20, the longest unchecked first,
+ * none older than `watchDays`), so a confirmation reaches the kiosk even when nobody watches the
+ * screen. Stops at the first failure: the round reports it and the next round goes on.
+ */
 export class PaymentPull {
   readonly what = 'payments';
 
@@ -92,6 +82,9 @@ export class PaymentPull {
 
   async pull(_ack: unknown, signal: AbortSignal): Promise<void> {
     const since = new Date(this.deps.clock.now().getTime() - this.deps.watchDays * 86_400_000);
-    await refreshPendingPayments(this.deps, since, 20, signal);
+    for (const id of paymentsToCheck(this.deps.db, since, 20)) {
+      if (signal.aborted) return;
+      await refreshPaymentState(this.deps, id, signal);
+    }
   }
 }

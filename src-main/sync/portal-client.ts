@@ -4,7 +4,6 @@ import type { CredentialStore } from './credential-store';
 import { networkError, parseRetryAfter, PortalError } from './portal-error';
 import {
   CodeBlockSchema,
-  DossierListSchema,
   DossierReceiptSchema,
   DossierStatusSchema,
   EnrollmentSchema,
@@ -196,11 +195,6 @@ export class PortalClient {
   async dossierStatus(dossierId: string, signal?: AbortSignal) {
     const res = await this.call({ method: 'GET', path: `/v1/dossiers/${encodeURIComponent(dossierId)}`, signal });
     return this.json(res, DossierStatusSchema, 'dossier status');
-  }
-
-  async findDossiers(code: string, signal?: AbortSignal) {
-    const res = await this.call({ method: 'GET', path: `/v1/dossiers?code=${encodeURIComponent(code)}`, signal });
-    return (await this.json(res, DossierListSchema, 'find dossiers')).items;
   }
 
   /** Registers a fee payment; Idempotency-Key = its client UUID, so a replay has one effect. */

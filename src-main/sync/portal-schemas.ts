@@ -72,7 +72,6 @@ export const DossierStatusSchema = z.object({
   history: z.array(z.object({ status: z.number().int().min(1).max(10), at: z.string(), note: z.string().optional() })),
 });
 export type DossierStatus = z.infer<typeof DossierStatusSchema>;
-export const DossierListSchema = z.object({ items: z.array(DossierStatusSchema) });
 
 /** Payment in the spec: the portal's record of a fee payment, confirmed once the money arrives. */
 export const PaymentSchema = z.object({

@@ -12,3 +12,45 @@ export function setMeta(db: Database, key: string, value: string, at: Date): voi
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, value, at.toISOString());
 }
+
+/** Queue-number blocks the portal reserved for this terminal (migration 0004's queue_number_blocks). */
+export function countBlocks(db: Database, serviceId: string, day: string): number {
+  return db.prepare(`SELECT count(*) FROM queue_number_blocks WHERE service_id = ? AND day = ?`).pluck().get(serviceId, day) as number;
+}
+
+export function insertBlock(db: Database, b: { blockId: string; serviceId: string; day: string; first: number; last: number }, at: Date): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO queue_number_blocks (block_id, service_id, day, first, last, next, reserved_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(b.blockId, b.serviceId, b.day, b.first, b.last, b.first, at.toISOString());
+}
+
+/** Takes the lowest unused number of this terminal's blocks, atomically; null when none is left. */
+export function takeBlockNumber(db: Database, serviceId: string, day: string, limit: number): number | null {
+  const row = db
+    .prepare(
+      `UPDATE queue_number_blocks SET next = next + 1
+       WHERE block_id = (SELECT block_id FROM queue_number_blocks
+                         WHERE service_id = ? AND day = ? AND next <= last AND next < ? ORDER BY next LIMIT 1)
+       RETURNING next - 1 AS number`,
+    )
+    .get(serviceId, day, limit) as { number: number } | undefined;
+  return row?.number ?? null;
+}
+
+export function freeBlockNumbers(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(`SELECT coalesce(sum(last - next + 1), 0) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`)
+    .get(serviceId, day) as { n: number };
+  return row.n;
+}
+
+/** The terminal-range counter lives beside the per-service ones, under a key no service id can take. */
+export function nextTerminalNumber(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+    )
+    .get(`${serviceId}#terminal`, day) as { last_number: number };
+  return row.last_number;
+}

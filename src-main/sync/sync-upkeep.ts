@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceHealth } from '../../src-shared/dto';
+import type { SyncStatus } from '../../src-shared/sync';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../app/logger';
 import { backoffDelayMs } from '../outbox/backoff';
-import { outboxStats } from '../outbox/outbox-repository';
 import type { Wait } from '../outbox/wait';
 import type { LinkMonitor } from './link-state';
 import type { PortalClient } from './portal-client';
@@ -31,6 +31,8 @@ export interface SyncUpkeepDeps {
   outbox: { start(signal: AbortSignal): Promise<void>; wake(): void };
   steps: readonly UpkeepStep[];
   devices: () => readonly DeviceHealth[];
+  /** What the heartbeat tells of the outbox (the staff view's status). */
+  status: () => SyncStatus;
   clock: Clock;
   random: () => number;
   wait: Wait;
@@ -134,18 +136,17 @@ export class SyncUpkeep {
   }
 
   private heartbeatBody() {
-    const { db, clock, config } = this.deps;
-    const stats = outboxStats(db);
-    const now = clock.now().getTime();
+    const { clock, config } = this.deps;
+    const s = this.deps.status();
     return {
       appVersion: config.appVersion.slice(0, 50) || 'unknown',
       sentAt: clock.now().toISOString(),
       devices: this.deps.devices().map((d) => ({ device: d.device, state: d.state, reason: d.reason.slice(0, 500) })),
       outbox: {
-        depth: stats.depth,
-        parked: stats.parked,
-        ...(stats.oldestPendingCreatedAt === null ? {} : { oldestPendingAgeSeconds: Math.max(0, Math.round((now - Date.parse(stats.oldestPendingCreatedAt)) / 1000)) }),
-        ...(stats.lastError === null ? {} : { lastError: stats.lastError.slice(0, 500) }),
+        depth: s.outboxDepth,
+        parked: s.parked,
+        ...(s.oldestPendingAgeSeconds === null ? {} : { oldestPendingAgeSeconds: s.oldestPendingAgeSeconds }),
+        ...(s.lastError === null ? {} : { lastError: s.lastError.message.slice(0, 500) }),
       },
     };
   }

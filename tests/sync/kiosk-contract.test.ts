@@ -287,7 +287,6 @@ describe('kiosk ↔ portal contract on the wire', () => {
     // 5. Reads and refusals through the same client.
     const etag = (await client.heartbeat({ appVersion: 'contract-test', sentAt: new Date().toISOString(), devices: [], outbox: { depth: 0 } })).catalogEtag;
     expect(await client.catalog(etag)).toEqual({ status: 'unchanged' });
-    expect(await client.findDossiers(reservedCode)).toHaveLength(1);
     expect((await client.dossierStatus(seeded[0]?.id ?? '')).status).toBe(1);
     await refused(404, client.dossierStatus(randomUUID()));
     await refused(404, client.uploadOffset('no-such-upload'));
@@ -378,7 +377,6 @@ describe('kiosk ↔ portal contract on the wire', () => {
       'getDossier 200',
       'getDossier 404 not_found',
       'getDossier 500 internal',
-      'listDossiers 200',
       'createPayment 201',
       'createPayment 201 replayed',
       'createPayment 409 conflict',
