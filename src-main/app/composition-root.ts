@@ -374,6 +374,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   const url = config.sync.portalUrl;
   if (url === null) {
     const view = new SyncStatusView({ db, clock, portal: null, wake: () => undefined, alerts });
+    view.alertIfParked();
     return { view, link: null, allocator: null, lookups: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
   }
   const link = new LinkMonitor(() => clock.now().getTime(), undefined, deps.onLinkState);
@@ -419,6 +420,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
     wake,
     alerts,
   });
+  view.alertIfParked();
   const terminalId = config.terminal.id;
   const timeZone = config.center.timeZone;
   const { dossierCodesPerDay, queueBlockSize, queueBlockLow } = config.sync;

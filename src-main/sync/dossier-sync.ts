@@ -63,7 +63,8 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   }
   const rows = getDossierFiles(deps.db, dossier.id);
   const stored = new StoredFiles(deps.fileRoot, dossier.id);
-  if (!bundled.has(dossier.id)) {
+  // A dossier without files (a fee-only procedure) has nothing to bundle: the submit alone.
+  if (rows.length > 0 && !bundled.has(dossier.id)) {
     const bundle = bundleOf(deps, dossier, formData, rows, stored);
     if (!bundle.ok) return bundle.outcome;
     bundled.add(dossier.id);

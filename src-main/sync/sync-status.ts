@@ -18,13 +18,19 @@ export interface SyncStatusDeps {
   portal: { link: LinkMonitor; origin: string; isEnrolled(): boolean; clockSkewSeconds(): number | null } | null;
   /** A row was sent again: deliver it now. */
   wake: () => void;
-  /** The `outbox` staff alert, resolved once no row is parked any more. */
-  alerts: { resolve(source: 'outbox'): void };
+  /** The `outbox` staff alert (the worker raises it as it parks a row), resolved once no row is parked any more. */
+  alerts: { raise(source: 'outbox', reason: string): void; resolve(source: 'outbox'): void };
 }
 
 /** The staff panel's view of the sync: its state, the outbox, and the rows set aside. */
 export class SyncStatusView {
   constructor(private readonly deps: SyncStatusDeps) {}
+
+  /** At start: rows an earlier run set aside still need staff. */
+  alertIfParked(): void {
+    const { parked } = outboxStats(this.deps.db);
+    if (parked > 0) this.deps.alerts.raise('outbox', `${parked} outbox row(s) set aside by an earlier run: see the sync section`);
+  }
 
   status(): SyncStatus {
     const { db, clock, portal } = this.deps;

@@ -9,7 +9,7 @@ import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrations } from '../../src-main/db/migrations';
 import { ContentStore } from '../../src-main/dossier/content-store';
 import { enqueueJob } from '../../src-main/outbox/outbox-repository';
-import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../fakes/memory-credential-store';
 import { bundleOf, createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
 import { getDossier, getDossierFiles } from '../../src-main/dossier/dossier-repository';
 import type { BundleToSend } from '../../src-main/sync/portal-client';

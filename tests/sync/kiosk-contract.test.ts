@@ -7,7 +7,7 @@ import { createMemoryLogger } from '../../src-main/app/logger';
 import { enqueueJob } from '../../src-main/outbox/outbox-repository';
 import { insertPayment } from '../../src-main/payment/payment-repository';
 import { PAYMENT_JOB_KIND } from '../../src-main/payment/payment-service';
-import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../fakes/memory-credential-store';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { PortalError } from '../../src-main/sync/portal-error';
 import { wireSync } from '../../src-main/app/composition-root';

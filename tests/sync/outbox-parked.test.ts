@@ -29,7 +29,7 @@ describe('outbox rows set aside (the staff view\'s parkedRows, requeueParked) on
     park(db, idOf('pay-1'), 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
     park(db, idOf('m-1'), 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
 
-    const view = new SyncStatusView({ db, clock: { now: () => new Date('2026-11-23T03:20:00Z') }, portal: null, wake: () => undefined, alerts: { resolve: () => undefined } });
+    const view = new SyncStatusView({ db, clock: { now: () => new Date('2026-11-23T03:20:00Z') }, portal: null, wake: () => undefined, alerts: { raise: () => undefined, resolve: () => undefined } });
     const parked = view.parkedRows();
     expect(parked.map((r) => [r.kind, r.dossierCode, r.reason, r.attempts])).toEqual([
       ['other', null, 'No handler for outbox kind "mystery"', 3],

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { createMemoryLogger } from '../../src-main/app/logger';
 import { openDatabase } from '../../src-main/db/open-database';
-import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../fakes/memory-credential-store';
 import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
 import { LinkMonitor } from '../../src-main/sync/link-state';
 import { OutboxWorker } from '../../src-main/outbox/outbox-worker';

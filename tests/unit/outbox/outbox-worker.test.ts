@@ -8,7 +8,7 @@ import { LinkMonitor } from '../../../src-main/sync/link-state';
 import { OutboxWorker, type JobHandler } from '../../../src-main/outbox/outbox-worker';
 import { PortalClient } from '../../../src-main/sync/portal-client';
 import { outcomeOf } from '../../../src-main/sync/portal-error';
-import { MemoryCredentialStore } from '../../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../../fakes/memory-credential-store';
 import { realWait, type Wait } from '../../../src-main/outbox/wait';
 import { FixedClock } from '../../fakes/fixed-clock';
 import { useTempDirs } from '../../fakes/temp-dir';
