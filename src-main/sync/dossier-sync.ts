@@ -72,6 +72,8 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
       return received(deps, dossier, await deps.client.submitDossierBundle(bundle.value, signal), memory);
     } catch (error) {
       if (!(error instanceof PortalError) || signal.aborted) throw error;
+      // No answer at all (the link is down): the next attempt sends the bundle again.
+      if (error.kind === 'unreachable') bundled.delete(dossier.id);
       if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
       if (error.code === 'checksum_mismatch') {
         const bad = rows.find((f) => !stored.matches(f));
