@@ -17,6 +17,8 @@ export const SyncStatusSchema = z.object({
   oldestPendingAgeSeconds: z.number().min(0).nullable(),
   lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
   portalOrigin: z.string().nullable(),
+  /** The portal's clock minus the kiosk's (its Date header), in seconds; null before any answer. */
+  clockSkewSeconds: z.number().int().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

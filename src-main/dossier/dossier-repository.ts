@@ -209,3 +209,89 @@ export function referencedFiles(db: Database): Set<string> {
     .all() as string[];
   return new Set(rows);
 }
+
+// ---- Moved from src-main/sync (dossier-repository.ts, sync-repository.ts): the sync's reads and
+// writes of these tables, so that their SQL lives in one file.
+
+/** A stored page as the portal gets it: its content's facts and where it lies under the content root. */
+export interface DossierFileRow {
+  document_id: string;
+  page_no: number;
+  sha256: string;
+  byte_size: number;
+  media_type: string;
+  relative_path: string;
+}
+
+export function getDossierFiles(db: Database, dossierId: string): DossierFileRow[] {
+  return db
+    .prepare(
+      `SELECT df.document_id, df.page_no, f.sha256, f.byte_size, f.media_type, f.relative_path
+       FROM dossier_files df JOIN files f ON f.sha256 = df.sha256
+       WHERE df.dossier_id = ? ORDER BY df.document_id, df.page_no`,
+    )
+    .all(dossierId) as DossierFileRow[];
+}
+
+/**
+ * Links the official code the portal assigned to a dossier that was received with a provisional
+ * one, with an audit entry; the provisional code stays, so both find it. A code already set is
+ * never overwritten.
+ */
+export function linkAssignedOfficialCode(db: Database, dossierId: string, code: string, at: Date): boolean {
+  return db
+    .transaction(() => {
+      const changed = db.prepare(`UPDATE dossiers SET official_code = ? WHERE id = ? AND official_code IS NULL`).run(code, dossierId).changes;
+      if (changed > 0) {
+        db.prepare(`INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, 'sync', 'official_code_linked', ?, ?)`).run(
+          at.toISOString(),
+          dossierId,
+          code,
+        );
+      }
+      return changed > 0;
+    })
+    .immediate();
+}
+
+/** Reserved official codes of an agency's day that no dossier has used yet. */
+export function countFreeOfficialCodes(db: Database, agencyCode: string, day: string): number {
+  const row = db
+    .prepare(`SELECT count(*) AS n FROM official_code_reservations WHERE agency_code = ? AND day = ? AND dossier_id IS NULL`)
+    .get(agencyCode, day) as { n: number };
+  return row.n;
+}
+
+/**
+ * Brings a dossier's status up to what the portal says (the portal decides after hand-over); a
+ * status already recorded is not added again, and an official code fills only an empty one.
+ */
+export function applyPortalStatus(
+  db: Database,
+  dossierId: string,
+  portal: { status: number; updatedAt: string; code: string },
+  officialCodePattern: RegExp,
+): boolean {
+  return db
+    .transaction(() => {
+      const row = db.prepare(`SELECT status, official_code FROM dossiers WHERE id = ?`).get(dossierId) as
+        | { status: number; official_code: string | null }
+        | undefined;
+      if (!row) return false;
+      let changed = false;
+      if (row.official_code === null && officialCodePattern.test(portal.code)) {
+        db.prepare(`UPDATE dossiers SET official_code = ? WHERE id = ? AND official_code IS NULL`).run(portal.code, dossierId);
+        changed = true;
+      }
+      if (row.status !== portal.status) {
+        db.prepare(
+          `INSERT INTO dossier_status_history (dossier_id, seq, status, at, note)
+           VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM dossier_status_history WHERE dossier_id = ?), ?, ?, 'portal')`,
+        ).run(dossierId, dossierId, portal.status, portal.updatedAt);
+        db.prepare(`UPDATE dossiers SET status = ? WHERE id = ?`).run(portal.status, dossierId);
+        changed = true;
+      }
+      return changed;
+    })
+    .immediate();
+}

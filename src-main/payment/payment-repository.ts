@@ -83,38 +83,16 @@ export function applyPortalPayment(db: Database, id: string, portal: PortalPayme
     .immediate();
 }
 
-/** Whether the portal holds the payment: its outbox row (keyed by the payment id) is done. */
-export function isDelivered(db: Database, id: string): boolean {
-  return db.prepare(`SELECT 1 FROM outbox_jobs WHERE idempotency_key = ? AND state = 'done'`).get(id) !== undefined;
-}
-
-/** next_attempt_at of a payment row that waits for its dossier; a trigger (migration 0005) brings it forward. */
-export const WAITING_FOR_DOSSIER = '9999-12-31T00:00:00.000Z';
-
-/** Keeps a payment's outbox row from being tried before its dossier's row is done (see WAITING_FOR_DOSSIER). */
-export function holdForDossier(db: Database, paymentId: string): void {
-  db.prepare(`UPDATE outbox_jobs SET next_attempt_at = ? WHERE idempotency_key = ? AND state = 'pending'`).run(WAITING_FOR_DOSSIER, paymentId);
-}
-
-/** Whether the dossier's own submit job has reached the portal (or there is no such job to wait for). */
-export function dossierDelivered(db: Database, dossierId: string, submitKind: string): boolean {
-  const row = db.prepare(`SELECT state FROM outbox_jobs WHERE idempotency_key = ? AND kind = ?`).get(dossierId, submitKind) as
-    | { state: string }
-    | undefined;
-  return row === undefined || row.state === 'done';
-}
-
 /**
- * Pending payments the portal holds, started after `since`, the longest unchecked first: what
- * one sync round asks the portal about.
+ * Pending payments started after `since`, the longest unchecked first: what one sync round may
+ * ask the portal about (those the portal holds; the caller asks the outbox which).
  */
-export function pendingToCheck(db: Database, since: Date, limit: number): string[] {
+export function pendingSince(db: Database, since: Date): string[] {
   return db
     .prepare(
-      `SELECT p.id FROM payments p JOIN outbox_jobs j ON j.idempotency_key = p.id AND j.state = 'done'
-       WHERE p.state = 'pending' AND p.created_at >= ?
-       ORDER BY coalesce(p.checked_at, '') , p.created_at LIMIT ?`,
+      `SELECT id FROM payments WHERE state = 'pending' AND created_at >= ?
+       ORDER BY coalesce(checked_at, ''), created_at`,
     )
     .pluck()
-    .all(since.toISOString(), limit) as string[];
+    .all(since.toISOString()) as string[];
 }

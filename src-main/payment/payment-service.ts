@@ -10,11 +10,13 @@ import { getProcedure } from '../catalog/catalog-repository';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { addAudit, findDossierByCode, getDossier } from '../dossier/dossier-repository';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
-import { enqueueJob } from '../outbox/outbox-repository';
+import { doneOrAbsent, enqueueJob, hold, isDone } from '../outbox/outbox-repository';
 import { paymentReference } from './payment-reference';
 import * as repo from './payment-repository';
-import { PAYMENT_JOB_KIND } from './payment-sync';
 import { encodeVietQr } from './vietqr';
+
+/** The outbox kind that registers a payment with the portal (its handler: sync/payment-delivery.ts). */
+export const PAYMENT_JOB_KIND = 'submit-payment';
 
 /** What the payment service needs of the sync: a bounded question to the portal, a wake-up, the link. */
 export interface PaymentLink {
@@ -76,7 +78,8 @@ export class PaymentService {
         repo.insertPayment(db, { id, dossierId, amountVnd, reference, now });
         // The payload names the payment only: the worker reads the row.
         enqueueJob(db, { kind: PAYMENT_JOB_KIND, subjectId: id, idempotencyKey: id, payload: { paymentId: id }, now });
-        if (!repo.dossierDelivered(db, dossierId, SUBMIT_JOB_KIND)) repo.holdForDossier(db, id);
+        // The portal takes a payment only for a dossier it holds: held until the dossier's row is done.
+        if (!doneOrAbsent(db, dossierId, SUBMIT_JOB_KIND)) hold(db, id);
         addAudit(db, { at: now, actor: `citizen@${config.terminal.id}`, action: 'payment.start', subject: id, detail: { dossierId, amountVnd } });
         const inserted = repo.getPayment(db, id);
         if (!inserted) throw new Error(`payment ${id} vanished inside its own transaction`);
@@ -139,7 +142,7 @@ export class PaymentService {
       confirmedAt: row.confirmed_at,
       confirmedAtText: row.confirmed_at === null ? null : formatLocalDateTime(new Date(row.confirmed_at), config.center.timeZone),
       reason: row.reason,
-      delivered: repo.isDelivered(db, row.id),
+      delivered: isDone(db, row.id),
       link: link?.state() ?? 'disabled',
     };
   }

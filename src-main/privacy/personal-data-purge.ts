@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../app/clock';
 import type { Logger } from '../app/logger';
-import type { Wait } from '../sync/wait';
+import type { Wait } from '../outbox/wait';
 import { dossiersDueForPurge, filesOnlyPurgedDossiersUse, purgeDossierRow } from './purge-repository';
 
 /** The file-system calls the purge makes; injected so tests can make an unlink fail. */

@@ -47,17 +47,3 @@ export class FileCredentialStore implements CredentialStore {
     rmSync(this.file, { force: true });
   }
 }
-
-/** Holds a credential in memory only; for tools and tests that must not touch a disk. */
-export class MemoryCredentialStore implements CredentialStore {
-  constructor(private value: string | null = null) {}
-  read(): string | null {
-    return this.value;
-  }
-  write(credential: string): void {
-    this.value = credential;
-  }
-  clear(): void {
-    this.value = null;
-  }
-}

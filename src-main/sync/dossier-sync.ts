@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { localDay, type Clock } from '../app/clock';
-import { failed, finished, finishedWith, type JobOutcome } from './job-outcome';
-import { BundleBatcher } from './bundle-batcher';
-import { Slots } from './request-gate';
-import type { JobHandler, OutboxJob } from './outbox-worker';
+import { getDossier, getDossierFiles, linkAssignedOfficialCode, type DossierFileRow, type DossierRow } from '../dossier/dossier-repository';
+import { failed, finished, finishedWith, type JobHandler, type JobOutcome, type OutboxJob } from '../outbox/job-outcome';
 import type { BundleToSend, PortalClient } from './portal-client';
 import { outcomeOf, PortalError } from './portal-error';
 import type { DossierBundleManifest, DossierReceipt, DossierSubmission, Upload } from './portal-schemas';
-import * as dossiers from './dossier-repository';
 
 export interface DossierSyncDeps {
   db: Database;
@@ -19,72 +16,44 @@ export interface DossierSyncDeps {
   fileRoot: string;
   clock: Clock;
   timeZone: string;
-  /** Bytes per PATCH; a broken connection costs at most one chunk. */
+  /** Bytes per PATCH when resuming; a broken connection costs at most one chunk. */
   chunkBytes?: number;
   /** Resumes (HEAD, continue) within one attempt before the outbox's backoff takes over. */
   maxResumes?: number;
-  /**
-   * A dossier whose files add up to at most this many bytes goes in one request on its first try
-   * (POST /v1/dossier-bundles); a bigger one, or a retry, goes file by file so that a broken
-   * link costs at most one chunk. 0 turns bundles off.
-   */
-  bundleMaxBytes?: number;
-  /**
-   * Bundle requests in flight at once (as many as the uploads' request gate lets through). Bundles
-   * that wait for one go together as a batch (BundleBatcher).
-   */
-  requestsInFlight?: number;
-  /** At most this many dossiers in one batch; 1 sends every bundle alone. */
-  batchMaxDossiers?: number;
 }
 
-const DEFAULT_BUNDLE_MAX_BYTES = 8 * 1024 * 1024;
-const DEFAULT_BATCH_MAX_DOSSIERS = 32;
-
 /**
- * The `submit-dossier` outbox job: every file goes up resumably and is verified by the portal
- * against the SHA-256 recorded when it was stored (the kiosk hashes it again only when the portal
- * reports a mismatch, to tell a file damaged on disk, parked, from bytes spoiled on the way), then the dossier is submitted with Idempotency-Key = its client UUID, then a portal-assigned
- * official code is linked to the provisional one. On its first try a small dossier goes as one
- * bundle (the same calls in one request); whatever a broken bundle left on the portal is found
- * again by the same keys on the file-by-file path.
+ * The `submit-dossier` outbox job, one way: the dossier and its files as one bundle
+ * (POST /v1/dossier-bundles). If that breaks (cut, refused, spoiled on the way) the same dossier
+ * resumes file by file: each upload is found again by its key `<id>.<sha256>` with what the
+ * portal already holds, the rest is sent in chunks, then the submit under the dossier id. Every
+ * later attempt resumes the same way, so a broken link costs at most one chunk. The portal
+ * verifies each file against the SHA-256 recorded when it was stored; the kiosk hashes it again
+ * only when the portal reports a mismatch, to tell a file damaged on disk (parked) from bytes
+ * spoiled on the way. A file deleted from the content store parks the row too.
  */
 export function createDossierSyncHandler(deps: DossierSyncDeps): JobHandler {
-  // Uploads the portal confirmed complete, so a retried job goes straight to what is missing.
-  // Only a shortcut: after a restart the idempotent create answers the same.
-  const verified = new Map<string, string>();
-  // Uploads this process has begun: a retry asks for the offset instead of resending the file.
-  const begun = new Set<string>();
-  // A portal without bundles (API before 1.2) answers 404 once; from then on, file by file.
-  const bundles = { supported: (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) > 0 };
-  const batcher = new BundleBatcher(deps.client, {
-    requestsInFlight: deps.requestsInFlight ?? 4,
-    maxDossiers: deps.batchMaxDossiers ?? DEFAULT_BATCH_MAX_DOSSIERS,
-    maxBytes: Math.max(deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES, 1),
-  });
-  const fileByFile = new Slots(2 * (deps.requestsInFlight ?? 4));
+  const memory: Memory = { bundled: new Set(), verified: new Map() };
   return async (job, signal) => {
     try {
-      return await syncDossier(deps, job, signal, { verified, begun, bundles, batcher, fileByFile });
+      return await syncDossier(deps, job, signal, memory);
     } catch (error) {
       return outcomeOf(error);
     }
   };
 }
 
-interface UploadMemory {
+/** What this process knows of earlier attempts; only a shortcut (after a restart the portal's keys answer the same). */
+interface Memory {
+  /** Dossiers whose bundle was sent: their next attempt resumes. After a restart the bundle goes once more. */
+  bundled: Set<string>;
+  /** Uploads the portal confirmed complete (`<id>.<sha256>` → upload id): a later attempt skips them. */
   verified: Map<string, string>;
-  begun: Set<string>;
-  bundles: { supported: boolean };
-  batcher: BundleBatcher;
-  /** Places for jobs sending file by file (each holds a whole file in memory). */
-  fileByFile: Slots;
 }
 
-async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: UploadMemory): Promise<JobOutcome> {
-  const { begun } = memory;
-  const { db } = deps;
-  const dossier = dossiers.getDossierForSync(db, job.subjectId);
+async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: Memory): Promise<JobOutcome> {
+  const { bundled } = memory;
+  const dossier = getDossier(deps.db, job.subjectId);
   if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
   let formData: DossierSubmission['formData'];
   try {
@@ -92,79 +61,57 @@ async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortS
   } catch {
     return failed(`Dossier ${dossier.id}: its form values are not readable`);
   }
-  const rows = dossiers.getDossierFiles(db, dossier.id);
-  // A page listed twice is one upload, announced with the facts of its first entry (the key is
-  // the content's; other facts under the same key would be a different request).
-  const firstOf = new Map<string, dossiers.DossierFileRow>();
-  for (const f of rows) if (!firstOf.has(f.sha256)) firstOf.set(f.sha256, f);
-  const distinct = [...firstOf.values()];
-  const damaged = (f: dossiers.DossierFileRow) => damagedFile(dossier.id, f);
-  const total = rows.reduce((sum, f) => sum + f.byte_size, 0);
-  if (memory.bundles.supported && rows.length > 0 && total <= (deps.bundleMaxBytes ?? DEFAULT_BUNDLE_MAX_BYTES) && !begun.has(dossier.id)) {
-    begun.add(dossier.id);
-    for (const f of rows) begun.add(`${dossier.id}.${f.sha256}`);
+  const rows = getDossierFiles(deps.db, dossier.id);
+  const stored = new StoredFiles(deps.fileRoot, dossier.id);
+  // A dossier without files (a fee-only procedure) has nothing to bundle: the submit alone.
+  if (rows.length > 0 && !bundled.has(dossier.id)) {
+    const bundle = bundleOf(deps, dossier, formData, rows, stored);
+    if (!bundle.ok) return bundle.outcome;
+    bundled.add(dossier.id);
     try {
-      const receipt = await memory.batcher.send(bundleOf(deps, dossier, formData, rows), signal);
-      return received(deps, dossier, receipt, memory);
+      return received(deps, dossier, await deps.client.submitDossierBundle(bundle.value, signal), memory);
     } catch (error) {
-      if (error instanceof StoredFileSizeChanged) return damaged(error.file);
       if (!(error instanceof PortalError) || signal.aborted) throw error;
-      if (error.kind === 'rejected' && (error.status === 404 || error.status === 405 || error.status === 415)) memory.bundles.supported = false;
-      else if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
+      // No answer at all (the link is down): the next attempt sends the bundle again.
+      if (error.kind === 'unreachable') bundled.delete(dossier.id);
       if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
       if (error.code === 'checksum_mismatch') {
-        const bad = distinct.find((f) => sha256Of(readFileSync(join(deps.fileRoot, f.relative_path))) !== f.sha256);
-        if (bad) return damaged(bad);
+        const bad = rows.find((f) => !stored.matches(f));
+        if (bad) return damaged(dossier.id, bad);
       }
-      // Cut or refused on the way: the single calls below find whatever the portal kept.
+      // A validation refusal is the dossier's, and the submit below would get it too.
+      if (error.kind === 'rejected' && error.code !== 'checksum_mismatch' && error.status !== 404 && error.status !== 405 && error.status !== 415) throw error;
+      // Cut, spoiled or not taken as a bundle: the calls below find whatever the portal kept.
     }
   }
-  // Jobs outnumber request places (waiting bundles are cheap: their files are read only when
-  // their batch goes), but a file sent on its own is read whole first: only as many jobs as
-  // before hold one.
-  await memory.fileByFile.enter(signal);
-  try {
-    return await sendFileByFile(deps, dossier, formData, rows, firstOf, signal, memory);
-  } finally {
-    memory.fileByFile.release();
-  }
+  return resumeFileByFile(deps, dossier, formData, rows, stored, signal, memory);
 }
 
-/** The outcome for a dossier whose stored file no longer has its recorded content: parked. */
-const damagedFile = (dossierId: string, f: dossiers.DossierFileRow): JobOutcome =>
-  failed(`Dossier ${dossierId}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
-
 /** Each file resumably (what the portal already holds is not sent again), then the submit. */
-async function sendFileByFile(
+async function resumeFileByFile(
   deps: DossierSyncDeps,
-  dossier: dossiers.DossierSyncRow,
+  dossier: DossierRow,
   formData: DossierSubmission['formData'],
-  rows: dossiers.DossierFileRow[],
-  firstOf: ReadonlyMap<string, dossiers.DossierFileRow>,
+  rows: DossierFileRow[],
+  stored: StoredFiles,
   signal: AbortSignal,
-  memory: UploadMemory,
+  memory: Memory,
 ): Promise<JobOutcome> {
-  const { verified, begun } = memory;
-  const damaged = (f: dossiers.DossierFileRow) => damagedFile(dossier.id, f);
   const files: DossierSubmission['files'] = [];
   for (const f of rows) {
     const key = `${dossier.id}.${f.sha256}`;
-    let uploadId = verified.get(key);
+    let uploadId = memory.verified.get(key);
     if (uploadId === undefined) {
-      // Read at once (a few hundred KB from the page cache): the promise API's open/stat/read/close
-      // round trips cost more main-thread time than the read itself (profiled, decision 0018).
-      const bytes = readFileSync(join(deps.fileRoot, f.relative_path));
-      if (bytes.byteLength !== f.byte_size) return damaged(f);
-      const fresh = !begun.has(key);
-      begun.add(key);
+      const bytes = stored.read(f);
+      if (!bytes.ok) return bytes.outcome;
+      // A page listed twice is one upload, announced with the facts of its first entry.
       try {
-        const first = firstOf.get(f.sha256) ?? f;
-        uploadId = await uploadFile(deps, dossier.id, fileNameOf(first), first.media_type, f.sha256, bytes, signal, fresh);
+        uploadId = await uploadFile(deps, dossier.id, fileNameOf(f), f.media_type, f.sha256, bytes.value, signal);
       } catch (error) {
-        if (error instanceof LocalFileDamaged) return damaged(f);
+        if (error instanceof LocalFileDamaged) return damaged(dossier.id, f);
         throw error;
       }
-      verified.set(key, uploadId);
+      memory.verified.set(key, uploadId);
     }
     files.push({ uploadId, documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size });
   }
@@ -172,29 +119,67 @@ async function sendFileByFile(
   return received(deps, dossier, receipt, memory);
 }
 
-/**
- * A stored dossier as one bundle: the manifest, and each distinct file read straight into the
- * request body when it is built (a file whose size changed throws StoredFileSizeChanged then).
- */
+type Read<T> = { ok: true; value: T } | { ok: false; outcome: JobOutcome };
+
+/** The outcome for a dossier whose stored file no longer has its recorded content: parked. */
+const damaged = (dossierId: string, f: DossierFileRow): JobOutcome =>
+  failed(`Dossier ${dossierId}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+
+/** A dossier's stored files, read as the content store left them (or found gone or changed). */
+class StoredFiles {
+  constructor(
+    private readonly root: string,
+    private readonly dossierId: string,
+  ) {}
+
+  read(f: DossierFileRow): Read<Uint8Array> {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.root, f.relative_path));
+    } catch (error) {
+      // Gone, not damaged: no retry brings it back; staff must look (the scan is lost).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return { ok: false, outcome: failed(`Dossier ${this.dossierId}: the stored file ${f.sha256.slice(0, 12)}… (${f.document_id} page ${f.page_no}) was deleted from the content store`) };
+      }
+      throw error;
+    }
+    if (bytes.byteLength !== f.byte_size) return { ok: false, outcome: damaged(this.dossierId, f) };
+    return { ok: true, value: bytes };
+  }
+
+  /** Whether the file on disk still has its recorded SHA-256 (a gone file does not). */
+  matches(f: DossierFileRow): boolean {
+    const bytes = this.read(f);
+    return bytes.ok && sha256Of(bytes.value) === f.sha256;
+  }
+}
+
+/** A stored dossier as one bundle: the manifest, and the bytes of each distinct file. */
 export function bundleOf(
   deps: Pick<DossierSyncDeps, 'fileRoot' | 'timeZone'>,
-  dossier: dossiers.DossierSyncRow,
+  dossier: DossierRow,
   formData: DossierSubmission['formData'],
-  rows: readonly dossiers.DossierFileRow[],
-): BundleToSend {
+  rows: readonly DossierFileRow[],
+  stored = new StoredFiles(deps.fileRoot, dossier.id),
+): Read<BundleToSend> {
   const distinct = rows.filter((f, i) => rows.findIndex((g) => g.sha256 === f.sha256) === i);
   const manifest: DossierBundleManifest = {
     dossier: { ...submissionOf(deps, dossier, formData, []), files: [] },
     files: rows.map((f) => ({ documentId: f.document_id, fileName: fileNameOf(f), sha256: f.sha256, length: f.byte_size, contentType: f.media_type })),
   };
-  const files = distinct.map((f) => ({ byteLength: f.byte_size, fill: (target: Uint8Array) => readExactly(join(deps.fileRoot, f.relative_path), target, f) }));
-  return { manifest, files };
+  const files: Uint8Array[] = [];
+  for (const f of distinct) {
+    const bytes = stored.read(f);
+    if (!bytes.ok) return bytes;
+    files.push(bytes.value);
+  }
+  return { ok: true, value: { manifest, files } };
 }
 
 /** The dossier as the portal's submit takes it (the bundle sends it with `files` empty). */
 function submissionOf(
   deps: Pick<DossierSyncDeps, 'timeZone'>,
-  dossier: dossiers.DossierSyncRow,
+  dossier: DossierRow,
   formData: DossierSubmission['formData'],
   files: DossierSubmission['files'],
 ): DossierSubmission {
@@ -224,41 +209,18 @@ function submissionOf(
   };
 }
 
-/** The portal holds the dossier: forget its uploads and link an official code it assigned. */
-function received(deps: DossierSyncDeps, dossier: dossiers.DossierSyncRow, receipt: DossierReceipt, memory: UploadMemory): JobOutcome {
-  const { verified, begun } = memory;
-  for (const k of [...verified.keys()]) if (k.startsWith(`${dossier.id}.`)) verified.delete(k);
-  for (const k of [...begun]) if (k === dossier.id || k.startsWith(`${dossier.id}.`)) begun.delete(k);
+/** The portal holds the dossier: link an official code it assigned. */
+function received(deps: DossierSyncDeps, dossier: DossierRow, receipt: DossierReceipt, memory: Memory): JobOutcome {
+  memory.bundled.delete(dossier.id);
+  for (const key of memory.verified.keys()) if (key.startsWith(`${dossier.id}.`)) memory.verified.delete(key);
   if (receipt.codeSource === 'assigned' || dossier.official_code === null) {
-    return finishedWith(() => dossiers.linkOfficialCode(deps.db, dossier.id, receipt.code, deps.clock.now()));
+    return finishedWith(() => linkAssignedOfficialCode(deps.db, dossier.id, receipt.code, deps.clock.now()));
   }
   return finished;
 }
 
-const fileNameOf = (f: dossiers.DossierFileRow) =>
+const fileNameOf = (f: DossierFileRow) =>
   `${f.document_id}-${String(f.page_no).padStart(2, '0')}.${f.media_type === 'application/pdf' ? 'pdf' : f.media_type.split('/')[1] ?? 'bin'}`.replace(/[^A-Za-z0-9._-]/g, '_');
-
-/** A stored file whose size is not the one recorded when it was stored. */
-class StoredFileSizeChanged extends Error {
-  constructor(readonly file: dossiers.DossierFileRow) {
-    super(`stored file ${file.sha256.slice(0, 12)}… changed size`);
-  }
-}
-
-/** Reads a stored file into `target`, which has exactly the recorded size. */
-function readExactly(path: string, target: Uint8Array, file: dossiers.DossierFileRow): void {
-  const fd = openSync(path, 'r');
-  try {
-    if (fstatSync(fd).size !== target.byteLength) throw new StoredFileSizeChanged(file);
-    for (let at = 0; at < target.byteLength; ) {
-      const n = readSync(fd, target, at, target.byteLength - at, at);
-      if (n === 0) throw new StoredFileSizeChanged(file);
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The portal found another SHA-256 than the one recorded at scan time, and so do we. */
 export class LocalFileDamaged extends Error {}
@@ -266,9 +228,8 @@ export class LocalFileDamaged extends Error {}
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Creates (or finds again, by key) the upload and sends what the portal does not have yet.
- * `fresh` (no earlier try known): the first chunk goes with the create, so a file of one chunk
- * takes one round trip; else the create answers the portal's offset and PATCH goes on from there.
+ * Creates (or finds again, by key) the upload and sends what the portal does not have yet: the
+ * create answers the portal's offset, and PATCH goes on from there.
  */
 export async function uploadFile(
   deps: Pick<DossierSyncDeps, 'client' | 'chunkBytes' | 'maxResumes'>,
@@ -278,28 +239,12 @@ export async function uploadFile(
   sha256: string,
   bytes: Uint8Array,
   signal: AbortSignal,
-  fresh = false,
 ): Promise<string> {
   const { client } = deps;
   const chunkBytes = deps.chunkBytes ?? 1024 * 1024;
   const maxResumes = deps.maxResumes ?? 5;
-  const meta = { length: bytes.byteLength, sha256, fileName, contentType };
-  const key = `${dossierId}.${sha256}`;
   let resumes = 0;
-  let upload: Upload | undefined;
-  if (fresh) {
-    try {
-      upload = await client.createUploadWithBody(meta, bytes.subarray(0, chunkBytes), key, signal);
-    } catch (error) {
-      if (!(error instanceof PortalError) || signal.aborted) throw error;
-      if (error.kind === 'rejected' && error.code !== 'checksum_mismatch') throw error;
-      if (error.kind === 'rate-limited' || error.kind === 'unreachable') throw error;
-      if (error.code === 'checksum_mismatch' && sha256Of(bytes) !== sha256) throw new LocalFileDamaged(error.message);
-      // Cut or spoiled on the way: the portal keeps what arrived, and the create below finds it.
-      resumes += 1;
-    }
-  }
-  upload ??= await client.createUpload(meta, key, signal);
+  const upload: Upload = await client.createUpload({ length: bytes.byteLength, sha256, fileName, contentType }, `${dossierId}.${sha256}`, signal);
   let offset = upload.offset;
   let state = upload.state;
   while (state !== 'complete') {
@@ -315,8 +260,7 @@ export async function uploadFile(
       if (error.code === 'checksum_mismatch' && sha256Of(bytes) !== sha256) throw new LocalFileDamaged(error.message);
       if (++resumes > maxResumes) throw error;
       // The portal keeps what arrived: ask it where to go on (a 409 already says).
-      offset = error.offset ?? (await client.uploadOffset(upload.uploadId, signal)).offset;
-      if (error.code === 'checksum_mismatch') offset = 0;
+      offset = error.code === 'checksum_mismatch' ? 0 : (error.offset ?? (await client.uploadOffset(upload.uploadId, signal)).offset);
     }
   }
   return upload.uploadId;

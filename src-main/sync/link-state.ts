@@ -1,4 +1,4 @@
-import type { JobOutcome } from './job-outcome';
+import type { JobOutcome } from '../outbox/job-outcome';
 import { assertNever } from '../../src-shared/assert-never';
 
 export type LinkState = 'online' | 'degraded' | 'offline';

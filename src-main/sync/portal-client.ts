@@ -1,13 +1,9 @@
 import type { z } from 'zod';
 import type { Clock } from '../app/clock';
-import { parseRetryAfter } from './backoff';
-import { BodyBuffers } from './body-buffers';
 import type { CredentialStore } from './credential-store';
-import { networkError, PortalError } from './portal-error';
+import { networkError, parseRetryAfter, PortalError } from './portal-error';
 import {
   CodeBlockSchema,
-  DossierBatchResultSchema,
-  DossierListSchema,
   DossierReceiptSchema,
   DossierStatusSchema,
   EnrollmentSchema,
@@ -18,14 +14,13 @@ import {
   QueueTicketSchema,
   UploadSchema,
   type DossierBundleManifest,
-  type DossierReceipt,
   type DossierSubmission,
   type Enrollment,
   type HeartbeatBody,
   type PaymentRequest,
   type Upload,
 } from './portal-schemas';
-import { BundleSourceFailed, multipartBody, type MultipartEntry } from './multipart-body';
+import { multipartBody } from './multipart-body';
 import { checkPortalUrl } from './url-policy';
 
 export interface PortalClientOptions {
@@ -37,25 +32,16 @@ export interface PortalClientOptions {
   fetch?: typeof fetch;
   /** The portal answered 401 to the credential this terminal holds; it has been removed. */
   onCredentialRejected?: () => void;
-  /** Where bundle bodies are built (reused between requests). */
-  bodyBuffers?: BodyBuffers;
+  /** Every answer's Date header against our clock (ms, portal minus kiosk): the clock-skew watch. */
+  onServerDate?: (skewMs: number) => void;
 }
 
-/** A file of a bundle: its size, and a way to write exactly its bytes into a slice of the body. */
-export interface BundleFileSource {
-  byteLength: number;
-  fill(target: Uint8Array): void;
-}
-
-/** A dossier with its files, as one bundle or one entry of a batch. */
+/** A dossier with its files, as one bundle. */
 export interface BundleToSend {
   manifest: DossierBundleManifest;
   /** The bytes of each distinct file, in order of first appearance in `manifest.files`. */
-  files: readonly BundleFileSource[];
+  files: readonly Uint8Array[];
 }
-
-/** One entry of a batch: its receipt, or the refusal its bundle would have got. */
-export type BatchOutcome = { ok: true; receipt: DossierReceipt } | { ok: false; error: PortalError };
 
 interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'HEAD';
@@ -74,13 +60,11 @@ export class PortalClient {
   private readonly base: URL;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
-  private readonly bodyBuffers: BodyBuffers;
 
   constructor(private readonly options: PortalClientOptions) {
     this.base = checkPortalUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.fetchImpl = options.fetch ?? fetch;
-    this.bodyBuffers = options.bodyBuffers ?? new BodyBuffers();
   }
 
   get origin(): string {
@@ -161,35 +145,6 @@ export class PortalClient {
     return this.json(res, UploadSchema, 'create upload');
   }
 
-  /**
-   * Creation with upload: the announcement and the file (or its first part) in one request. A broken
-   * connection leaves the upload on the portal with what arrived; `createUpload` with the same
-   * key then finds it with its offset.
-   */
-  async createUploadWithBody(
-    meta: { length: number; sha256: string; fileName: string; contentType: string },
-    bytes: Uint8Array,
-    key: string,
-    signal?: AbortSignal,
-  ): Promise<Upload> {
-    const res = await this.call({
-      method: 'POST',
-      path: '/v1/uploads',
-      raw: bytes,
-      headers: {
-        'content-type': 'application/offset+octet-stream',
-        'upload-length': String(meta.length),
-        'upload-sha256': meta.sha256,
-        // encodeURIComponent leaves ' as is, and the spec's header pattern does not allow it.
-        'upload-file-name': encodeURIComponent(meta.fileName).replace(/'/g, '%27'),
-        'upload-media-type': meta.contentType,
-      },
-      idempotencyKey: key,
-      signal,
-    });
-    return this.json(res, UploadSchema, 'create upload with its bytes');
-  }
-
   /** HEAD: the number of bytes the portal holds for an upload. */
   async uploadOffset(uploadId: string, signal?: AbortSignal): Promise<{ offset: number; length: number; state: string }> {
     const res = await this.call({ method: 'HEAD', path: `/v1/uploads/${encodeURIComponent(uploadId)}`, signal });
@@ -225,64 +180,21 @@ export class PortalClient {
    * then the submit under the dossier id), so after a break those calls go on where it stopped.
    */
   async submitDossierBundle(bundle: BundleToSend, signal?: AbortSignal) {
-    let res: Response;
-    try {
-      ({ res } = await this.sendMultipart('/v1/dossier-bundles', [{ field: bundle.manifest, files: bundle.files }], bundle.manifest.dossier.dossierId, signal));
-    } catch (error) {
-      // One dossier: its source's own error.
-      throw error instanceof BundleSourceFailed ? error.cause : error;
-    }
-    return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
-  }
-
-  /**
-   * Several dossiers in one request (POST /v1/dossier-batches, API 1.3): each entry is its bundle
-   * under the dossier id, and gets what that bundle would have got. A refusal of the whole
-   * batch (an older portal's 404, a network failure) is thrown, as for one bundle; a file that
-   * cannot be read throws `BundleSourceFailed` before anything is sent.
-   */
-  async submitDossierBatch(bundles: readonly BundleToSend[], signal?: AbortSignal): Promise<BatchOutcome[]> {
-    const entries = bundles.map((b) => ({ field: { idempotencyKey: b.manifest.dossier.dossierId, ...b.manifest }, files: b.files }));
-    const { res } = await this.sendMultipart('/v1/dossier-batches', entries, undefined, signal);
-    const { results } = await this.json(res, DossierBatchResultSchema, 'submit dossier batch');
-    return bundles.map((b, i): BatchOutcome => {
-      const what = `dossier ${i + 1} of a batch`;
-      const result = results[i];
-      if (result?.idempotencyKey !== b.manifest.dossier.dossierId) return { ok: false, error: new PortalError('transient', `${what}: the portal's answer has no result for it`, res.status) };
-      if (result.status < 200 || result.status > 299) return { ok: false, error: this.errorOf(result.status, result.body, null, what) };
-      const receipt = DossierReceiptSchema.safeParse(result.body);
-      if (!receipt.success) return { ok: false, error: new PortalError('transient', `${what}: unexpected answer from the portal: ${receipt.error.issues[0]?.message ?? ''}`, result.status) };
-      return { ok: true, receipt: receipt.data };
-    });
-  }
-
-  /** A bundle's or batch's body (multipartBody) to `path`; its buffer is kept for the next after a 2xx. */
-  private async sendMultipart(path: string, entries: readonly MultipartEntry[], idempotencyKey: string | undefined, signal: AbortSignal | undefined): Promise<{ res: Response }> {
-    const { body, whole, contentType } = multipartBody(this.bodyBuffers, entries);
+    const { body, contentType } = multipartBody(bundle.manifest, bundle.files);
     const res = await this.call({
       method: 'POST',
-      path,
+      path: '/v1/dossier-bundles',
       raw: body,
       headers: { 'content-type': contentType },
-      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      idempotencyKey: bundle.manifest.dossier.dossierId,
       signal,
     });
-    // Reused only after a 2xx: the portal answers one after reading the whole body, or (a replay)
-    // without reading the rest, which it then discards, so a later bundle written into these
-    // bytes changes nothing it reads. After an error or abort the client may still be sending
-    // it: that buffer is left to the garbage collector.
-    if (res.ok) this.bodyBuffers.give(whole);
-    return { res };
+    return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
   }
 
   async dossierStatus(dossierId: string, signal?: AbortSignal) {
     const res = await this.call({ method: 'GET', path: `/v1/dossiers/${encodeURIComponent(dossierId)}`, signal });
     return this.json(res, DossierStatusSchema, 'dossier status');
-  }
-
-  async findDossiers(code: string, signal?: AbortSignal) {
-    const res = await this.call({ method: 'GET', path: `/v1/dossiers?code=${encodeURIComponent(code)}`, signal });
-    return (await this.json(res, DossierListSchema, 'find dossiers')).items;
   }
 
   /** Registers a fee payment; Idempotency-Key = its client UUID, so a replay has one effect. */
@@ -324,6 +236,8 @@ export class PortalClient {
       throw networkError(error, `${c.method} ${c.path.split('?')[0]}`);
     }
     if (res.status === 401 && credential !== null) this.forget(credential);
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (Number.isFinite(date)) this.options.onServerDate?.(date - this.options.clock.now().getTime());
     return res;
   }
 
@@ -368,25 +282,22 @@ export class PortalClient {
     return parsed.data;
   }
 
+  /** What an error answer means for the caller. */
   private fail(res: Response, body: unknown, what: string): never {
-    throw this.errorOf(res.status, body, res.headers, what);
-  }
-
-  /** What an error answer means for the caller (`headers`: none for one entry of a batch). */
-  private errorOf(status: number, body: unknown, headers: Headers | null, what: string): PortalError {
+    const { status, headers } = res;
     const parsed = ErrorBodySchema.safeParse(body);
     const code = parsed.success ? parsed.data.error.code : null;
     const message = `${what}: HTTP ${status}${code ? ` ${code}` : ''}${parsed.success ? `: ${parsed.data.error.message}` : ''}`;
-    const retryAfter = parseRetryAfter(headers?.get('retry-after') ?? null, this.options.clock.now());
-    const offsetHeader = headers?.get('upload-offset') ?? null;
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), this.options.clock.now());
+    const offsetHeader = headers.get('upload-offset');
     const offset = offsetHeader !== null && /^\d+$/.test(offsetHeader) ? Number(offsetHeader) : null;
-    if (status === 429 || (status === 503 && retryAfter !== null)) return new PortalError('rate-limited', message, status, code, retryAfter);
-    if (status >= 500 || status === 408) return new PortalError('transient', message, status, code, retryAfter);
+    if (status === 429 || (status === 503 && retryAfter !== null)) throw new PortalError('rate-limited', message, status, code, retryAfter);
+    if (status >= 500 || status === 408) throw new PortalError('transient', message, status, code, retryAfter);
     // A 409 is a state that may change (a request with the same key still running, an offset moved
     // on, an upload not yet complete), except a code or number the portal says is not ours.
-    if (status === 409 && code !== 'code_conflict' && code !== 'number_conflict') return new PortalError('transient', message, status, code, null, offset);
+    if (status === 409 && code !== 'code_conflict' && code !== 'number_conflict') throw new PortalError('transient', message, status, code, null, offset);
     // A revoked credential is fixed by re-enrolling (see forget), not by parking every job.
-    if (status === 401) return new PortalError('transient', message, status, code);
-    return new PortalError('rejected', message, status, code, null, offset);
+    if (status === 401) throw new PortalError('transient', message, status, code);
+    throw new PortalError('rejected', message, status, code, null, offset);
   }
 }

@@ -1,4 +1,4 @@
-import { failed, rateLimited, retry, type JobOutcome } from './job-outcome';
+import { failed, rateLimited, retry, type JobOutcome } from '../outbox/job-outcome';
 
 /** How an exchange with the portal went wrong; the kind decides what the outbox does next. */
 export type PortalFailureKind =
@@ -60,4 +60,14 @@ export function networkError(error: unknown, what: string): PortalError {
     return new PortalError('unreachable', `${what}: portal unreachable (${code || name}): ${text}`);
   }
   return new PortalError('transient', `${what}: connection failed (${code || name}): ${text}`);
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
+  if (value === null || value === undefined) return null;
+  const text = value.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  if (Number.isNaN(at) || !/[A-Za-z]/.test(text)) return null;
+  return Math.max(0, at - now.getTime());
 }

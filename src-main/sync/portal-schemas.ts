@@ -61,11 +61,6 @@ export const DossierReceiptSchema = z.object({
 });
 export type DossierReceipt = z.infer<typeof DossierReceiptSchema>;
 
-/** POST /v1/dossier-batches: per entry, in order, what its bundle would have answered. */
-export const DossierBatchResultSchema = z.object({
-  results: z.array(z.object({ idempotencyKey: z.string(), status: z.number().int(), replayed: z.boolean().optional(), body: z.unknown() })),
-});
-
 export const DossierStatusSchema = z.object({
   dossierId: z.string(),
   code: z.string(),
@@ -77,7 +72,6 @@ export const DossierStatusSchema = z.object({
   history: z.array(z.object({ status: z.number().int().min(1).max(10), at: z.string(), note: z.string().optional() })),
 });
 export type DossierStatus = z.infer<typeof DossierStatusSchema>;
-export const DossierListSchema = z.object({ items: z.array(DossierStatusSchema) });
 
 /** Payment in the spec: the portal's record of a fee payment, confirmed once the money arrives. */
 export const PaymentSchema = z.object({

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { Clock } from '../app/clock';
 import type { PortalClient } from './portal-client';
+import { countBlocks, freeBlockNumbers, insertBlock, nextTerminalNumber, takeBlockNumber } from './sync-repository';
 
 export type NumberSource = 'portal' | 'block' | 'terminal';
 
@@ -26,6 +28,7 @@ export interface CenterAllocatorOptions {
   terminalIndex: () => number | null;
   /** false while the portal is known to be down: no citizen waits for a timeout then. */
   portalReachable?: () => boolean;
+  clock: Clock;
 }
 
 /**
@@ -73,47 +76,12 @@ export class CenterQueueAllocator implements QueueNumberAllocator {
     }
   }
 
-  /** While online: keep a block of at least `low` unused numbers per service for the day. */
-  async topUp(serviceId: string, day: string, count: number, low: number, terminalId: string): Promise<void> {
-    if (freeBlockNumbers(this.db, serviceId, day) >= low) return;
-    const seq = (this.db.prepare(`SELECT count(*) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`).get(serviceId, day) as { n: number }).n;
+  /** While online: keep a block of at least `low` unused numbers per service for the day. True when a block was recorded. */
+  async topUp(serviceId: string, day: string, count: number, low: number, terminalId: string): Promise<boolean> {
+    if (freeBlockNumbers(this.db, serviceId, day) >= low) return false;
+    const seq = countBlocks(this.db, serviceId, day);
     const block = await this.client.reserveQueueNumbers(serviceId, day, count, `qblock.${terminalId}.${serviceId}.${day}.${seq}`);
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO queue_number_blocks (block_id, service_id, day, first, last, next, reserved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(block.blockId, block.serviceId, block.day, block.first, block.last, block.first, new Date().toISOString());
+    insertBlock(this.db, block, this.options.clock.now());
+    return true;
   }
-}
-
-/** Takes the lowest unused number of this terminal's blocks, atomically; null when none is left. */
-export function takeBlockNumber(db: Database, serviceId: string, day: string, limit: number): number | null {
-  const row = db
-    .prepare(
-      `UPDATE queue_number_blocks SET next = next + 1
-       WHERE block_id = (SELECT block_id FROM queue_number_blocks
-                         WHERE service_id = ? AND day = ? AND next <= last AND next < ? ORDER BY next LIMIT 1)
-       RETURNING next - 1 AS number`,
-    )
-    .get(serviceId, day, limit) as { number: number } | undefined;
-  return row?.number ?? null;
-}
-
-export function freeBlockNumbers(db: Database, serviceId: string, day: string): number {
-  const row = db
-    .prepare(`SELECT coalesce(sum(last - next + 1), 0) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`)
-    .get(serviceId, day) as { n: number };
-  return row.n;
-}
-
-/** The terminal-range counter lives beside the per-service ones, under a key no service id can take. */
-function nextTerminalNumber(db: Database, serviceId: string, day: string): number {
-  const row = db
-    .prepare(
-      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, 1)
-       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
-    )
-    .get(`${serviceId}#terminal`, day) as { last_number: number };
-  return row.last_number;
 }

@@ -23,7 +23,7 @@ export const SyncConfigSchema = z
     enrollmentToken: z.string().max(500).default(''),
     /** Heartbeat, catalog check and reservations run this often while enrolled. */
     heartbeatSeconds: z.number().min(1).max(3600).default(60),
-    /** Upload requests in flight at once while the link is up (the outbox runs JOBS_PER_REQUEST × as many jobs). */
+    /** Outbox jobs in flight at once while the link is up (each sends one request at a time). */
     concurrency: z.number().int().min(1).max(32).default(4),
     /** Official codes reserved per day while online; a new block is asked when fewer than a quarter are left. */
     dossierCodesPerDay: z.number().int().min(0).max(1000).default(50),
@@ -34,11 +34,3 @@ export const SyncConfigSchema = z
   .prefault({});
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 
-/**
- * Outbox jobs per upload request in flight. Jobs outnumber requests so that one job's local work
- * never idles a connection, and so that after an outage the bundles waiting for a request go
- * together as batches: with 2 jobs per request most dossiers still went alone, with 8 a batch
- * carried 7 on average and the drain of 1,000 dossiers took 2.4–2.5 s instead of 2.8 (16 jobs)
- * or 3.2 s (decision 0018, ninth pass). A waiting bundle holds no file bytes.
- */
-export const JOBS_PER_REQUEST = 8;

@@ -13,44 +13,44 @@ export function setMeta(db: Database, key: string, value: string, at: Date): voi
   ).run(key, value, at.toISOString());
 }
 
-/** Reserved official codes of an agency's day that no dossier has used yet. */
-export function countFreeOfficialCodes(db: Database, agencyCode: string, day: string): number {
+/** Queue-number blocks the portal reserved for this terminal (migration 0004's queue_number_blocks). */
+export function countBlocks(db: Database, serviceId: string, day: string): number {
+  return db.prepare(`SELECT count(*) FROM queue_number_blocks WHERE service_id = ? AND day = ?`).pluck().get(serviceId, day) as number;
+}
+
+export function insertBlock(db: Database, b: { blockId: string; serviceId: string; day: string; first: number; last: number }, at: Date): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO queue_number_blocks (block_id, service_id, day, first, last, next, reserved_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(b.blockId, b.serviceId, b.day, b.first, b.last, b.first, at.toISOString());
+}
+
+/** Takes the lowest unused number of this terminal's blocks, atomically; null when none is left. */
+export function takeBlockNumber(db: Database, serviceId: string, day: string, limit: number): number | null {
   const row = db
-    .prepare(`SELECT count(*) AS n FROM official_code_reservations WHERE agency_code = ? AND day = ? AND dossier_id IS NULL`)
-    .get(agencyCode, day) as { n: number };
+    .prepare(
+      `UPDATE queue_number_blocks SET next = next + 1
+       WHERE block_id = (SELECT block_id FROM queue_number_blocks
+                         WHERE service_id = ? AND day = ? AND next <= last AND next < ? ORDER BY next LIMIT 1)
+       RETURNING next - 1 AS number`,
+    )
+    .get(serviceId, day, limit) as { number: number } | undefined;
+  return row?.number ?? null;
+}
+
+export function freeBlockNumbers(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(`SELECT coalesce(sum(last - next + 1), 0) AS n FROM queue_number_blocks WHERE service_id = ? AND day = ?`)
+    .get(serviceId, day) as { n: number };
   return row.n;
 }
 
-/**
- * Brings a dossier's status up to what the portal says (the portal decides after hand-over); a
- * status already recorded is not added again, and an official code fills only an empty one.
- */
-export function applyPortalStatus(
-  db: Database,
-  dossierId: string,
-  portal: { status: number; updatedAt: string; code: string },
-  officialCodePattern: RegExp,
-): boolean {
-  return db
-    .transaction(() => {
-      const row = db.prepare(`SELECT status, official_code FROM dossiers WHERE id = ?`).get(dossierId) as
-        | { status: number; official_code: string | null }
-        | undefined;
-      if (!row) return false;
-      let changed = false;
-      if (row.official_code === null && officialCodePattern.test(portal.code)) {
-        db.prepare(`UPDATE dossiers SET official_code = ? WHERE id = ? AND official_code IS NULL`).run(portal.code, dossierId);
-        changed = true;
-      }
-      if (row.status !== portal.status) {
-        db.prepare(
-          `INSERT INTO dossier_status_history (dossier_id, seq, status, at, note)
-           VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM dossier_status_history WHERE dossier_id = ?), ?, ?, 'portal')`,
-        ).run(dossierId, dossierId, portal.status, portal.updatedAt);
-        db.prepare(`UPDATE dossiers SET status = ? WHERE id = ?`).run(portal.status, dossierId);
-        changed = true;
-      }
-      return changed;
-    })
-    .immediate();
+/** The terminal-range counter lives beside the per-service ones, under a key no service id can take. */
+export function nextTerminalNumber(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+    )
+    .get(`${serviceId}#terminal`, day) as { last_number: number };
+  return row.last_number;
 }

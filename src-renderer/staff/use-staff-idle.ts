@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { GrantedSession } from '../../src-shared/staff-access';
+import { monotonicNow } from '../app/monotonic-clock';
 
 /** Touches are sent to main at most this often; main's idle limit is far longer. */
 const TOUCH_EVERY_MS = 20_000;
@@ -11,7 +12,7 @@ const TOUCH_EVERY_MS = 20_000;
  * out and closes. The periodic refreshes of the panel do not count as activity here.
  */
 export function useStaffIdle(kiosk: KioskClient, granted: GrantedSession | null, onIdle: () => void): { onPointerDown: () => void } {
-  const lastTouch = useRef(0);
+  const lastTouch = useRef(Number.NEGATIVE_INFINITY);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onIdleRef = useRef(onIdle);
   onIdleRef.current = onIdle;
@@ -31,7 +32,7 @@ export function useStaffIdle(kiosk: KioskClient, granted: GrantedSession | null,
     onPointerDown: () => {
       if (!granted) return;
       arm(granted.idleSeconds);
-      const now = Date.now();
+      const now = monotonicNow();
       if (now - lastTouch.current < TOUCH_EVERY_MS) return;
       lastTouch.current = now;
       void kiosk.touchStaffSession({ session: granted.session });

@@ -7,7 +7,10 @@ import { syncTexts } from './sync-texts';
 import { useSyncStatus } from './use-sync-status';
 import './link-dot.css';
 
-/** The staff panel's sync section: link state, outbox depth, oldest pending age, last error, rows set aside. */
+/** Over 2 minutes off the portal's clock (the kiosk raises the `clock` staff alert then too). */
+const clockOff = (skewSeconds: number | null): boolean => skewSeconds !== null && Math.abs(skewSeconds) > 120;
+
+/** The staff panel's sync section: link state, outbox depth, oldest pending age, clock skew, last error, rows set aside. */
 export function SyncDetails({ kiosk, language, session }: { kiosk: KioskClient; language: Language; session: string }): ReactElement {
   const { status, refresh } = useSyncStatus(kiosk, session);
   const x = syncTexts[language];
@@ -28,6 +31,11 @@ export function SyncDetails({ kiosk, language, session }: { kiosk: KioskClient; 
           <dd data-testid="staff-sync-parked">{status.parked}</dd>
           <dt>{x.oldest}</dt>
           <dd>{status.oldestPendingAgeSeconds === null ? x.none : x.seconds(status.oldestPendingAgeSeconds)}</dd>
+          <dt>{x.clock}</dt>
+          <dd data-testid="staff-sync-clock" data-off={clockOff(status.clockSkewSeconds)}>
+            {status.clockSkewSeconds === null ? x.none : x.clockSkew(status.clockSkewSeconds)}
+            {clockOff(status.clockSkewSeconds) ? ` (${x.clockOff})` : ''}
+          </dd>
           <dt>{x.lastError}</dt>
           <dd>{status.lastError ? `${formatIssuedAt(status.lastError.at)} — ${status.lastError.message}` : x.none}</dd>
         </dl>

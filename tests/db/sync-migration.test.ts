@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src-main/db/migrate';
 import { migrations } from '../../src-main/db/migrations';
-import { freeBlockNumbers, takeBlockNumber } from '../../src-main/sync/queue-allocator';
+import { freeBlockNumbers, takeBlockNumber } from '../../src-main/sync/sync-repository';
 import { getMeta, setMeta } from '../../src-main/sync/sync-repository';
 
 function at(version: number) {

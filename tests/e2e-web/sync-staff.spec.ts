@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { park } from '../../src-main/sync/outbox-jobs';
+import { park } from '../../src-main/outbox/outbox-repository';
 import { openKioskDb, seedDossiers } from '../sync/harness';
+import { startRecordingProxy } from '../sync/recording-proxy';
+import { startServerProcess } from '../sync/server-process';
 import { kioskPage, launchBrowser, openStaffPanel, shot, startKioskProcess, type KioskProcess } from './harness';
 
 const REASON = 'HTTP 422 invalid_request: applicant.idNumber must be 12 digits';
@@ -54,5 +56,34 @@ describe('sync in the staff panel: rows set aside', () => {
     await page.locator('[data-testid="staff-sync-parked"]', { hasText: '0' }).waitFor();
     // Back in the outbox (this kiosk has no portal configured, so it waits there).
     assert.equal(await page.getByTestId('staff-sync-depth').innerText(), '1');
+  });
+});
+
+describe('sync in the staff panel: the kiosk clock against the portal', () => {
+  it('a portal whose Date header is 5 minutes ahead: the panel shows the skew and the clock alert', async () => {
+    const portal = await startServerProcess('src-portal/main.ts', ['--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'kiosk-e2e-portal-'))]);
+    const proxy = await startRecordingProxy(portal.url, { dateOffsetMs: () => 5 * 60_000 });
+    const kiosk = await startKioskProcess(undefined, {
+      config: { sync: { portalUrl: proxy.url, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: 1 } },
+    });
+    const browser = await launchBrowser();
+    try {
+      const page = await kioskPage(browser);
+      await page.goto(kiosk.url);
+      await page.getByTestId('screen-attract').waitFor();
+      await openStaffPanel(page);
+      const clock = page.locator('[data-testid="staff-sync-clock"][data-off="true"]');
+      await clock.waitFor({ timeout: 20_000 });
+      const text = await clock.innerText();
+      assert.match(text, /^chậm (29[89]|30[01]) giây/, text);
+      assert.ok(text.includes('lệch quá 2 phút'), text);
+      await clock.scrollIntoViewIfNeeded();
+      await shot(page, 'vi-22-staff-sync-clock-skew');
+    } finally {
+      await browser.close();
+      await kiosk.stop();
+      await proxy.close();
+      await portal.stop();
+    }
   });
 });

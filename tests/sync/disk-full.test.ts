@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { getDossierFiles } from '../../src-main/sync/dossier-repository';
+import { getDossierFiles } from '../../src-main/dossier/dossier-repository';
 import { useTempDirs } from '../fakes/temp-dir';
 import { drain, enrolledClient, holdingsIn, openKioskDb, seedDossiers, storedSha256, type HeldFile } from './harness';
 import { startServerProcess } from './server-process';

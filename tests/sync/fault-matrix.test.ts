@@ -21,14 +21,12 @@ const faults: Record<string, FaultInput[]> = {
   'drop after N bytes of an upload': [{ kind: 'drop-upload', after: 70_000, rate: 0.5 }],
 };
 
-// Each fault against the ways a dossier goes: one bundle first (small dossiers); several bundles in
-// one batch (dossiers waiting for the one request place); and file by file (a dossier over the
-// bundle limit; also every retry after a broken bundle or batch).
-const paths = {
-  bundle: { concurrency: 4, requestsInFlight: 4 },
-  batch: { concurrency: 8, requestsInFlight: 1 },
-  'file by file': { bundleMaxBytes: 0 },
-} as const;
+// Each fault against the one way a dossier goes: one bundle; and, when the bundle breaks (here the
+// portal refuses every bundle with a 503), the same dossier resumed file by file.
+const paths: Record<string, { extra: FaultInput[]; sent: string }> = {
+  bundle: { extra: [], sent: '/v1/dossier-bundles' },
+  'bundle broken, resumed file by file': { extra: [{ kind: '5xx', status: 503, path: '/v1/dossier-bundles' }], sent: '/v1/uploads' },
+};
 
 describe('sync fault matrix: every dossier delivered exactly once, files byte-identical', () => {
   for (const [name, list] of Object.entries(faults))
@@ -41,14 +39,13 @@ describe('sync fault matrix: every dossier delivered exactly once, files byte-id
         const fileRoot = join(kioskDir, 'files');
         const seeded = seedDossiers(db, fileRoot, 6, 3, 200_000);
         const { client, requests } = await enrolledClient(portal.url);
-        portal.server.setFaults(list.map((f) => FaultSchema.parse(f)), 11);
-        const result = await drain(db, client, fileRoot, { timeoutMs: 40_000, ...sending });
+        portal.server.setFaults([...sending.extra, ...list].map((f) => FaultSchema.parse(f)), 11);
+        const result = await drain(db, client, fileRoot, { timeoutMs: 40_000 });
         const stuck = db.prepare(`SELECT attempts, last_error, next_attempt_at FROM outbox_jobs WHERE state != 'done'`).all();
         expect(stuck, JSON.stringify(stuck)).toEqual([]);
         expect(result.left).toBe(0);
         // The path under test was taken (a retry may go another way).
-        const sent = { bundle: '/v1/dossier-bundles', batch: '/v1/dossier-batches', 'file by file': '/v1/uploads' }[how];
-        expect(requests.get(sent ?? '') ?? 0, JSON.stringify([...requests])).toBeGreaterThan(0);
+        expect(requests.get(sending.sent) ?? 0, JSON.stringify([...requests])).toBeGreaterThan(0);
         const parked = db.prepare(`SELECT parked_reason FROM outbox_jobs WHERE state = 'parked'`).all();
         expect(parked).toEqual([]);
         const held = portalHoldings(portal.server);

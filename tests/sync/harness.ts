@@ -9,16 +9,16 @@ import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrations } from '../../src-main/db/migrations';
 import { ContentStore } from '../../src-main/dossier/content-store';
 import { enqueueJob } from '../../src-main/outbox/outbox-repository';
-import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../fakes/memory-credential-store';
 import { bundleOf, createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
-import { getDossierFiles, getDossierForSync } from '../../src-main/sync/dossier-repository';
+import { getDossier, getDossierFiles } from '../../src-main/dossier/dossier-repository';
 import type { BundleToSend } from '../../src-main/sync/portal-client';
 import type { DossierSubmission } from '../../src-main/sync/portal-schemas';
 import { LinkMonitor } from '../../src-main/sync/link-state';
-import { OutboxWorker, type OutboxWorkerOptions } from '../../src-main/sync/outbox-worker';
+import { OutboxWorker, type OutboxWorkerDeps, type OutboxWorkerOptions } from '../../src-main/outbox/outbox-worker';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { requestFetch } from '../../src-main/sync/request-fetch';
-import { realWait } from '../../src-main/sync/wait';
+import { realWait } from '../../src-main/outbox/wait';
 import type { Fault } from '../../src-portal/faults/fault';
 import { DEMO_ENROLLMENT_TOKEN, portalDefaults, type PortalConfig } from '../../src-portal/portal-config';
 import { PortalServer } from '../../src-portal/portal-server';
@@ -118,10 +118,10 @@ export async function drain(
   db: BetterSqlite3.Database,
   client: PortalClient,
   fileRoot: string,
-  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; chunkBytes?: number; bundleMaxBytes?: number; requestsInFlight?: number; batchMaxDossiers?: number } = {},
+  options: Partial<OutboxWorkerOptions> & { timeoutMs?: number; chunkBytes?: number; alerts?: OutboxWorkerDeps['alerts'] } = {},
 ) {
   const link = new LinkMonitor(() => Date.now());
-  const { timeoutMs, chunkBytes, bundleMaxBytes, requestsInFlight, batchMaxDossiers, ...workerOptions } = options;
+  const { timeoutMs, chunkBytes, alerts, ...workerOptions } = options;
   const handler = createDossierSyncHandler({
     db,
     client,
@@ -129,9 +129,6 @@ export async function drain(
     clock: { now: () => new Date() },
     timeZone: 'Asia/Ho_Chi_Minh',
     chunkBytes: chunkBytes ?? 128 * 1024,
-    ...(bundleMaxBytes === undefined ? {} : { bundleMaxBytes }),
-    ...(requestsInFlight === undefined ? {} : { requestsInFlight }),
-    ...(batchMaxDossiers === undefined ? {} : { batchMaxDossiers }),
   });
   const worker = new OutboxWorker({
     db,
@@ -141,6 +138,7 @@ export async function drain(
     wait: realWait,
     logger: createMemoryLogger(),
     link,
+    ...(alerts ? { alerts } : {}),
     options: { backoff: { baseMs: 50, capMs: 400 }, linkBackoff: { baseMs: 100, capMs: 500 }, idlePollMs: 50, ...workerOptions },
   });
   const stop = new AbortController();
@@ -183,9 +181,11 @@ export interface HeldFile {
 export const storedSha256 = (uploadsDir: string, f: HeldFile): string =>
   createHash('sha256').update(readUploadBytes(uploadsDir, { id: f.upload_id, offset: f.offset, pack_file: f.pack_file, pack_offset: f.pack_offset })).digest('hex');
 
-/** The bundle the kiosk would send for a stored dossier (its manifest, and its files read when sent). */
+/** The bundle the kiosk would send for a stored dossier (its manifest, and its files). */
 export function storedBundle(db: BetterSqlite3.Database, fileRoot: string, dossierId: string): BundleToSend {
-  const dossier = getDossierForSync(db, dossierId);
+  const dossier = getDossier(db, dossierId);
   if (!dossier) throw new Error(`no dossier ${dossierId} in the kiosk store`);
-  return bundleOf({ fileRoot, timeZone: 'Asia/Ho_Chi_Minh' }, dossier, JSON.parse(dossier.form_values) as DossierSubmission['formData'], getDossierFiles(db, dossierId));
+  const bundle = bundleOf({ fileRoot, timeZone: 'Asia/Ho_Chi_Minh' }, dossier, JSON.parse(dossier.form_values) as DossierSubmission['formData'], getDossierFiles(db, dossierId));
+  if (!bundle.ok) throw new Error(`dossier ${dossierId}: its files cannot be read`);
+  return bundle.value;
 }

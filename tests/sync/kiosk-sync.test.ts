@@ -30,7 +30,8 @@ describe('the kiosk core with a portal', () => {
       if (portalUp) await server.close();
     });
     const dataDir = tempDir();
-    const core = await startCore(dataDir, url);
+    const logger = createMemoryLogger();
+    const core = await startCore(dataDir, url, logger);
     const linkEvents: string[] = [];
     core.events.subscribe((event, payload) => {
       if (event === 'linkState') linkEvents.push((payload as { state: string }).state);
@@ -52,14 +53,14 @@ describe('the kiosk core with a portal', () => {
     });
     expect(held.files.filter((f) => f.dossier_id === dossierId)).toHaveLength(3);
     await until('outbox drained', async () => ((await call<SyncStatus>(core, 'getSyncStatus')).outboxDepth === 0 ? true : undefined));
-    // Blocks are reserved one service after another in the background; on a slow machine the
-    // last may still be on its way when the outbox is empty. The kiosk records each block as
-    // soon as the portal's answer arrives, so the portal holding them all is enough.
+    // Blocks are reserved one service after another in the background, and the kiosk holds its
+    // store alone while it runs: wait for the kiosk to have recorded each block (its log says so
+    // after the insert), not for the portal to have handed it out.
     const services = demoConfig().queue.services.length;
-    await until('a queue block for every service', () => {
-      const n = (server.deps.db.prepare(`SELECT count(DISTINCT service_id) AS n FROM queue_blocks`).get() as { n: number }).n;
-      return n === services ? true : undefined;
-    });
+    const logged = (message: string) => logger.lines.filter((l) => l.message === message).length;
+    await until('the day\'s official codes and a queue block for every service recorded', () =>
+      logged('official codes reserved for offline use') >= 1 && logged('queue numbers reserved for offline use') >= services ? true : undefined,
+    );
     const officialCode = held.dossiers.find((d) => d.id === dossierId)?.code;
 
     await server.close();

@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SUBMIT_JOB_KIND } from '../../src-main/dossier/dossier-submit';
-import { PAYMENT_JOB_KIND } from '../../src-main/payment/payment-sync';
-import { listParked, park, requeueParked } from '../../src-main/sync/outbox-jobs';
+import { park, requeueParked } from '../../src-main/outbox/outbox-repository';
+import { SyncStatusView } from '../../src-main/sync/sync-status';
 import { useTempDirs } from '../fakes/temp-dir';
 import { openKioskDb, seedDossiers } from './harness';
 
 const tempDir = useTempDirs();
-const kinds = { dossier: SUBMIT_JOB_KIND, payment: PAYMENT_JOB_KIND };
 
-describe('outbox rows set aside (listParked, requeueParked) on a real store', () => {
+describe('outbox rows set aside (the staff view\'s parkedRows, requeueParked) on a real store', () => {
   it('lists parked rows latest first with the code of the dossier they are about, a payment through its dossier, and sends one again only while parked', () => {
     const dir = tempDir();
     const db = openKioskDb(join(dir, 'kiosk.sqlite3'));
@@ -31,15 +29,15 @@ describe('outbox rows set aside (listParked, requeueParked) on a real store', ()
     park(db, idOf('pay-1'), 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
     park(db, idOf('m-1'), 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
 
-    const parked = listParked(db, 10, kinds);
-    expect(parked.map((r) => [r.kind, r.dossier_code, r.parked_reason, r.attempts])).toEqual([
-      ['mystery', null, 'No handler for outbox kind "mystery"', 3],
-      ['submit-payment', a.provisionalCode, 'HTTP 422: amount', 3],
-      ['submit-dossier', a.provisionalCode, 'HTTP 422: the procedure is closed', 3],
+    const view = new SyncStatusView({ db, clock: { now: () => new Date('2026-11-23T03:20:00Z') }, portal: null, wake: () => undefined, alerts: { raise: () => undefined, resolve: () => undefined } });
+    const parked = view.parkedRows();
+    expect(parked.map((r) => [r.kind, r.dossierCode, r.reason, r.attempts])).toEqual([
+      ['other', null, 'No handler for outbox kind "mystery"', 3],
+      ['payment', a.provisionalCode, 'HTTP 422: amount', 3],
+      ['dossier', a.provisionalCode, 'HTTP 422: the procedure is closed', 3],
       // A dossier with an official code is named by it.
-      ['submit-dossier', '000.00.12.H29-261123-0007', 'HTTP 422: the agency is closed', 3],
+      ['dossier', '000.00.12.H29-261123-0007', 'HTTP 422: the agency is closed', 3],
     ]);
-    expect(listParked(db, 2, kinds)).toHaveLength(2);
 
     const now = new Date('2026-11-23T04:00:00Z');
     expect(requeueParked(db, idOf(a.id), now)).toBe(true);
@@ -54,7 +52,7 @@ describe('outbox rows set aside (listParked, requeueParked) on a real store', ()
     expect(requeueParked(db, idOf(b.id), now)).toBe(true);
     expect(requeueParked(db, idOf(b.id), now)).toBe(false);
     expect(requeueParked(db, 9999, now)).toBe(false);
-    expect(listParked(db, 10, kinds).map((r) => r.kind)).toEqual(['mystery', 'submit-payment']);
+    expect(view.parkedRows().map((r) => r.kind)).toEqual(['other', 'payment']);
     db.close();
   });
 });

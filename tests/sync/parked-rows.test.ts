@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDossierFiles } from '../../src-main/sync/dossier-repository';
+import { getDossierFiles } from '../../src-main/dossier/dossier-repository';
+import type { StaffAlert } from '../../src-shared/staff';
 import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
 import { useCleanups } from '../fakes/cleanups';
 import { call, startKioskCore, submitLandDossier, until } from './core-harness';
@@ -42,6 +43,9 @@ describe('staff and the rows set aside', () => {
     expect(parked[0]?.reason).toContain('is damaged');
     expect((await call<SyncStatus>(core, 'getSyncStatus')).parked).toBe(1);
     expect(portalHoldings(server).dossiers).toEqual([]);
+    // Staff are alerted (the 'outbox' source), with the reason.
+    const outboxAlerts = async () => (await call<StaffAlert[]>(core, 'listStaffAlerts')).filter((a) => a.source === 'outbox');
+    expect((await outboxAlerts()).filter((a) => a.resolvedAt === null).map((a) => a.reason)).toEqual([expect.stringContaining('is damaged')]);
 
     // Sending it again unmended parks it again: the cause is still there.
     const id = parked[0]?.id ?? 0;
@@ -54,6 +58,8 @@ describe('staff and the rows set aside', () => {
     await until('the dossier on the portal', () => (portalHoldings(server).dossiers.some((d) => d.id === dossierId) ? true : undefined));
     await until('nothing set aside', async () => ((await call<SyncStatus>(core, 'getSyncStatus')).parked === 0 ? true : undefined));
     expect(await call<ParkedRow[]>(core, 'listParkedRows')).toEqual([]);
+    // Nothing set aside any more: no open outbox alert.
+    expect((await outboxAlerts()).filter((a) => a.resolvedAt === null)).toEqual([]);
     expect(portalHoldings(server).dossiers.filter((d) => d.id === dossierId)).toHaveLength(1);
     // A row no longer parked is not sent again; a request that is not a row id is refused.
     expect(await call(core, 'retryParkedRow', { id })).toEqual({ requeued: false });

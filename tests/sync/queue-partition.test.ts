@@ -48,7 +48,7 @@ describe('queue numbers across terminals', () => {
           const link = await partitionableLink(new URL(portal.url));
           const { client, enrollment } = await enrolledClient(link.url, terminalId);
           const db = openKioskDb(join(tempDir(), 'kiosk.sqlite3'));
-          const allocator = new CenterQueueAllocator(db, client, { portalTimeoutMs: 1000, terminalIndex: () => enrollment.terminalIndex });
+          const allocator = new CenterQueueAllocator(db, client, { portalTimeoutMs: 1000, terminalIndex: () => enrollment.terminalIndex, clock: { now: () => new Date() } });
           return { terminalId, link, db, allocator, issued: [] as { serviceId: string; number: number; source: string }[] };
         }),
       );

@@ -24,22 +24,17 @@ export interface RecordingProxy {
  * it arrives (so drops and resets reach the client as they would directly) and keeps a copy, so a
  * test can check what really crossed the wire instead of what a mock was told.
  */
-export async function startRecordingProxy(upstream: string, options: { notFound?: readonly string[] } = {}): Promise<RecordingProxy> {
+export async function startRecordingProxy(upstream: string, options: { dateOffsetMs?: () => number } = {}): Promise<RecordingProxy> {
   const target = new URL(upstream);
   const agent = new Agent({ keepAlive: true });
   const exchanges: Exchange[] = [];
   // `notFound`: paths answered 404 as a portal that does not have them would (an older API).
-  const server = createServer((req, res) => (options.notFound?.includes(new URL(req.url ?? '/', 'http://x.invalid').pathname) ? refuse(req, res) : forward(req, res)));
-
-  function refuse(req: IncomingMessage, res: ServerResponse): void {
-    exchanges.push({ seq: exchanges.length, method: req.method ?? 'GET', url: req.url ?? '/', requestHeaders: flat(req.headers), requestBody: Buffer.alloc(0) });
-    req.resume();
-    req.on('end', () => {
-      const body = Buffer.from(JSON.stringify({ error: { code: 'not_found', message: 'Not part of this API version.', messageVi: 'Không có trong phiên bản này.' } }));
-      res.writeHead(404, { 'content-type': 'application/json', 'content-length': String(body.length) });
-      res.end(body);
-    });
-  }
+  const server = createServer(forward);
+  /** The portal's Date header moved by `dateOffsetMs` (a portal whose clock is off the kiosk's). */
+  const dated = (raw: string[]): string[] => {
+    const offset = options.dateOffsetMs?.() ?? 0;
+    return raw.map((v, i) => (i % 2 === 1 && raw[i - 1]?.toLowerCase() === 'date' && offset !== 0 ? new Date(Date.parse(v) + offset).toUTCString() : v));
+  };
 
   function forward(req: IncomingMessage, res: ServerResponse): void {
     const exchange: Exchange = {
@@ -73,7 +68,7 @@ export async function startRecordingProxy(upstream: string, options: { notFound?
       const got: Buffer[] = [];
       const response = { status: upRes.statusCode ?? 0, headers: flat(upRes.headers), body: Buffer.alloc(0), complete: false };
       exchange.response = response;
-      res.writeHead(response.status, upRes.rawHeaders);
+      res.writeHead(response.status, dated(upRes.rawHeaders));
       upRes.on('data', (chunk: Buffer) => {
         got.push(chunk);
         res.write(chunk);

@@ -24,7 +24,7 @@ export async function buildSyncChild(): Promise<string> {
   return outfile;
 }
 
-/** Runs the child; SIGKILLs it `killAfterMs` after READY (null: lets it finish). Resolves how it ended and the batches it sent. */
+/** Runs the child; SIGKILLs it `killAfterMs` after READY (null: lets it finish). Resolves how it ended and the bundles it sent. */
 export function runChild(childFile: string, kioskDir: string, portalUrl: string, credential: string, killAfterMs: number | null) {
   const child = spawn(process.execPath, [childFile, kioskDir, portalUrl], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,16 +37,16 @@ export function runChild(childFile: string, kioskDir: string, portalUrl: string,
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise<{ how: 'killed' | 'done'; batches: number }>((resolve, reject) => {
+  return new Promise<{ how: 'killed' | 'done'; bundles: number }>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const before = out;
       out += d.toString();
       if (killAfterMs !== null && !before.includes('READY\n') && out.includes('READY\n')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.on('exit', (code, signal) => {
-      const batches = out.split('BATCH\n').length - 1;
-      if (signal === 'SIGKILL') resolve({ how: 'killed', batches });
-      else if (code === 0 && out.includes('DONE')) resolve({ how: 'done', batches });
+      const bundles = out.split('BUNDLE\n').length - 1;
+      if (signal === 'SIGKILL') resolve({ how: 'killed', bundles });
+      else if (code === 0 && out.includes('DONE')) resolve({ how: 'done', bundles });
       else reject(new Error(`sync child exited ${code}: ${err}${out}`));
     });
   });
@@ -61,8 +61,8 @@ export interface SyncChaosResult {
   duplicates: number;
   parked: string;
   integrity: string;
-  /** Batch requests the children sent (several dossiers in one request). */
-  batches: number;
+  /** Bundle requests the children sent (more than the dossiers: kills cut some, which went again). */
+  bundles: number;
   ms: number;
 }
 
@@ -97,17 +97,17 @@ export async function runSyncChaos(options: { workDir: string; kills: number; do
     seedDb.close();
     const next = delays(options.seed, options.maxKillMs);
     let kills = 0;
-    let batches = 0;
+    let bundles = 0;
     while (kills < options.kills) {
       const run = await runChild(childFile, kioskDir, url, credential, next());
-      batches += run.batches;
+      bundles += run.bundles;
       // Everything was delivered before a kill landed: the remaining kills would test nothing.
       if (run.how === 'done') break;
       kills += 1;
     }
     const last = await runChild(childFile, kioskDir, url, credential, null);
     if (last.how !== 'done') throw new Error('last run did not finish');
-    batches += last.batches;
+    bundles += last.bundles;
     const db = openDatabase(join(kioskDir, 'kiosk.sqlite3'));
     let integrity: string;
     let parked: string;
@@ -118,7 +118,7 @@ export async function runSyncChaos(options: { workDir: string; kills: number; do
       db.close();
     }
     const { lost, duplicates } = compare(server, portalDir, seeded);
-    return { kills, dossiers: seeded.length, lost, duplicates, parked, integrity, batches, ms: Date.now() - started };
+    return { kills, dossiers: seeded.length, lost, duplicates, parked, integrity, bundles, ms: Date.now() - started };
   } finally {
     await server.close();
   }

@@ -4,40 +4,37 @@
 import { join } from 'node:path';
 import { createMemoryLogger } from '../../src-main/app/logger';
 import { openDatabase } from '../../src-main/db/open-database';
-import { MemoryCredentialStore } from '../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../fakes/memory-credential-store';
 import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
 import { LinkMonitor } from '../../src-main/sync/link-state';
-import { OutboxWorker } from '../../src-main/sync/outbox-worker';
+import { OutboxWorker } from '../../src-main/outbox/outbox-worker';
 import { PortalClient } from '../../src-main/sync/portal-client';
 import { requestFetch } from '../../src-main/sync/request-fetch';
-import { gatedFetch } from '../../src-main/sync/request-gate';
-import { JOBS_PER_REQUEST } from '../../src-main/sync/sync-config';
-import { realWait } from '../../src-main/sync/wait';
+import { realWait } from '../../src-main/outbox/wait';
 
 const [dataDir = '', portalUrl = ''] = process.argv.slice(2);
 const clock = { now: () => new Date() };
 const db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
-// As the kiosk sends (sync-service.ts): a request gate, more jobs than its places, bundles that
-// wait sent together. Each batch request is told on stdout, so the test knows kills landed
-// among batches.
-const REQUESTS = 2;
+// As the kiosk sends (composition-root.ts, wireSync): a plain concurrency limit, a bundle per
+// dossier. Each bundle request is told on stdout, so the test knows kills landed among bundles.
+const CONCURRENCY = 4;
 const http = requestFetch();
 const counted: typeof fetch = (input, init) => {
-  if (String(input).endsWith('/v1/dossier-batches')) process.stdout.write('BATCH\n');
+  if (String(input).endsWith('/v1/dossier-bundles')) process.stdout.write('BUNDLE\n');
   return http.fetch(input, init);
 };
-const client = new PortalClient({ baseUrl: portalUrl, credentials: new MemoryCredentialStore(process.env.KIOSK_CREDENTIAL ?? null), clock, fetch: gatedFetch(counted, REQUESTS) });
+const client = new PortalClient({ baseUrl: portalUrl, credentials: new MemoryCredentialStore(process.env.KIOSK_CREDENTIAL ?? null), clock, fetch: counted });
 const worker = new OutboxWorker({
   db,
   handlers: {
-    'submit-dossier': createDossierSyncHandler({ db, client, fileRoot: join(dataDir, 'files'), clock, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: 64 * 1024, requestsInFlight: REQUESTS }),
+    'submit-dossier': createDossierSyncHandler({ db, client, fileRoot: join(dataDir, 'files'), clock, timeZone: 'Asia/Ho_Chi_Minh', chunkBytes: 64 * 1024 }),
   },
   clock,
   random: Math.random,
   wait: realWait,
   logger: createMemoryLogger(),
   link: new LinkMonitor(() => Date.now()),
-  options: { concurrency: JOBS_PER_REQUEST * REQUESTS, backoff: { baseMs: 20, capMs: 200 }, linkBackoff: { baseMs: 50, capMs: 200 }, idlePollMs: 20 },
+  options: { concurrency: CONCURRENCY, backoff: { baseMs: 20, capMs: 200 }, linkBackoff: { baseMs: 50, capMs: 200 }, idlePollMs: 20 },
 });
 const stop = new AbortController();
 const left = () => db.prepare(`SELECT count(*) FROM outbox_jobs WHERE state IN ('pending','running')`).pluck().get() as number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../../src-main/app/kiosk-error';
-import { markDone } from '../../../src-main/sync/outbox-jobs';
-import { getJobByKey } from '../../../src-main/outbox/outbox-repository';
-import { applyPortalPayment, getPayment, latestPaymentOf, pendingToCheck, WAITING_FOR_DOSSIER } from '../../../src-main/payment/payment-repository';
+import { getJobByKey, HELD as WAITING_FOR_DOSSIER, markDone } from '../../../src-main/outbox/outbox-repository';
+import { applyPortalPayment, getPayment, latestPaymentOf } from '../../../src-main/payment/payment-repository';
+import { paymentsToCheck as pendingToCheck } from '../../../src-main/sync/payment-delivery';
 import { decodeVietQr } from '../../../src-main/payment/vietqr';
 import { useTempDirs } from '../../fakes/temp-dir';
 import { paymentFixture } from './payment-fixture';

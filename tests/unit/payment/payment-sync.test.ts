@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getJobByKey } from '../../../src-main/outbox/outbox-repository';
 import { getPayment } from '../../../src-main/payment/payment-repository';
-import { createPaymentSyncHandler, refreshPaymentState } from '../../../src-main/payment/payment-sync';
-import { MemoryCredentialStore } from '../../../src-main/sync/credential-store';
-import type { JobOutcome } from '../../../src-main/sync/job-outcome';
-import { markDone } from '../../../src-main/sync/outbox-jobs';
+import { createPaymentSyncHandler, refreshPaymentState } from '../../../src-main/sync/payment-delivery';
+import { MemoryCredentialStore } from '../../fakes/memory-credential-store';
+import type { JobOutcome } from '../../../src-main/outbox/job-outcome';
+import { markDone } from '../../../src-main/outbox/outbox-repository';
 import { PortalClient } from '../../../src-main/sync/portal-client';
 import { useTempDirs } from '../../fakes/temp-dir';
 import { paymentFixture } from './payment-fixture';

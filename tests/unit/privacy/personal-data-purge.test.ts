@@ -9,8 +9,8 @@ import { applyPortalPayment } from '../../../src-main/payment/payment-repository
 import { PaymentService } from '../../../src-main/payment/payment-service';
 import { PersonalDataPurge, type PurgeFs } from '../../../src-main/privacy/personal-data-purge';
 import { isPurged } from '../../../src-main/privacy/purge-repository';
-import { markDone } from '../../../src-main/sync/outbox-jobs';
-import { realWait } from '../../../src-main/sync/wait';
+import { markDone } from '../../../src-main/outbox/outbox-repository';
+import { realWait } from '../../../src-main/outbox/wait';
 import { useTempDirs } from '../../fakes/temp-dir';
 import { dossierFixture, LAND, landDraft, pagePng } from '../dossier/fixture';
 

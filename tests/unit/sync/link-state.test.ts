@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finished, failed, rateLimited, retry } from '../../../src-main/sync/job-outcome';
+import { finished, failed, rateLimited, retry } from '../../../src-main/outbox/job-outcome';
 import { LinkMonitor, linkStateOf, type LinkSample } from '../../../src-main/sync/link-state';
 
 const opts = { windowMs: 60_000, degradedShare: 0.2 };

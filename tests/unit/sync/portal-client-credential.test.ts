@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryCredentialStore } from '../../../src-main/sync/credential-store';
+import { MemoryCredentialStore } from '../../fakes/memory-credential-store';
 import { PortalClient } from '../../../src-main/sync/portal-client';
 import { PortalError } from '../../../src-main/sync/portal-error';
 

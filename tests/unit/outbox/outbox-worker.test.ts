@@ -2,17 +2,17 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3';
 import { createMemoryLogger } from '../../../src-main/app/logger';
-import { enqueueJob } from '../../../src-main/outbox/outbox-repository';
-import { failed, finished, rateLimited, retry, type JobOutcome } from '../../../src-main/sync/job-outcome';
+import { enqueueJob, HELD } from '../../../src-main/outbox/outbox-repository';
+import { failed, finished, rateLimited, retry, type JobOutcome } from '../../../src-main/outbox/job-outcome';
 import { LinkMonitor } from '../../../src-main/sync/link-state';
-import { OutboxWorker, type JobHandler } from '../../../src-main/sync/outbox-worker';
+import { OutboxWorker, type JobHandler } from '../../../src-main/outbox/outbox-worker';
 import { PortalClient } from '../../../src-main/sync/portal-client';
 import { outcomeOf } from '../../../src-main/sync/portal-error';
-import { MemoryCredentialStore } from '../../../src-main/sync/credential-store';
-import { realWait, type Wait } from '../../../src-main/sync/wait';
+import { MemoryCredentialStore } from '../../fakes/memory-credential-store';
+import { realWait, type Wait } from '../../../src-main/outbox/wait';
 import { FixedClock } from '../../fakes/fixed-clock';
 import { useTempDirs } from '../../fakes/temp-dir';
-import { openSyncDb } from './sync-db';
+import { openSyncDb } from '../sync/sync-db';
 
 const tempDir = useTempDirs();
 const start = new Date('2026-11-23T02:00:00Z');
@@ -37,6 +37,7 @@ function enqueue(db: BetterSqlite3.Database, n: number, payload: unknown = { n: 
 function rows(db: BetterSqlite3.Database) {
   return db.prepare(`SELECT * FROM outbox_jobs ORDER BY id`).all() as {
     id: number;
+    kind: string;
     state: string;
     attempts: number;
     last_error: string | null;
@@ -263,5 +264,50 @@ describe('outbox worker against a real dead port', () => {
     expect(link.state()).toBe('offline');
     expect(link.error()?.message).toMatch(/unreachable \(ECONNREFUSED\)/);
     expect(rows(db).every((r) => r.state === 'pending')).toBe(true);
+  });
+
+  it('never waits longer than its longest backoff from now: rows scheduled while the clock ran a month ahead are due once it is back, and a held row stays held', async () => {
+    const db = openSyncDb(tempDir());
+    enqueue(db, 4);
+    enqueue(db, 1, { n: 1 }, 'held');
+    db.prepare(`UPDATE outbox_jobs SET next_attempt_at = ? WHERE kind = 'held'`).run(HELD);
+    const clock = new FixedClock(start);
+    const stop = new AbortController();
+    const tries = new Map<number, number>();
+    const handler: JobHandler = async (job) => {
+      const n = (tries.get(job.id) ?? 0) + 1;
+      tries.set(job.id, n);
+      // The first attempt jumps the clock a month forward (NTP gone wrong); every first attempt fails.
+      if (tries.size === 1 && n === 1) clock.advance(30 * 86_400_000);
+      await new Promise((r) => setImmediate(r));
+      return n === 1 ? retry('HTTP 503 unavailable') : finished;
+    };
+    let back = false;
+    const wait: Wait = async (ms, signal) => {
+      await new Promise((r) => setImmediate(r));
+      const pending = rows(db).filter((r) => r.kind === 'test');
+      // Every row rescheduled by the clock a month ahead: the clock goes back, during delivery.
+      if (!back && pending.every((r) => r.state === 'pending' && r.attempts === 1)) {
+        back = true;
+        clock.set(new Date(start.getTime() + 1_000).toISOString());
+        expect(pending.every((r) => Date.parse(r.next_attempt_at) > start.getTime() + 29 * 86_400_000)).toBe(true);
+      }
+      if (back && pending.every((r) => r.state === 'done')) stop.abort();
+      if (signal.aborted) return;
+      clock.advance(Math.max(1, ms));
+      if (clock.now().getTime() > start.getTime() + 30 * 60_000 && back) stop.abort();
+    };
+    const { w } = worker(db, clock, { test: handler, held: async () => finished }, wait);
+    await w.start(stop.signal);
+    expect(back).toBe(true);
+    expect(rows(db).filter((r) => r.kind === 'test').map((r) => [r.state, r.attempts])).toEqual([
+      ['done', 2],
+      ['done', 2],
+      ['done', 2],
+      ['done', 2],
+    ]);
+    // Due again at once, not after the month: well within the longest backoff (5 minutes).
+    expect(clock.now().getTime() - start.getTime()).toBeLessThan(5 * 60_000);
+    expect(rows(db).find((r) => r.kind === 'held')).toMatchObject({ state: 'pending', attempts: 0 });
   });
 });

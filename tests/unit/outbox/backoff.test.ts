@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, delayWithRetryAfter, parseRetryAfter } from '../../../src-main/sync/backoff';
+import { backoffDelayMs, delayWithRetryAfter } from '../../../src-main/outbox/backoff';
+import { parseRetryAfter } from '../../../src-main/sync/portal-error';
 
 const policy = { baseMs: 1000, capMs: 60_000 };
 

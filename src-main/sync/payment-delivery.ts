@@ -1,14 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../app/clock';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
-import { failed, finishedWith, retry, type JobOutcome } from '../sync/job-outcome';
-import type { JobHandler } from '../sync/outbox-worker';
-import type { PortalClient } from '../sync/portal-client';
-import { outcomeOf, PortalError } from '../sync/portal-error';
-import * as repo from './payment-repository';
-
-/** The outbox kind that registers a payment with the portal. */
-export const PAYMENT_JOB_KIND = 'submit-payment';
+import { failed, finishedWith, retry, type JobHandler, type JobOutcome } from '../outbox/job-outcome';
+import { doneOrAbsent, isDone } from '../outbox/outbox-repository';
+import * as repo from '../payment/payment-repository';
+import type { PortalClient } from './portal-client';
+import { outcomeOf, PortalError } from './portal-error';
 
 export interface PaymentSyncDeps {
   db: Database;
@@ -38,7 +35,7 @@ async function deliverPayment(deps: PaymentSyncDeps, paymentId: string, signal: 
   const { db, client, clock } = deps;
   const row = repo.getPayment(db, paymentId);
   if (!row) return failed(`Payment ${paymentId} is not in the local store`);
-  if (!repo.dossierDelivered(db, row.dossier_id, SUBMIT_JOB_KIND)) {
+  if (!doneOrAbsent(db, row.dossier_id, SUBMIT_JOB_KIND)) {
     return retry(`Payment ${paymentId} waits for dossier ${row.dossier_id} to reach the portal first`);
   }
   const answer = await client.createPayment(
@@ -58,7 +55,7 @@ export async function refreshPaymentState(deps: PaymentSyncDeps, paymentId: stri
   const { db, client, clock } = deps;
   const row = repo.getPayment(db, paymentId);
   if (!row) return null;
-  if (row.state !== 'pending' || !repo.isDelivered(db, paymentId)) return row.state;
+  if (row.state !== 'pending' || !isDone(db, paymentId)) return row.state;
   try {
     const answer = await client.payment(paymentId, signal);
     repo.applyPortalPayment(db, paymentId, answer, clock.now());
@@ -68,16 +65,26 @@ export async function refreshPaymentState(deps: PaymentSyncDeps, paymentId: stri
   return repo.getPayment(db, paymentId)?.state ?? null;
 }
 
+/** Pending payments the portal holds (their outbox row is done), started after `since`, the longest unchecked first. */
+export function paymentsToCheck(db: Database, since: Date, limit: number): string[] {
+  return repo.pendingSince(db, since).filter((id) => isDone(db, id)).slice(0, limit);
+}
+
 /**
- * One sync round's look at still-pending payments (at most `limit`, the longest unchecked first,
- * none older than `since`), so a confirmation reaches the kiosk even when nobody watches the
+ * One upkeep round's look at still-pending payments (at most 20, the longest unchecked first,
+ * none older than `watchDays`), so a confirmation reaches the kiosk even when nobody watches the
  * screen. Stops at the first failure: the round reports it and the next round goes on.
  */
-export async function refreshPendingPayments(deps: PaymentSyncDeps, since: Date, limit: number, signal: AbortSignal): Promise<number> {
-  let changed = 0;
-  for (const id of repo.pendingToCheck(deps.db, since, limit)) {
-    if (signal.aborted) break;
-    if ((await refreshPaymentState(deps, id, signal)) !== 'pending') changed += 1;
+export class PaymentPull {
+  readonly what = 'payments';
+
+  constructor(private readonly deps: PaymentSyncDeps & { watchDays: number }) {}
+
+  async pull(_ack: unknown, signal: AbortSignal): Promise<void> {
+    const since = new Date(this.deps.clock.now().getTime() - this.deps.watchDays * 86_400_000);
+    for (const id of paymentsToCheck(this.deps.db, since, 20)) {
+      if (signal.aborted) return;
+      await refreshPaymentState(this.deps, id, signal);
+    }
   }
-  return changed;
 }

@@ -6,8 +6,6 @@ export interface BackoffPolicy {
   readonly capMs: number;
 }
 
-export const defaultBackoff: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
-
 /**
  * "Full jitter": a uniform draw in [base·2^(n-1) / 2, base·2^(n-1)], capped. Half the window is
  * kept so a fleet of kiosks spreads out without ever retrying immediately (no hot loop), and
@@ -29,14 +27,4 @@ export function backoffDelayMs(attempt: number, policy: BackoffPolicy, random: (
 export function delayWithRetryAfter(ownDelayMs: number, retryAfterMs: number | null, policy: BackoffPolicy): number {
   if (retryAfterMs === null || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) return ownDelayMs;
   return Math.min(policy.capMs, Math.max(ownDelayMs, retryAfterMs));
-}
-
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  if (Number.isNaN(at) || !/[A-Za-z]/.test(text)) return null;
-  return Math.max(0, at - now.getTime());
 }

@@ -1,0 +1,92 @@
+import type { Database } from 'better-sqlite3';
+import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
+import type { Clock } from '../app/clock';
+import { addAudit, getDossier } from '../dossier/dossier-repository';
+import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
+import { listParked, outboxStats, requeueParked } from '../outbox/outbox-repository';
+import { getPayment } from '../payment/payment-repository';
+import { PAYMENT_JOB_KIND } from '../payment/payment-service';
+import type { LinkMonitor } from './link-state';
+
+/** Parked rows the staff panel lists; more than a handful means a fault to fix, not rows to retry one by one. */
+const PARKED_SHOWN = 50;
+
+export interface SyncStatusDeps {
+  db: Database;
+  clock: Clock;
+  /** null: no portal configured (the outbox keeps everything). */
+  portal: { link: LinkMonitor; origin: string; isEnrolled(): boolean; clockSkewSeconds(): number | null } | null;
+  /** A row was sent again: deliver it now. */
+  wake: () => void;
+  /** The `outbox` staff alert (the worker raises it as it parks a row), resolved once no row is parked any more. */
+  alerts: { raise(source: 'outbox', reason: string): void; resolve(source: 'outbox'): void };
+}
+
+/** The staff panel's view of the sync: its state, the outbox, and the rows set aside. */
+export class SyncStatusView {
+  constructor(private readonly deps: SyncStatusDeps) {}
+
+  /** At start: rows an earlier run set aside still need staff. */
+  alertIfParked(): void {
+    const { parked } = outboxStats(this.deps.db);
+    if (parked > 0) this.deps.alerts.raise('outbox', `${parked} outbox row(s) set aside by an earlier run: see the sync section`);
+  }
+
+  status(): SyncStatus {
+    const { db, clock, portal } = this.deps;
+    const now = clock.now().getTime();
+    const stats = outboxStats(db);
+    const linkError = portal?.link.error() ?? null;
+    const rowErrorAt = stats.lastErrorAt === null ? NaN : Date.parse(stats.lastErrorAt);
+    const lastError =
+      linkError && !(rowErrorAt > linkError.at)
+        ? { at: new Date(linkError.at).toISOString(), message: linkError.message }
+        : stats.lastError !== null && stats.lastErrorAt !== null
+          ? { at: stats.lastErrorAt, message: stats.lastError }
+          : null;
+    return {
+      state: portal ? portal.link.state() : 'disabled',
+      enrolled: portal?.isEnrolled() ?? false,
+      outboxDepth: stats.depth,
+      parked: stats.parked,
+      oldestPendingAgeSeconds:
+        stats.oldestPendingCreatedAt === null ? null : Math.max(0, Math.round((now - Date.parse(stats.oldestPendingCreatedAt)) / 1000)),
+      lastError,
+      portalOrigin: portal?.origin ?? null,
+      clockSkewSeconds: portal?.clockSkewSeconds() ?? null,
+    };
+  }
+
+  /** The parked rows (the latest PARKED_SHOWN), each named by the dossier it is about. */
+  parkedRows(): ParkedRow[] {
+    const { db } = this.deps;
+    return listParked(db, PARKED_SHOWN).map((row) => {
+      const dossierId = row.kind === SUBMIT_JOB_KIND ? row.subject_id : row.kind === PAYMENT_JOB_KIND ? getPayment(db, row.subject_id)?.dossier_id : undefined;
+      const dossier = dossierId === undefined ? undefined : getDossier(db, dossierId);
+      return {
+        id: row.id,
+        kind: row.kind === SUBMIT_JOB_KIND ? 'dossier' : row.kind === PAYMENT_JOB_KIND ? 'payment' : 'other',
+        dossierCode: dossier ? (dossier.official_code ?? dossier.provisional_code) : null,
+        attempts: row.attempts,
+        parkedAt: row.updated_at,
+        reason: row.parked_reason ?? '',
+      };
+    });
+  }
+
+  /** Staff send a parked row again (its cause fixed): written to the audit log, and tried at once. */
+  retryParked(id: number): boolean {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const requeued = db.transaction(() => {
+      const changed = requeueParked(db, id, now);
+      if (changed) addAudit(db, { at: now.toISOString(), actor: 'staff', action: 'outbox_row_requeued', subject: String(id) });
+      return changed;
+    })();
+    if (requeued) {
+      if (outboxStats(db).parked === 0) this.deps.alerts.resolve('outbox');
+      this.deps.wake();
+    }
+    return requeued;
+  }
+}
