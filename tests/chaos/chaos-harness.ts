@@ -1,30 +1,15 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildChaosChild } from './kill-child';
 import { openDatabase } from '../../src-main/db/open-database';
 import { ContentStore, sha256Hex } from '../../src-main/dossier/content-store';
 import { referencedFiles } from '../../src-main/dossier/dossier-repository';
 import { PageStaging } from '../../src-main/dossier/page-staging';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Bundles the child once, inside the repo so it finds node_modules; node starts it in ~100 ms. */
-export async function buildChild(): Promise<string> {
-  const outfile = join(ROOT, 'node_modules/.cache/kiosk-chaos/submit-child.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'tests/chaos/submit-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3', '@napi-rs/canvas'],
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
+/** Bundles the submit child once (node starts it in ~100 ms). */
+export const buildChild = (): Promise<string> => buildChaosChild('submit-child');
 
 export interface KillRound {
   acknowledged: string[];

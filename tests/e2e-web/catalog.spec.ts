@@ -11,16 +11,10 @@ import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { startWebHost, type WebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
 import { ARTIFACTS, inkRatio, KioskInChromium, kioskPage, ROOT, shot } from './harness';
+import { typeOnKeyboard } from './journey-steps';
 
 const LAND_CODE = '1.013831';
 
-/** Types text on the on-screen keyboard, one tap per key, as a citizen does. */
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) {
-    const button = ch === ' ' ? '{space}' : ch;
-    await page.locator(`.osk [data-skbtn="${button}"]`).tap();
-  }
-}
 
 async function clearSearch(page: Page): Promise<void> {
   await page.locator('.osk [data-skbtn="{clear}"]').tap();

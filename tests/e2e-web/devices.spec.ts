@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import { inkRatio, KioskInChromium, kioskPage, openStaffPanel, ROOT, shot, type KioskProcess } from './harness';
+import { inkRatio, KioskInChromium, kioskPage, openStaffPanel, shot } from './harness';
+import { scan } from './journey-steps';
 
-const run = promisify(execFile);
 const card = '001099012345|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
 
-/** What `npm run scan -- --data-dir DIR TEXT` does, against the test kiosk's data folder. */
-const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
 
 describe('devices: staff panel, virtual scanner, test print', () => {
   const env = KioskInChromium.forSuite();

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { inkRatio, kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { inkRatio, kioskPage, launchBrowser, ROOT, shot, startKioskProcess } from './harness';
+import { next, scan, typeOnKeyboard } from './journey-steps';
 
 const run = promisify(execFile);
 /** The land procedure "Đính chính Giấy chứng nhận": two scannable documents and one paper-only. */
@@ -17,8 +18,6 @@ const CARD = '001190012345|123456789|Nguyễn Thị Thu Hương|17051990|Nữ|S�
 const SANE = join(ROOT, 'tests/fixtures/sane');
 
 type Lang = 'vi' | 'en';
-
-const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
 
 /**
  * A keyboard-wedge scanner: the text as one burst of key presses, then Enter. Dispatched in the
@@ -31,14 +30,6 @@ const wedgeScan = (page: Page, text: string) =>
     for (const key of [...chars, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   }, text);
 
-/** Types on the kiosk keyboard, one tap per key; the few signs it lacks are on the extra row. */
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) {
-    const extra = ['@', '-', '_', '/', ',', '+'].includes(ch);
-    const locator = extra ? page.getByTestId(`extra-key-${ch}`) : page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`);
-    await locator.tap();
-  }
-}
 
 async function fill(page: Page, path: string, text: string): Promise<void> {
   await page.getByTestId(`field-${path.replace(/\W/g, '-')}`).tap();
@@ -52,11 +43,6 @@ async function assertTypingInto(page: Page, path: string): Promise<void> {
   const label = (await page.locator(`label[for="${id}"]`).innerText()).replace(/\s*(\*|\(.*\))\s*$/, '').trim();
   const target = await page.locator('.dossier__keyboard-target').innerText();
   assert.ok(target.includes(label), `the keyboard panel says "${target}", not the label "${label}"`);
-}
-
-async function next(page: Page, expectScreen: string): Promise<void> {
-  await page.getByTestId('dossier-next').tap();
-  await page.getByTestId(expectScreen).waitFor({ timeout: 15_000 });
 }
 
 /** Renders one page of a PDF with pdftoppm and measures its ink. */

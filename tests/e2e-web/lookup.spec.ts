@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { KioskClient } from '../../src-shared/contract';
-import { KioskInChromium, kioskPage, ROOT, shot, type KioskProcess } from './harness';
+import { KioskInChromium, kioskPage, shot } from './harness';
+import { scan, typeOnKeyboard } from './journey-steps';
 
-const run = promisify(execFile);
-const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
-
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) {
-    const locator = ch === '-' ? page.getByTestId('extra-key--') : page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`);
-    await locator.tap();
-  }
-}
 
 /** Submits a dossier through the page's own contract client, as the journey screens would. */
 async function submitThroughContract(page: Page): Promise<{ code: string; qrText: string }> {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { decodeVietQr } from '../../src-main/payment/vietqr';
 import { startServerProcess, type ServerProcess } from '../sync/server-process';
-import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { kioskPage, launchBrowser, shot, startKioskProcess, type KioskProcess } from './harness';
+import { next, scan, typeOnKeyboard } from './journey-steps';
 
 /*
  * From a submitted dossier to "Payment received": the journey submits a dossier whose procedure
@@ -20,24 +19,9 @@ import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProc
  * portal also goes away for a while: the screen says the confirmation will come later.
  */
 
-const run = promisify(execFile);
 const CERTIFIED_COPY = '2.000942';
 const CARD = '001190012345|123456789|Nguyễn Thị Thu Hương|17051990|Nữ|Số 12 ngõ 34 phố Đội Cấn, phường Ngọc Hà, Hà Nội|04102021';
 type Lang = 'vi' | 'en';
-
-const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
-
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) {
-    const locator = ch === '-' ? page.getByTestId('extra-key--') : page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`);
-    await locator.tap();
-  }
-}
-
-async function next(page: Page, expectScreen: string): Promise<void> {
-  await page.getByTestId('dossier-next').tap();
-  await page.getByTestId(expectScreen).waitFor({ timeout: 15_000 });
-}
 
 /** The QR as the screen shows it, read by an independent decoder (jsQR) from a screenshot. */
 async function readQrOnScreen(page: Page): Promise<string> {

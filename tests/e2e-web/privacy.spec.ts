@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../sync/server-process';
 import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { next, scan, typeOnKeyboard } from './journey-steps';
 
 /*
  * The personal-data lifecycle end to end (decision 0022): a citizen submits a dossier with scanned
@@ -18,7 +17,6 @@ import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProc
  * and the last 4 ID digits still answers, with the portal's status.
  */
 
-const run = promisify(execFile);
 const LAND = '1.012790';
 const NAME = 'Nguyễn Thị Thu Hương';
 const ID = '001190012345';
@@ -26,20 +24,6 @@ const ADDRESS = 'Số 12 ngõ 34 phố Đội Cấn, phường Ngọc Hà, Hà N
 const PHONE = '0912345678';
 const CARD = `${ID}|123456789|${NAME}|17051990|Nữ|${ADDRESS}|04102021`;
 const SANE = join(ROOT, 'tests/fixtures/sane');
-
-const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
-
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) {
-    const locator = ch === '-' ? page.getByTestId('extra-key--') : page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`);
-    await locator.tap();
-  }
-}
-
-async function next(page: Page, expectScreen: string): Promise<void> {
-  await page.getByTestId('dossier-next').tap();
-  await page.getByTestId(expectScreen).waitFor({ timeout: 15_000 });
-}
 
 const withoutMarks = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 

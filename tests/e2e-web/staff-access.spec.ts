@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
@@ -21,10 +19,9 @@ import {
   typePin,
   type KioskProcess,
 } from './harness';
+import { scan } from './journey-steps';
 
-const run = promisify(execFile);
 const card = '001099017777|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
-const scan = (kiosk: KioskProcess, text: string) => run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, text]);
 
 describe('staff access: PIN pad, lockout, roles enforced in main', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-access-'));

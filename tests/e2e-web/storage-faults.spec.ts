@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { makeReadOnly, readOnlyCommand } from '../fakes/read-only';
 import { kioskPage, launchBrowser, openStaffPanel, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
+import { next, typeOnKeyboard } from './journey-steps';
 
 const run = promisify(execFile);
 /** The land procedure "Đính chính Giấy chứng nhận": two scannable documents and one paper-only. */
@@ -21,18 +22,9 @@ const SCANNED_DOCS = ['don-de-nghi-dinh-chinh', 'giay-to-chung-minh-sai-sot'];
 const fillDisk = (kiosk: KioskProcess) => execFileSync('prlimit', ['--pid', String(kiosk.child.pid), '--fsize=0:unlimited']);
 const freeDisk = (kiosk: KioskProcess) => execFileSync('prlimit', ['--pid', String(kiosk.child.pid), '--fsize=unlimited']);
 
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) await page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`).tap();
-}
-
 async function fill(page: Page, path: string, text: string): Promise<void> {
   await page.getByTestId(`field-${path.replace(/\W/g, '-')}`).tap();
   await typeOnKeyboard(page, text);
-}
-
-async function next(page: Page, expectScreen: string): Promise<void> {
-  await page.getByTestId('dossier-next').tap();
-  await page.getByTestId(expectScreen).waitFor({ timeout: 15_000 });
 }
 
 async function start(page: Page, kiosk: KioskProcess): Promise<void> {
