@@ -1,8 +1,8 @@
 import type * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import type { Wait } from '../outbox/wait';
 import { dossiersDueForPurge, filesOnlyPurgedDossiersUse, purgeDossierRow } from './purge-repository';
 

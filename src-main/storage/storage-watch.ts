@@ -1,6 +1,6 @@
 import type { Language } from '../../src-shared/dto';
-import { KioskError } from '../app/kiosk-error';
-import type { Logger } from '../app/logger';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import type { StaffAlerts } from '../staff/staff-alerts';
 import type { FreeSpacePort } from './free-space';
 import { isStorageWriteFailure, storageFullMessage, storageFullScanMessage, storageLowScanMessage } from './storage-failure';

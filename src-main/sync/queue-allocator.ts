@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import type { PortalClient } from './portal-client';
 import { countBlocks, freeBlockNumbers, insertBlock, nextTerminalNumber, takeBlockNumber } from './sync-repository';
 

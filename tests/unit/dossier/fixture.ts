@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Database } from 'better-sqlite3';
-import { createMemoryLogger } from '../../../src-main/app/logger';
+import { createMemoryLogger } from '../../../src-main/kernel/logger';
 import { assetsDir } from '../../../src-main/app/paths';
 import { importCatalog, parseCatalog } from '../../../src-main/catalog/catalog-import';
 import { openDatabase } from '../../../src-main/db/open-database';
