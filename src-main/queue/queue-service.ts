@@ -8,7 +8,7 @@ import type { Logger } from '../kernel/logger';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
 import { renderTicket } from '../devices/printer/ticket-layout';
-import type { NumberSource, QueueNumberAllocator } from '../sync/queue-allocator';
+import type { NumberSource, QueueNumberAllocator } from './queue-number-allocator';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
 
