@@ -15,56 +15,38 @@ export function parsePortalArgs(argv: readonly string[], defaults: { dataDir: st
   const tokens: string[] = [];
   const faults: Fault[] = [];
   const config: PortalConfig = { ...portalDefaults, ...defaults, enrollmentTokens: portalDefaults.enrollmentTokens, faults };
-  for (let i = 0; i < argv.length; i += 1) {
+  const int = (flag: string, value: string): number => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} needs a whole number, got "${value}".`);
+    return n;
+  };
+  const flags: Record<string, (value: string, flag: string) => void> = {
+    '--port': (v, f) => { config.port = int(f, v); },
+    '--host': (v) => { config.host = v; },
+    '--data-dir': (v) => { config.dataDir = v; },
+    '--seed': (v, f) => { config.seed = int(f, v); },
+    '--fault': (v) => { faults.push(parseFaultFlag(v)); },
+    '--enrollment-token': (v) => {
+      if (v.length < 8) throw new Error('--enrollment-token needs at least 8 characters.');
+      tokens.push(v);
+    },
+    '--admin-token': (v) => { config.adminToken = v; },
+    '--agency': (v) => {
+      if (!/^[0-9A-Z.]{1,35}$/.test(v)) throw new Error('--agency is up to 35 characters of 0-9, A-Z and dots.');
+      config.agencyCode = v;
+    },
+    '--center': (v) => { config.centerId = v; },
+    '--catalog': (v) => { config.catalogFile = v; },
+    '--max-upload': (v, f) => { config.maxUploadBytes = int(f, v); },
+  };
+  for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i] ?? '';
     if (flag === '--help' || flag === '-h') throw new Error(usage);
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value.\n${usage}`);
-    i += 1;
-    const int = (): number => {
-      const n = Number(value);
-      if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} needs a whole number, got "${value}".`);
-      return n;
-    };
-    switch (flag) {
-      case '--port':
-        config.port = int();
-        break;
-      case '--host':
-        config.host = value;
-        break;
-      case '--data-dir':
-        config.dataDir = value;
-        break;
-      case '--seed':
-        config.seed = int();
-        break;
-      case '--fault':
-        faults.push(parseFaultFlag(value));
-        break;
-      case '--enrollment-token':
-        if (value.length < 8) throw new Error('--enrollment-token needs at least 8 characters.');
-        tokens.push(value);
-        break;
-      case '--admin-token':
-        config.adminToken = value;
-        break;
-      case '--agency':
-        if (!/^[0-9A-Z.]{1,35}$/.test(value)) throw new Error('--agency is up to 35 characters of 0-9, A-Z and dots.');
-        config.agencyCode = value;
-        break;
-      case '--center':
-        config.centerId = value;
-        break;
-      case '--catalog':
-        config.catalogFile = value;
-        break;
-      case '--max-upload':
-        config.maxUploadBytes = int();
-        break;
-      default:
-        throw new Error(`Unknown flag ${flag}.\n${usage}`);
-    }
+    const apply = Object.hasOwn(flags, flag) ? flags[flag] : undefined;
+    if (!apply) throw new Error(`Unknown flag ${flag}.\n${usage}`);
+    apply(value, flag);
   }
   if (tokens.length > 0) config.enrollmentTokens = tokens;
   if (!isLoopback(config.host) && !config.adminToken)

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { wireSync } from './wire-sync';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
@@ -16,12 +17,13 @@ import { ScanIntoSession } from '../dossier/scan-into-session';
 import { QueueService } from '../queue/queue-service';
 import { FileCredentialStore, type CredentialStore } from '../sync/credential-store';
 import { realWait } from '../outbox/wait';
-import type { Clock } from './clock';
+import type { Clock } from '../kernel/clock';
 import { ConfigError, type KioskConfig } from './config';
+import type { DossierServiceConfig } from '../dossier/dossier-config';
 import { Dispatcher, type Handlers } from './dispatcher';
-import { EventBus } from './event-bus';
-import { KioskError } from './kiosk-error';
-import type { Logger } from './logger';
+import { EventBus } from '../kernel/event-bus';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import { assetsDir } from './paths';
 import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
 import { createBarcodeScanner } from '../devices/scanner/create-barcode-scanner';
@@ -34,7 +36,7 @@ import { StaffAlerts } from '../staff/staff-alerts';
 import { RoleSessions } from '../staff/role-sessions';
 import { StaffAccessService } from '../staff/staff-access-service';
 import { renderTestPage } from '../staff/test-page';
-import { formatLocalDateTime, localDay } from './clock';
+import { formatLocalDateTime, localDay } from '../kernel/clock';
 import { tmpdir } from 'node:os';
 import { createDocumentScanner } from '../devices/docscan/create-document-scanner';
 import type { DocumentScannerPort } from '../devices/docscan/document-scanner-port';
@@ -48,25 +50,6 @@ import { PersonalDataPurge } from '../privacy/personal-data-purge';
 import { statfsFreeSpace, type FreeSpacePort } from '../storage/free-space';
 import { StorageWatch } from '../storage/storage-watch';
 import { withStorageFaults } from '../storage/with-storage-faults';
-import type { Wait } from '../outbox/wait';
-import type { DeviceHealth } from '../../src-shared/dto';
-import type { LinkStateDto } from '../../src-shared/sync';
-import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
-import { OutboxWorker, type OutboxWorkerOptions } from '../outbox/outbox-worker';
-import { PAYMENT_JOB_KIND } from '../payment/payment-service';
-import { CatalogPull, type CatalogSink } from '../sync/catalog-pull';
-import { ClockSkewWatch } from '../sync/clock-skew';
-import { CodeReservation } from '../sync/code-reservation';
-import { createDossierSyncHandler } from '../sync/dossier-sync';
-import { LinkMonitor } from '../sync/link-state';
-import { createPaymentSyncHandler, PaymentPull } from '../sync/payment-delivery';
-import { PortalClient } from '../sync/portal-client';
-import { PortalLookups } from '../sync/portal-lookups';
-import { QueueBlockPull } from '../sync/queue-block-pull';
-import { CenterQueueAllocator } from '../sync/queue-allocator';
-import { getMeta } from '../sync/sync-repository';
-import { SyncStatusView } from '../sync/sync-status';
-import { SyncUpkeep } from '../sync/sync-upkeep';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -184,8 +167,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         onDelivered: () => purge?.soon(),
       })
     : undefined;
-  const queue = db ? new QueueService(db, config, printer, clock, logger, sync?.allocator ?? undefined) : undefined;
-  const catalog = db ? new CatalogService(db, config, printer, clock, logger) : undefined;
+  const queue = db ? new QueueService(db, { center: config.center, printer: config.printer, queue: config.queue }, printer, clock, logger, sync?.allocator ?? undefined) : undefined;
+  const catalog = db ? new CatalogService(db, { catalog: config.catalog, printer: config.printer }, printer, clock, logger) : undefined;
   catalog?.loadInitialCatalog(options.initialCatalogFile ?? join(assetsDir(), 'demo-catalog.json'));
   const needStore = <T>(service: T | undefined): T => {
     if (!service) throw new KioskError('store_unavailable', 'The kiosk cannot reach its local store. Please ask the staff.');
@@ -194,13 +177,13 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const needQueue = () => needStore(queue);
   const needCatalog = () => needStore(catalog);
   // Runs the start sweep (orphan files, temp files, abandoned scan sessions) before serving.
-  const dossiers = db ? createDossierService(db, dataDir, config, printer, clock, logger) : undefined;
+  const dossiers = db ? createDossierService(db, dataDir, dossierConfigOf(config), printer, clock, logger) : undefined;
   const needDossiers = () => needStore(dossiers);
   const scanInto = dossiers ? new ScanIntoSession({ scans: documentScans, dossiers, events }) : undefined;
   const payments = db
     ? new PaymentService({
         db,
-        config,
+        config: { center: config.center, payment: config.payment, terminal: config.terminal },
         clock,
         logger,
         newId: randomUUID,
@@ -419,132 +402,7 @@ function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): Prin
   }
 }
 
-export interface SyncWiringDeps {
-  db: Database;
-  config: KioskConfig;
-  /** The content store's root (files.relative_path is relative to it). */
-  fileRoot: string;
-  credentials: CredentialStore;
-  clock: Clock;
-  logger: Logger;
-  random: () => number;
-  wait: Wait;
-  version: string;
-  devices: () => readonly DeviceHealth[];
-  catalog: CatalogSink;
-  onLinkState: (state: LinkStateDto) => void;
-  /** The staff alerts the sync raises: a parked outbox row, the clock off the portal's. */
-  alerts: Pick<StaffAlerts, 'raise' | 'resolve'>;
-  fetch?: typeof fetch;
-  workerOptions?: Partial<OutboxWorkerOptions>;
-  /** A delivery was committed (the personal-data purge looks then). */
-  onDelivered?: () => void;
-}
-
-export interface SyncWiring {
-  readonly view: SyncStatusView;
-  /** null without a portal (offline-only kiosk). */
-  readonly link: LinkMonitor | null;
-  readonly allocator: CenterQueueAllocator | null;
-  readonly lookups: PortalLookups | null;
-  /** A job was written: deliver it now rather than at the next poll. */
-  wake(): void;
-  start(): void;
-  close(): Promise<void>;
-}
-
-/**
- * The sync's parts (the portal client, the outbox worker with its job kinds, the upkeep and its
- * pulls, the lookups, the staff view). Without a portal only the view works and the outbox keeps
- * everything.
- */
-export function wireSync(deps: SyncWiringDeps): SyncWiring {
-  const { db, config, clock, logger, alerts } = deps;
-  const url = config.sync.portalUrl;
-  if (url === null) {
-    const view = new SyncStatusView({ db, clock, portal: null, wake: () => undefined, alerts });
-    view.alertIfParked();
-    return { view, link: null, allocator: null, lookups: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
-  }
-  const link = new LinkMonitor(() => clock.now().getTime(), undefined, deps.onLinkState);
-  const skew = new ClockSkewWatch(alerts);
-  let upkeep: SyncUpkeep | null = null;
-  const client = new PortalClient({
-    baseUrl: url,
-    credentials: deps.credentials,
-    clock,
-    fetch: deps.fetch,
-    onCredentialRejected: () => upkeep?.credentialRejected(),
-    onServerDate: (skewMs) => skew.observe(skewMs),
-  });
-  const worker = new OutboxWorker({
-    db,
-    handlers: {
-      [SUBMIT_JOB_KIND]: createDossierSyncHandler({ db, client, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone }),
-      [PAYMENT_JOB_KIND]: createPaymentSyncHandler({ db, client, clock }),
-    },
-    clock,
-    random: deps.random,
-    wait: deps.wait,
-    logger,
-    link,
-    alerts,
-    options: { concurrency: config.sync.concurrency, ...deps.workerOptions },
-    onDelivered: deps.onDelivered,
-  });
-  const allocator = new CenterQueueAllocator(db, client, {
-    portalTimeoutMs: 1_000,
-    terminalIndex: () => {
-      const value = getMeta(db, 'terminal_index');
-      return value === null ? null : Number(value);
-    },
-    // A citizen is waiting: while the portal is known to be down, go straight to the offline schemes.
-    portalReachable: () => client.isEnrolled() && link.state() !== 'offline',
-    clock,
-  });
-  const wake = () => worker.wake();
-  const view = new SyncStatusView({
-    db,
-    clock,
-    portal: { link, origin: client.origin, isEnrolled: () => client.isEnrolled(), clockSkewSeconds: () => skew.skewSeconds() },
-    wake,
-    alerts,
-  });
-  view.alertIfParked();
-  const terminalId = config.terminal.id;
-  const timeZone = config.center.timeZone;
-  const { dossierCodesPerDay, queueBlockSize, queueBlockLow } = config.sync;
-  const running = new SyncUpkeep({
-    db,
-    client,
-    link,
-    outbox: worker,
-    steps: [
-      new CatalogPull({ db, client, sink: deps.catalog, clock, logger }),
-      new CodeReservation({ db, client, clock, logger, config: { terminalId, timeZone, dossierCodesPerDay } }),
-      new QueueBlockPull({ allocator, clock, logger, config: { terminalId, timeZone, serviceIds: config.queue.services.map((s) => s.id), queueBlockSize, queueBlockLow } }),
-      new PaymentPull({ db, client, clock, watchDays: config.payment.watchDays }),
-    ],
-    devices: deps.devices,
-    status: () => view.status(),
-    clock,
-    random: deps.random,
-    wait: deps.wait,
-    logger,
-    config: { terminalId, enrollmentToken: config.sync.enrollmentToken, heartbeatSeconds: config.sync.heartbeatSeconds, appVersion: deps.version },
-  });
-  upkeep = running;
-  const lookups = new PortalLookups({ db, client, link, clock, noteFailure: (what, error) => running.noteFailure(what, error) });
-  return {
-    view,
-    link,
-    allocator,
-    lookups,
-    wake,
-    start: () => running.start(),
-    close: async () => {
-      lookups.close();
-      await running.close();
-    },
-  };
+function dossierConfigOf(config: KioskConfig): DossierServiceConfig {
+  const { center, dossier, holidays, language, printer, terminal } = config;
+  return { center, dossier, holidays, language, printer, terminal };
 }

@@ -1,40 +1,22 @@
 import { z } from 'zod';
-import { LanguageSchema, LocalizedTextSchema } from '../../src-shared/dto';
+import { LanguageSchema } from '../../src-shared/dto';
+import { CatalogConfigSchema } from '../catalog/catalog-config';
+import { BarcodeScannerConfigSchema } from '../devices/scanner/scanner-config';
+import { DossierConfigSchema, HolidaysSchema } from '../dossier/dossier-config';
+import { CenterConfigSchema, TerminalConfigSchema } from '../kernel/center';
+import { QueueConfigSchema } from '../queue/queue-config';
 import { DocumentScannerConfigSchema } from '../devices/docscan/docscan-config';
 import { PaymentConfigSchema } from '../payment/payment-config';
 import { PrivacyConfigSchema } from '../privacy/privacy-config';
 import { StorageConfigSchema } from '../storage/storage-config';
 import { SyncConfigSchema } from '../sync/sync-config';
 
-const QueueServiceConfigSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and dashes'),
-  prefix: z.string().regex(/^[A-Z]{1,3}$/, '1 to 3 capital letters'),
-  name: LocalizedTextSchema,
-  description: LocalizedTextSchema,
-  icon: z.string().min(1),
-  /** First number of the day. */
-  start: z.number().int().min(0).max(9999).default(1),
-  digits: z.number().int().min(2).max(5).default(3),
-});
-export type QueueServiceConfig = z.infer<typeof QueueServiceConfigSchema>;
-
 export const ConfigSchema = z
   .object({
-    center: z.object({
-      name: LocalizedTextSchema,
-      address: z.string().default(''),
-      timeZone: z.string().default('Asia/Ho_Chi_Minh'),
-      queueFollowUrl: z.string().url(),
-    }),
-    terminal: z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and dashes (1–32)') }),
+    center: CenterConfigSchema,
+    terminal: TerminalConfigSchema,
     language: LanguageSchema.default('vi'),
-    queue: z.object({
-      services: z
-        .array(QueueServiceConfigSchema)
-        .min(1, 'at least one service')
-        .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'service ids must be unique')
-        .refine((s) => new Set(s.map((x) => x.prefix)).size === s.length, 'service prefixes must be unique'),
-    }),
+    queue: QueueConfigSchema,
     idle: z.object({
       timeoutSeconds: z.number().int().min(10).max(3600).default(60),
       warningSeconds: z.number().int().min(3).max(60).default(10),
@@ -43,44 +25,15 @@ export const ConfigSchema = z
     devices: z
       .object({
         healthPollSeconds: z.number().min(0.2).max(300).default(5),
-        /** Barcode/QR scanner: virtual (`npm run scan`) or a HID-POS scanner by USB vendor/product id. */
-        scanner: z
-          .object({
-            driver: z.enum(['virtual', 'hid']).default('virtual'),
-            vendorId: z.number().int().min(0).max(0xffff).default(0x0c2e), // Honeywell
-            productId: z.number().int().min(0).max(0xffff).default(0x0b07),
-            reconnectSeconds: z.number().min(0.1).max(60).default(2),
-          })
-          .prefault({}),
+        scanner: BarcodeScannerConfigSchema,
         /** Document scanner: virtual (sample pages) or SANE's scanimage. */
         documentScanner: DocumentScannerConfigSchema,
       })
       .prefault({}),
-    catalog: z
-      .object({
-        /** Where a procedure's QR points when the catalog gives no URL; {code} is replaced. */
-        procedureUrlTemplate: z
-          .string()
-          .includes('{code}')
-          .default('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}'),
-      })
-      .prefault({}),
+    catalog: CatalogConfigSchema,
     /** Public holidays and make-up days off (YYYY-MM-DD), skipped when counting working days. */
-    holidays: z
-      .array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dates written YYYY-MM-DD'))
-      .max(2000)
-      .default([]),
-    dossier: z
-      .object({
-        /** A dossier received after this local time counts as received the next working day. */
-        cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:mm').default('16:30'),
-        /** When results are handed back on the appointment day. */
-        returnTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:mm').default('16:00'),
-        /** Wrong lookups per terminal before each further try has to wait. */
-        lookupFreeFailures: z.number().int().min(1).max(100).default(3),
-        lookupMaxWaitSeconds: z.number().int().min(1).max(3600).default(60),
-      })
-      .prefault({}),
+    holidays: HolidaysSchema,
+    dossier: DossierConfigSchema,
     /** The provincial portal (Kiosk Sync API, docs/sync-api.yaml); portalUrl null = offline-only. */
     sync: SyncConfigSchema,
     /** Fees paid by VietQR to the center's account; `payment.vietqr` null = pay at the counter. */

@@ -4,8 +4,8 @@ import { fail, ok, type Reply } from '../../src-shared/errors';
 import { roleOf } from '../../src-shared/method-roles';
 import type { Role } from '../../src-shared/staff-access';
 import { cleanRequestText } from './clean-request';
-import { KioskError } from './kiosk-error';
-import type { Logger } from './logger';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 
 export type Handlers = {
   [M in MethodName]: (request: z.output<Methods[M]['request']>) => Promise<ResponseOf<M>> | ResponseOf<M>;

@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from '../kernel/logger';
 
 /** The part of `process` the guard listens on; a fake in tests. */
 export interface ProcessFailureEvents {

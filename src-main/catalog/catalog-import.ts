@@ -1,6 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { CatalogDocumentSchema, type CatalogDocument } from '../../src-shared/catalog';
-import { foldVietnamese, toStoredText } from '../../src-shared/text';
+import { toStoredText } from '../../src-shared/text';
 
 export class CatalogImportError extends Error {}
 
@@ -37,50 +36,6 @@ export function parseCatalog(raw: unknown): CatalogDocument {
     throw new CatalogImportError(`The catalog is invalid; nothing was changed:\n${problems.slice(0, 10).map((p) => `  ${p}`).join('\n')}`);
   }
   return doc;
-}
-
-/** Replaces the whole catalog in one transaction: readers see the old one or the new one. */
-export function importCatalog(db: Database, doc: CatalogDocument, importedAt: Date): void {
-  const fieldNames = new Map(doc.fields.map((f) => [f.code, f.name]));
-  db.transaction(() => {
-    db.exec(`DELETE FROM procedure_search; DELETE FROM procedures; DELETE FROM catalog_fields; DELETE FROM catalog_agencies; DELETE FROM catalog_meta;`);
-    const insertField = db.prepare(`INSERT INTO catalog_fields (code, name_vi, name_en, icon, ord) VALUES (?, ?, ?, ?, ?)`);
-    doc.fields.forEach((f, i) => insertField.run(f.code, f.name.vi, f.name.en, f.icon, i));
-    const insertAgency = db.prepare(`INSERT INTO catalog_agencies (code, name_vi, name_en) VALUES (?, ?, ?)`);
-    for (const a of doc.agencies) insertAgency.run(a.code, a.name.vi, a.name.en);
-    const insertProcedure = db.prepare(
-      `INSERT INTO procedures (code, field_code, agency_code, name_vi, name_en, name_folded, level, processing_days, fee_total_vnd, data)
-       VALUES (@code, @field, @agency, @vi, @en, @folded, @level, @days, @fee, @data)`,
-    );
-    const insertSearch = db.prepare(`INSERT INTO procedure_search (rowid, name_folded, field_folded) VALUES (?, ?, ?)`);
-    // Rows go in by folded name, so rowid order is alphabetical: search can stop at LIMIT
-    // instead of ranking every match.
-    const ordered = doc.procedures
-      .map((p) => ({ p, folded: foldVietnamese(p.name.vi) }))
-      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
-    for (const { p, folded } of ordered) {
-      const { lastInsertRowid } = insertProcedure.run({
-        code: p.code,
-        field: p.fieldCode,
-        agency: p.agencyCode,
-        vi: p.name.vi,
-        en: p.name.en,
-        folded,
-        level: p.level,
-        days: p.processingDays,
-        fee: p.fees.reduce((sum, f) => sum + f.amountVnd, 0),
-        data: JSON.stringify(p),
-      });
-      const field = fieldNames.get(p.fieldCode);
-      insertSearch.run(lastInsertRowid, `${folded} ${foldVietnamese(p.name.en)}`, field ? `${foldVietnamese(field.vi)} ${foldVietnamese(field.en)}` : '');
-    }
-    db.prepare(`INSERT INTO catalog_meta (id, version, demo, published_at, imported_at) VALUES (1, ?, ?, ?, ?)`).run(
-      doc.version,
-      doc.demo ? 1 : 0,
-      doc.publishedAt,
-      importedAt.toISOString(),
-    );
-  }).immediate();
 }
 
 function normalizeStrings(value: unknown): unknown {

@@ -1,11 +1,14 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import {
   ProcedureSchema,
   type CatalogInfo,
   type FieldSummary,
   type ProcedureDetail,
+  type CatalogDocument,
   type ProcedureSummary,
 } from '../../src-shared/catalog';
+import { foldVietnamese } from '../../src-shared/text';
+import type { LocalizedText } from '../../src-shared/dto';
 
 export const SUMMARY_COLUMNS =
   'p.code, p.name_vi, p.name_en, p.field_code, p.level, p.processing_days, p.fee_total_vnd';
@@ -81,4 +84,76 @@ export function getProcedure(db: Database, code: string): ProcedureDetail | unde
   // The row is the truth, but it is re-validated so a damaged row fails loudly, not in the UI.
   const procedure = ProcedureSchema.parse(JSON.parse(row.data));
   return { ...procedure, fieldName: { vi: row.f_vi, en: row.f_en }, agencyName: { vi: row.a_vi, en: row.a_en } };
+}
+
+/** An agency's name by code; the code itself when the catalog no longer has it. */
+export function agencyName(db: Database, code: string): LocalizedText {
+  const row = db.prepare(`SELECT name_vi, name_en FROM catalog_agencies WHERE code = ?`).get(code) as
+    | { name_vi: string; name_en: string }
+    | undefined;
+  return row ? { vi: row.name_vi, en: row.name_en } : { vi: code, en: code };
+}
+
+/** Replaces the whole catalog in one transaction: readers see the old one or the new one. */
+export function importCatalog(db: Database, doc: CatalogDocument, importedAt: Date): void {
+  const fieldNames = new Map(doc.fields.map((f) => [f.code, f.name]));
+  db.transaction(() => {
+    db.exec(`DELETE FROM procedure_search; DELETE FROM procedures; DELETE FROM catalog_fields; DELETE FROM catalog_agencies; DELETE FROM catalog_meta;`);
+    const insertField = db.prepare(`INSERT INTO catalog_fields (code, name_vi, name_en, icon, ord) VALUES (?, ?, ?, ?, ?)`);
+    doc.fields.forEach((f, i) => insertField.run(f.code, f.name.vi, f.name.en, f.icon, i));
+    const insertAgency = db.prepare(`INSERT INTO catalog_agencies (code, name_vi, name_en) VALUES (?, ?, ?)`);
+    for (const a of doc.agencies) insertAgency.run(a.code, a.name.vi, a.name.en);
+    const insertProcedure = db.prepare(
+      `INSERT INTO procedures (code, field_code, agency_code, name_vi, name_en, name_folded, level, processing_days, fee_total_vnd, data)
+       VALUES (@code, @field, @agency, @vi, @en, @folded, @level, @days, @fee, @data)`,
+    );
+    const insertSearch = db.prepare(`INSERT INTO procedure_search (rowid, name_folded, field_folded) VALUES (?, ?, ?)`);
+    // Rows go in by folded name, so rowid order is alphabetical: search can stop at LIMIT
+    // instead of ranking every match.
+    const ordered = doc.procedures
+      .map((p) => ({ p, folded: foldVietnamese(p.name.vi) }))
+      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+    for (const { p, folded } of ordered) {
+      const { lastInsertRowid } = insertProcedure.run({
+        code: p.code,
+        field: p.fieldCode,
+        agency: p.agencyCode,
+        vi: p.name.vi,
+        en: p.name.en,
+        folded,
+        level: p.level,
+        days: p.processingDays,
+        fee: p.fees.reduce((sum, f) => sum + f.amountVnd, 0),
+        data: JSON.stringify(p),
+      });
+      const field = fieldNames.get(p.fieldCode);
+      insertSearch.run(lastInsertRowid, `${folded} ${foldVietnamese(p.name.en)}`, field ? `${foldVietnamese(field.vi)} ${foldVietnamese(field.en)}` : '');
+    }
+    db.prepare(`INSERT INTO catalog_meta (id, version, demo, published_at, imported_at) VALUES (1, ?, ?, ?, ?)`).run(
+      doc.version,
+      doc.demo ? 1 : 0,
+      doc.publishedAt,
+      importedAt.toISOString(),
+    );
+  }).immediate();
+}
+
+/** The prepared reads of procedure search (catalog-search.ts), by tier. */
+export function searchStatements(db: Database): Record<'byCode' | 'byCodePrefix' | 'byNamePrefix' | 'byMatch', Statement> {
+  return {
+    byCode: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code = ?`),
+    byCodePrefix: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code >= ? AND p.code < ? ORDER BY p.code LIMIT ?`),
+    byNamePrefix: db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.name_folded >= ? AND p.name_folded < ? ORDER BY p.name_folded LIMIT ?`,
+    ),
+    byMatch: db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
+       WHERE procedure_search MATCH ? ORDER BY s.rowid LIMIT ?`,
+    ),
+  };
+}
+
+/** Every word of the catalog's names (the FTS vocabulary), for typo tolerance. */
+export function searchVocabulary(db: Database): string[] {
+  return (db.prepare(`SELECT term FROM procedure_search_vocab`).all() as { term: string }[]).map((r) => r.term);
 }

@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { ProcedureSummary, SearchResult } from '../../src-shared/catalog';
 import { foldVietnamese } from '../../src-shared/text';
-import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './catalog-repository';
+import { rowToSummary, searchStatements, searchVocabulary, type SummaryRow } from './catalog-repository';
 import { withinOneEdit } from './within-one-edit';
 
 const MAX_QUERY_CHARS = 200;
@@ -19,21 +19,10 @@ const MIN_TYPO_TOKEN = 3;
  */
 export class CatalogSearch {
   private vocabulary: string[] | null = null;
-  private readonly byCode: Statement;
-  private readonly byCodePrefix: Statement;
-  private readonly byNamePrefix: Statement;
-  private readonly byMatch: Statement;
+  private readonly statements: ReturnType<typeof searchStatements>;
 
   constructor(private readonly db: Database) {
-    this.byCode = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code = ?`);
-    this.byCodePrefix = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.code >= ? AND p.code < ? ORDER BY p.code LIMIT ?`);
-    this.byNamePrefix = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.name_folded >= ? AND p.name_folded < ? ORDER BY p.name_folded LIMIT ?`,
-    );
-    this.byMatch = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
-       WHERE procedure_search MATCH ? ORDER BY s.rowid LIMIT ?`,
-    );
+    this.statements = searchStatements(db);
   }
 
   /** Call after the catalog changed. */
@@ -45,11 +34,11 @@ export class CatalogSearch {
     const trimmed = rawQuery.slice(0, MAX_QUERY_CHARS).normalize('NFC').trim();
     if (CODE_PATTERN.test(trimmed)) {
       // Codes are stored upper case; an exact, binary comparison uses the unique index.
-      const row = this.byCode.get(trimmed.toUpperCase()) as SummaryRow | undefined;
+      const row = this.statements.byCode.get(trimmed.toUpperCase()) as SummaryRow | undefined;
       if (row) return { match: 'exact-code', results: [rowToSummary(row)] };
     }
     if (/^[12]\.[\d.]*$/.test(trimmed)) {
-      const rows = this.byCodePrefix.all(trimmed, `${trimmed}\u{10FFFF}`, limit) as SummaryRow[];
+      const rows = this.statements.byCodePrefix.all(trimmed, `${trimmed}\u{10FFFF}`, limit) as SummaryRow[];
       if (rows.length) return { match: 'text', results: rows.map(rowToSummary) };
     }
     const folded = foldVietnamese(trimmed);
@@ -87,7 +76,7 @@ export class CatalogSearch {
     const add = (rows: SummaryRow[]) => {
       for (const r of rows) if (out.size < limit && !out.has(r.code)) out.set(r.code, rowToSummary(r));
     };
-    if (namePrefix) add(this.byNamePrefix.all(namePrefix, `${namePrefix}\u{10FFFF}`, limit) as SummaryRow[]);
+    if (namePrefix) add(this.statements.byNamePrefix.all(namePrefix, `${namePrefix}\u{10FFFF}`, limit) as SummaryRow[]);
     // Words the citizen has finished must match whole; the one being typed matches as a prefix.
     const phrase = (w: string, last: boolean) => `"${w.replace(/"/g, '')}"${last ? '*' : ''}`;
     const groups = words.map((alts, i) => {
@@ -96,8 +85,8 @@ export class CatalogSearch {
     });
     const query = groups.join(' AND ');
     // A little more than needed, since rows already shown are skipped.
-    if (out.size < limit) add(this.byMatch.all(`name_folded : (${query})`, limit + out.size) as SummaryRow[]);
-    if (out.size < limit) add(this.byMatch.all(query, limit + out.size) as SummaryRow[]);
+    if (out.size < limit) add(this.statements.byMatch.all(`name_folded : (${query})`, limit + out.size) as SummaryRow[]);
+    if (out.size < limit) add(this.statements.byMatch.all(query, limit + out.size) as SummaryRow[]);
     return [...out.values()];
   }
 
@@ -119,7 +108,7 @@ export class CatalogSearch {
   }
 
   private loadVocabulary(): string[] {
-    this.vocabulary ??= (this.db.prepare(`SELECT term FROM procedure_search_vocab`).all() as { term: string }[]).map((r) => r.term);
+    this.vocabulary ??= searchVocabulary(this.db);
     return this.vocabulary;
   }
 }

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { CatalogInfo, FieldSummary, ProcedureDetail, ProcedureSummary, SearchResult } from '../../src-shared/catalog';
 import type { Language } from '../../src-shared/dto';
-import type { Clock } from '../app/clock';
-import type { KioskConfig } from '../app/config';
-import { KioskError } from '../app/kiosk-error';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { CatalogServiceConfig } from './catalog-config';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
-import { importCatalog, parseCatalog } from './catalog-import';
+import { parseCatalog } from './catalog-import';
+import { importCatalog } from './catalog-repository';
 import * as repo from './catalog-repository';
 import { CatalogSearch } from './catalog-search';
 import { renderChecklist } from './checklist-layout';
@@ -18,7 +19,7 @@ export class CatalogService {
 
   constructor(
     private readonly db: Database,
-    private readonly config: KioskConfig,
+    private readonly config: CatalogServiceConfig,
     private readonly printer: PrinterPort,
     private readonly clock: Clock,
     private readonly logger: Logger,

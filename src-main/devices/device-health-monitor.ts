@@ -1,5 +1,5 @@
 import type { DeviceHealth } from '../../src-shared/dto';
-import type { EventBus } from '../app/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 
 export interface HealthSource {
   health(): DeviceHealth;

@@ -1,9 +1,9 @@
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
-import type { KioskConfig } from '../app/config';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { DossierServiceConfig } from './dossier-config';
+import type { Logger } from '../kernel/logger';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { ContentStore, type StoreFs } from './content-store';
 import { DossierService } from './dossier-service';
@@ -13,7 +13,7 @@ import { PageStaging } from './page-staging';
 export function createDossierService(
   db: Database,
   dataDir: string,
-  config: KioskConfig,
+  config: DossierServiceConfig,
   printer: PrinterPort,
   clock: Clock,
   logger: Logger,

@@ -295,3 +295,56 @@ export function applyPortalStatus(
     })
     .immediate();
 }
+
+// ---- The personal-data purge's reads and writes of these tables (decision 0022). A purged
+// dossier keeps its code, procedure, times, statuses, document list, file hashes, consent version
+// and the last 4 digits of the ID number (the lookup's check); its applicant's name is '' — that
+// is the "purged" mark, so no migration is needed (the column is NOT NULL and a submitted dossier
+// always has a name).
+
+const UNPURGED = `d.applicant_name <> ''`;
+
+/** Dossiers whose personal data is still here, received no later than `receivedBefore`. */
+export function unpurgedReceivedBefore(db: Database, receivedBefore: string): string[] {
+  return db.prepare(`SELECT d.id FROM dossiers d WHERE ${UNPURGED} AND d.received_at <= ?`).pluck().all(receivedBefore) as string[];
+}
+
+/** Erases one dossier's personal data in the caller's transaction; false if it was already purged. */
+export function purgeDossierRow(db: Database, dossierId: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE dossiers SET
+           applicant_name = '', applicant_id_number = substr(applicant_id_number, -4),
+           applicant_birth_date = NULL, applicant_sex = NULL, applicant_address = '',
+           representative_name = NULL, representative_id_number = NULL, representative_relation = NULL,
+           phone = NULL, email = NULL, form_values = '{}',
+           postal_address = CASE WHEN delivery_method = 'post' THEN '' ELSE NULL END
+         WHERE id = ? AND applicant_name <> ''`,
+      )
+      .run(dossierId).changes > 0
+  );
+}
+
+/** Whether a dossier's personal data has been purged. */
+export function isPurged(db: Database, dossierId: string): boolean {
+  return db.prepare(`SELECT 1 FROM dossiers WHERE id = ? AND applicant_name = ''`).get(dossierId) !== undefined;
+}
+
+/**
+ * Content files (scanned pages, receipt PDFs) that only purged dossiers refer to: these must not
+ * be on disk. A file shared with a dossier not yet purged stays until that one is purged too.
+ */
+export function filesOnlyPurgedDossiersUse(db: Database): { sha256: string; relativePath: string }[] {
+  return db
+    .prepare(
+      `WITH used AS (
+         SELECT df.sha256, ${UNPURGED} AS live FROM dossier_files df JOIN dossiers d ON d.id = df.dossier_id
+         UNION ALL
+         SELECT r.sha256, ${UNPURGED} AS live FROM dossier_receipts r JOIN dossiers d ON d.id = r.dossier_id)
+       SELECT f.sha256 AS sha256, f.relative_path AS relativePath
+       FROM used JOIN files f ON f.sha256 = used.sha256
+       GROUP BY f.sha256 HAVING max(used.live) = 0`,
+    )
+    .all() as { sha256: string; relativePath: string }[];
+}

@@ -12,11 +12,11 @@ import {
 import { assertNever } from '../../src-shared/assert-never';
 import type { Language } from '../../src-shared/dto';
 import { formatLocalDateTime } from '../../src-shared/format';
-import type { Clock } from '../app/clock';
-import type { KioskConfig } from '../app/config';
-import { KioskError } from '../app/kiosk-error';
+import type { Clock } from '../kernel/clock';
+import type { DossierServiceConfig } from './dossier-config';
+import { KioskError } from '../kernel/kiosk-error';
 import { isStorageWriteFailure } from '../storage/storage-failure';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../kernel/logger';
 import { getProcedure } from '../catalog/catalog-repository';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
@@ -67,7 +67,7 @@ export class DossierService {
 
   constructor(
     private readonly db: Database,
-    private readonly config: KioskConfig,
+    private readonly config: DossierServiceConfig,
     private readonly store: ContentStore,
     private readonly staging: PageStaging,
     private readonly fs: StoreFs,

@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 
 /**
  * Slows down guessing on a terminal: after `freeFailures` wrong lookups in a row, each further

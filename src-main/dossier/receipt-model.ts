@@ -3,16 +3,10 @@ import type { Receipt } from '../../src-shared/dossier';
 import type { Language, LocalizedText } from '../../src-shared/dto';
 import { formatLocalDateTime } from '../../src-shared/format';
 import type { ReceiptPrintData } from '../devices/printer/receipt-layout';
+import { agencyName } from '../catalog/catalog-repository';
 import * as repo from './dossier-repository';
 import { receiptQrText } from './receipt-qr';
 import { receiptTexts } from './receipt-texts';
-
-function agencyName(db: Database, code: string): LocalizedText {
-  const row = db.prepare(`SELECT name_vi, name_en FROM catalog_agencies WHERE code = ?`).get(code) as
-    | { name_vi: string; name_en: string }
-    | undefined;
-  return row ? { vi: row.name_vi, en: row.name_en } : { vi: code, en: code };
-}
 
 /** Form 01 as data, from the stored rows (so a reprint says exactly what the first print said). */
 export function buildReceipt(db: Database, dossier: repo.DossierRow, centerName: LocalizedText, timeZone: string): Receipt {

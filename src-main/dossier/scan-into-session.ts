@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import type { ResponseOf } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
-import type { EventBus } from '../app/event-bus';
-import { KioskError } from '../app/kiosk-error';
+import type { EventBus } from '../kernel/event-bus';
+import { KioskError } from '../kernel/kiosk-error';
 import type { DocumentScanService } from '../devices/docscan/document-scan-service';
 import { DocumentScanError, scanFailureMessages } from '../devices/docscan/scan-errors';
 import type { DossierService } from './dossier-service';

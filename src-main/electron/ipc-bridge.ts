@@ -1,8 +1,8 @@
 import { fail, type Reply } from '../../src-shared/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-shared/ipc-channels';
 import type { Dispatcher } from '../app/dispatcher';
-import type { EventBus } from '../app/event-bus';
-import type { Logger } from '../app/logger';
+import type { EventBus } from '../kernel/event-bus';
+import type { Logger } from '../kernel/logger';
 import { isSameOrigin } from './kiosk-origin';
 
 export { EVENT_CHANNEL, INVOKE_CHANNEL };

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
-import { systemClock } from '../app/clock';
+import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { loadKioskConfig } from '../app/load-config';
-import { createFileLogger, type Logger } from '../app/logger';
+import { createFileLogger, type Logger } from '../kernel/logger';
 import { surviveStrayFailures } from '../app/process-guard';
 import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
 import { KIOSK_ORIGIN, KIOSK_START_URL } from './kiosk-origin';

@@ -1,6 +1,6 @@
 import type { WebContentsPrintOptions } from 'electron';
 import type { DeviceHealth } from '../../src-shared/dto';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import { decodeEscPos } from '../devices/printer/escpos-decoder';
 import { healthOf } from '../devices/printer/printer-condition';
 import { PrinterError, type PrinterPort } from '../devices/printer/printer-port';

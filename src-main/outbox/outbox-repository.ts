@@ -194,3 +194,25 @@ export function requeueParked(db: Database, id: number, now: Date): boolean {
       .run(now.toISOString(), now.toISOString(), id).changes === 1
   );
 }
+
+/** When each of these subjects' `kind` job was delivered (its row done), for those delivered. */
+export function deliveredAt(db: Database, kind: string, subjectIds: readonly string[]): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT subject_id, updated_at FROM outbox_jobs
+       WHERE kind = ? AND state = 'done' AND subject_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(kind, JSON.stringify(subjectIds)) as { subject_id: string; updated_at: string }[];
+  return new Map(rows.map((r) => [r.subject_id, r.updated_at]));
+}
+
+/**
+ * Drops the error text and park reason of the delivered jobs about these subjects: payloads name
+ * a dossier or payment only, but errors may quote the portal quoting a personal field.
+ */
+export function clearDeliveredErrors(db: Database, subjectIds: readonly string[]): void {
+  db.prepare(
+    `UPDATE outbox_jobs SET last_error = NULL, parked_reason = NULL
+     WHERE state = 'done' AND subject_id IN (SELECT value FROM json_each(?))`,
+  ).run(JSON.stringify(subjectIds));
+}

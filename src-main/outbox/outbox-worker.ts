@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { assertNever } from '../../src-shared/assert-never';
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import { backoffDelayMs, delayWithRetryAfter, type BackoffPolicy } from './backoff';
 import { failed, retry, type JobKinds, type JobOutcome } from './job-outcome';
 import * as jobs from './outbox-repository';

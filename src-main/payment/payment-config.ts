@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CenterConfig, TerminalConfig } from '../kernel/center';
 
 /**
  * `payment` in the kiosk config: the center's receiving account for fees paid by VietQR. Without
@@ -26,3 +27,10 @@ export const PaymentConfigSchema = z
   .prefault({});
 export type PaymentConfig = z.infer<typeof PaymentConfigSchema>;
 export type VietQrAccount = NonNullable<PaymentConfig['vietqr']>;
+
+/** The part of the kiosk config the payment service reads. */
+export interface PaymentServiceConfig {
+  center: Pick<CenterConfig, 'timeZone'>;
+  payment: Pick<PaymentConfig, 'vietqr'>;
+  terminal: TerminalConfig;
+}

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { addAudit } from '../dossier/dossier-repository';
 
 export type PaymentState = 'pending' | 'confirmed' | 'failed';
 
@@ -49,6 +50,11 @@ export function latestPaymentOf(db: Database, dossierId: string): PaymentRow | u
     .get(dossierId) as PaymentRow | undefined;
 }
 
+/** Every payment of a dossier, whatever its state. */
+export function paymentsOf(db: Database, dossierId: string): PaymentRow[] {
+  return db.prepare(`SELECT * FROM payments WHERE dossier_id = ?`).all(dossierId) as PaymentRow[];
+}
+
 /** The portal's word on a payment, as far as the API tells it (Payment in docs/sync-api.yaml). */
 export interface PortalPaymentState {
   state: PaymentState;
@@ -71,12 +77,7 @@ export function applyPortalPayment(db: Database, id: string, portal: PortalPayme
         .prepare(`UPDATE payments SET state = ?, confirmed_at = ?, reason = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
         .run(portal.state, confirmedAt, portal.reason?.slice(0, 500) ?? null, at, id).changes;
       if (changed > 0) {
-        db.prepare(`INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, 'sync', ?, ?, ?)`).run(
-          at,
-          `payment.${portal.state}`,
-          id,
-          portal.reason?.slice(0, 500) ?? null,
-        );
+        addAudit(db, { at, actor: 'sync', action: `payment.${portal.state}`, subject: id, detail: portal.reason?.slice(0, 500) });
       }
       return changed > 0;
     })

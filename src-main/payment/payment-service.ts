@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { PaymentOffer, PaymentStatus, StartedPayment } from '../../src-shared/payment';
 import type { LinkStateDto } from '../../src-shared/sync';
 import { formatLocalDateTime } from '../../src-shared/format';
-import type { Clock } from '../app/clock';
-import type { KioskConfig } from '../app/config';
-import { KioskError } from '../app/kiosk-error';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { PaymentServiceConfig } from './payment-config';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import { getProcedure } from '../catalog/catalog-repository';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { addAudit, findDossierByCode, getDossier } from '../dossier/dossier-repository';
@@ -29,7 +29,7 @@ export interface PaymentLink {
 
 export interface PaymentServiceDeps {
   db: Database;
-  config: KioskConfig;
+  config: PaymentServiceConfig;
   clock: Clock;
   logger: Logger;
   newId: () => string;

@@ -1,10 +1,11 @@
 import type * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import type { Wait } from '../outbox/wait';
-import { dossiersDueForPurge, filesOnlyPurgedDossiersUse, purgeDossierRow } from './purge-repository';
+import { filesOnlyPurgedDossiersUse } from '../dossier/dossier-repository';
+import { dossiersDueForPurge, purgeDossier } from './purge-candidates';
 
 /** The file-system calls the purge makes; injected so tests can make an unlink fail. */
 export type PurgeFs = Pick<typeof nodeFs, 'unlinkSync' | 'readdirSync' | 'statSync'>;
@@ -123,7 +124,7 @@ export class PersonalDataPurge {
     for (;;) {
       const due = dossiersDueForPurge(db, before, receivedBefore, BATCH);
       if (due.length === 0) break;
-      dossiers += db.transaction(() => due.filter((id) => purgeDossierRow(db, id, now.toISOString())).length).immediate();
+      dossiers += db.transaction(() => due.filter((id) => purgeDossier(db, id, now.toISOString())).length).immediate();
       if (due.length < BATCH) break;
     }
     // Files after the rows: a crash in between leaves files that the next round still finds.

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Language, Priority, QueueServiceDto, TicketDto } from '../../src-shared/dto';
-import { formatLocalDateTime, localDay, type Clock } from '../app/clock';
-import type { KioskConfig, QueueServiceConfig } from '../app/config';
-import { KioskError } from '../app/kiosk-error';
-import type { Logger } from '../app/logger';
+import { formatLocalDateTime, localDay, type Clock } from '../kernel/clock';
+import type { QueueServiceConfig, QueueServiceSettings } from './queue-config';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
 import { renderTicket } from '../devices/printer/ticket-layout';
-import type { NumberSource, QueueNumberAllocator } from '../sync/queue-allocator';
+import type { NumberSource, QueueNumberAllocator } from './queue-number-allocator';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
 
@@ -16,7 +16,7 @@ import * as tickets from './ticket-repository';
 export class QueueService {
   constructor(
     private readonly db: Database,
-    private readonly config: KioskConfig,
+    private readonly config: QueueServiceSettings,
     private readonly printer: PrinterPort,
     private readonly clock: Clock,
     private readonly logger: Logger,

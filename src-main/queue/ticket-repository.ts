@@ -26,6 +26,17 @@ export function nextNumber(db: Database, serviceId: string, day: string, start: 
   return row.last_number;
 }
 
+/** The terminal-range counter lives beside the per-service ones, under a key no service id can take. */
+export function nextTerminalNumber(db: Database, serviceId: string, day: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+    )
+    .get(`${serviceId}#terminal`, day) as { last_number: number };
+  return row.last_number;
+}
+
 export function insertTicket(
   db: Database,
   t: Omit<TicketRow, 'state' | 'print_state' | 'print_error'> & { number_source?: 'local' | 'portal' | 'block' | 'terminal' },

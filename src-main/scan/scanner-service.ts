@@ -1,10 +1,10 @@
 import type { ScanEvent } from '../../src-shared/scan';
 import type { TestRead } from '../../src-shared/staff-access';
 import { cleanIncomingText } from '../../src-shared/text';
-import type { Clock } from '../app/clock';
-import { localDay } from '../app/clock';
-import type { EventBus } from '../app/event-bus';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import { localDay } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
+import type { Logger } from '../kernel/logger';
 import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
 import { classifyScan } from './classify-scan';
 import { toTestRead } from './test-read';

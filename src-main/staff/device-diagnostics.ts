@@ -1,6 +1,6 @@
 import type { DeviceHealth } from '../../src-shared/dto';
 import type { DeviceStatus } from '../../src-shared/staff';
-import type { EventBus } from '../app/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 
 /** Remembers each device's last problem, so the staff panel can show it after the device recovered. */
 export class DeviceDiagnostics {

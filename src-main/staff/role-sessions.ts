@@ -1,5 +1,5 @@
 import type { Role, StaffRole } from '../../src-shared/staff-access';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 
 /** Why a session ended, for the audit. */
 export type SessionEnd = 'logout' | 'idle' | 'citizen-session' | 'replaced';

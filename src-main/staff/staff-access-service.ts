@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { GrantedSession, LoginResult, StaffAccessState, StaffRole } from '../../src-shared/staff-access';
-import type { Clock } from '../app/clock';
-import { KioskError } from '../app/kiosk-error';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import { afterWrongPin, attemptsLeft, isLocked, openLockout, type LockoutState } from './lockout-policy';
 import { hashPin, pinProblem, verifyPin } from './pin-hash';
 import type { RoleSessions } from './role-sessions';

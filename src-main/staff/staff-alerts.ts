@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceHealth } from '../../src-shared/dto';
 import type { AlertSource, StaffAlert } from '../../src-shared/staff';
-import type { Clock } from '../app/clock';
-import type { EventBus } from '../app/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 
 /** Enough history for a shift; older alerts drop off (they are in the log too). */
 const KEEP = 50;

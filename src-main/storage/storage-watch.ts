@@ -1,7 +1,6 @@
 import type { Language } from '../../src-shared/dto';
-import { KioskError } from '../app/kiosk-error';
-import type { Logger } from '../app/logger';
-import type { StaffAlerts } from '../staff/staff-alerts';
+import { KioskError } from '../kernel/kiosk-error';
+import type { Logger } from '../kernel/logger';
 import type { FreeSpacePort } from './free-space';
 import { isStorageWriteFailure, storageFullMessage, storageFullScanMessage, storageLowScanMessage } from './storage-failure';
 
@@ -10,7 +9,8 @@ export interface StorageWatchParts {
   /** The data folder: the store, the scanned files and the logs all live there. */
   dir: string;
   minFreeBytes: number;
-  alerts: Pick<StaffAlerts, 'raise' | 'resolve'>;
+  /** The staff alert of the storage (StaffAlerts, above this folder, is one). */
+  alerts: { raise(source: 'storage', reason: string): void; resolve(source: 'storage'): void };
   logger: Logger;
   intervalMs: number;
 }

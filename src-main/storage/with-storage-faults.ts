@@ -1,12 +1,12 @@
 import { LanguageSchema, type Language } from '../../src-shared/dto';
-import type { Handlers } from '../app/dispatcher';
 import type { StorageWatch } from './storage-watch';
 
 /**
  * Every handler, with a disk that took no more turned into a plain `store_unavailable` answer (in
- * the request's language when it has one) and a staff alert, instead of "unexpected error".
+ * the request's language when it has one) and a staff alert, instead of "unexpected error". Any
+ * map of handlers by method name (the dispatcher's, in app/), so this folder needs nothing above it.
  */
-export function withStorageFaults(handlers: Handlers, watch: Pick<StorageWatch, 'explain'>, fallback: Language): Handlers {
+export function withStorageFaults<H extends object>(handlers: H, watch: Pick<StorageWatch, 'explain'>, fallback: Language): H {
   const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
   for (const [method, handler] of Object.entries(handlers) as [string, (request: unknown) => unknown][]) {
     wrapped[method] = async (request) => {
@@ -17,7 +17,7 @@ export function withStorageFaults(handlers: Handlers, watch: Pick<StorageWatch, 
       }
     };
   }
-  return wrapped as Handlers;
+  return wrapped as H;
 }
 
 function languageOf(request: unknown): Language | undefined {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import type { PortalClient } from './portal-client';
 import { getMeta, setMeta } from './sync-repository';
 import type { UpkeepStep } from './sync-upkeep';

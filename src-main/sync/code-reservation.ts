@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { localDay, type Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import { localDay, type Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import { countFreeOfficialCodes, reserveOfficialCodes } from '../dossier/dossier-repository';
 import type { PortalClient } from './portal-client';
 import { getMeta, setMeta } from './sync-repository';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { localDay, type Clock } from '../app/clock';
+import { localDay, type Clock } from '../kernel/clock';
 import { getDossier, getDossierFiles, linkAssignedOfficialCode, type DossierFileRow, type DossierRow } from '../dossier/dossier-repository';
 import { failed, finished, finishedWith, type JobHandler, type JobOutcome, type OutboxJob } from '../outbox/job-outcome';
 import type { BundleToSend, PortalClient } from './portal-client';

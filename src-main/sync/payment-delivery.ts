@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
 import { failed, finishedWith, retry, type JobHandler, type JobOutcome } from '../outbox/job-outcome';
 import { doneOrAbsent, isDone } from '../outbox/outbox-repository';

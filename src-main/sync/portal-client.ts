@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import type { CredentialStore } from './credential-store';
 import { networkError, parseRetryAfter, PortalError } from './portal-error';
 import {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { applyPortalStatus, findDossierByCode } from '../dossier/dossier-repository';
 import type { LinkMonitor } from './link-state';

@@ -23,7 +23,6 @@ export const CodeBlockSchema = z.object({
   day: z.string(),
   codes: z.array(z.string().regex(/^[0-9A-Z.]{1,35}-\d{6}-\d{4}$/)),
 });
-export type CodeBlock = z.infer<typeof CodeBlockSchema>;
 
 export const QueueTicketSchema = z.object({
   ticketId: z.string(),
@@ -40,7 +39,6 @@ export const QueueBlockSchema = z.object({
   first: z.number().int().min(1),
   last: z.number().int().min(1),
 });
-export type QueueBlock = z.infer<typeof QueueBlockSchema>;
 
 export const UploadSchema = z.object({
   uploadId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
@@ -71,7 +69,6 @@ export const DossierStatusSchema = z.object({
   appointmentAt: z.string().optional(),
   history: z.array(z.object({ status: z.number().int().min(1).max(10), at: z.string(), note: z.string().optional() })),
 });
-export type DossierStatus = z.infer<typeof DossierStatusSchema>;
 
 /** Payment in the spec: the portal's record of a fee payment, confirmed once the money arrives. */
 export const PaymentSchema = z.object({
@@ -82,7 +79,6 @@ export const PaymentSchema = z.object({
   confirmedAt: z.string().optional(),
   reason: z.string().optional(),
 });
-export type PortalPayment = z.infer<typeof PaymentSchema>;
 
 /** What the kiosk sends when a citizen starts paying (PaymentRequest in the spec). */
 export interface PaymentRequest {

@@ -1,25 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import type { PortalClient } from './portal-client';
-import { countBlocks, freeBlockNumbers, insertBlock, nextTerminalNumber, takeBlockNumber } from './sync-repository';
-
-export type NumberSource = 'portal' | 'block' | 'terminal';
-
-export interface TicketNumberRequest {
-  ticketId: string;
-  serviceId: string;
-  /** Local day YYYY-MM-DD. */
-  day: string;
-  priority: 'none' | 'elderly' | 'disabled' | 'pregnant';
-  issuedAt: string;
-  /** The service's zero padding: online numbers must stay below 10^digits. */
-  digits: number;
-}
-
-/** Where a queue ticket's number comes from; QueueService takes one (injected). */
-export interface QueueNumberAllocator {
-  allocate(request: TicketNumberRequest): Promise<{ number: number; source: NumberSource }>;
-}
+import type { NumberSource, QueueNumberAllocator, TicketNumberRequest } from '../queue/queue-number-allocator';
+import { nextTerminalNumber } from '../queue/ticket-repository';
+import { countBlocks, freeBlockNumbers, insertBlock, takeBlockNumber } from './sync-repository';
 
 export interface CenterAllocatorOptions {
   /** A citizen is waiting at the screen: past this, number offline. */

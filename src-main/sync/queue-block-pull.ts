@@ -1,5 +1,5 @@
-import { localDay, type Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import { localDay, type Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import type { CenterQueueAllocator } from './queue-allocator';
 import type { UpkeepStep } from './sync-upkeep';
 

@@ -32,5 +32,3 @@ export const SyncConfigSchema = z
     queueBlockLow: z.number().int().min(0).max(500).default(5),
   })
   .prefault({});
-export type SyncConfig = z.infer<typeof SyncConfigSchema>;
-

@@ -43,14 +43,3 @@ export function freeBlockNumbers(db: Database, serviceId: string, day: string): 
     .get(serviceId, day) as { n: number };
   return row.n;
 }
-
-/** The terminal-range counter lives beside the per-service ones, under a key no service id can take. */
-export function nextTerminalNumber(db: Database, serviceId: string, day: string): number {
-  const row = db
-    .prepare(
-      `INSERT INTO queue_counters (service_id, day, last_number) VALUES (?, ?, 1)
-       ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
-    )
-    .get(`${serviceId}#terminal`, day) as { last_number: number };
-  return row.last_number;
-}

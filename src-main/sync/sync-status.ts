@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../kernel/clock';
 import { addAudit, getDossier } from '../dossier/dossier-repository';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
 import { listParked, outboxStats, requeueParked } from '../outbox/outbox-repository';

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceHealth } from '../../src-shared/dto';
 import type { SyncStatus } from '../../src-shared/sync';
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
 import { backoffDelayMs } from '../outbox/backoff';
 import type { Wait } from '../outbox/wait';
 import type { LinkMonitor } from './link-state';

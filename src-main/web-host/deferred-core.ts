@@ -1,5 +1,5 @@
 import { fail, type Reply } from '../../src-shared/errors';
-import type { EventListener } from '../app/event-bus';
+import type { EventListener } from '../kernel/event-bus';
 import type { EventSource, RequestHandler } from './web-host';
 
 interface CoreEnds {

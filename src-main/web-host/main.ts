@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { systemClock } from '../app/clock';
+import { systemClock } from '../kernel/clock';
 import { createKioskCore } from '../app/composition-root';
 import { ConfigError } from '../app/config';
 import { loadKioskConfig } from '../app/load-config';
-import { createFileLogger } from '../app/logger';
+import { createFileLogger } from '../kernel/logger';
 import { assetsDir } from '../app/paths';
 import { surviveStrayFailures } from '../app/process-guard';
 import { deferCore } from './deferred-core';

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { fail } from '../../src-shared/errors';
 import type { Dispatcher } from '../app/dispatcher';
-import type { EventBus } from '../app/event-bus';
-import type { Logger } from '../app/logger';
+import type { EventBus } from '../kernel/event-bus';
+import type { Logger } from '../kernel/logger';
 import { readStatic } from './static-files';
 
 export const WEB_CSP =

@@ -8,9 +8,19 @@ import { listTickets } from '../repo/queue';
 import { paymentById, settlePayment } from '../repo/ratings-payments';
 import { listTerminals } from '../repo/terminals';
 import { uploadById } from '../repo/uploads';
-import type { PortalServer } from '../portal-server';
+import type { Fault } from '../faults/fault';
+import type { FaultPlan } from '../faults/fault-plan';
+import type { PortalDeps } from '../handlers/context';
 import { routerOf } from '../http/router';
 import { adminPage } from './admin-page';
+
+/** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
+interface AdminTarget {
+  readonly config: PortalDeps['config'];
+  readonly deps: PortalDeps;
+  readonly faults: Pick<FaultPlan, 'describe'>;
+  setFaults(faults: readonly Fault[], seed?: number): void;
+}
 
 export interface AdminReply {
   status: number;
@@ -41,7 +51,7 @@ function parse<T>(schema: z.ZodType<T>, body: Buffer): T | string {
 }
 
 /** What the admin page shows, also as JSON for tests and scripts. */
-export function adminState(portal: PortalServer): Record<string, unknown> {
+export function adminState(portal: AdminTarget): Record<string, unknown> {
   const { db } = portal.deps;
   return {
     terminals: listTerminals(db).map((t) => ({
@@ -69,7 +79,7 @@ export function adminState(portal: PortalServer): Record<string, unknown> {
   };
 }
 
-type AdminHandler = (portal: PortalServer, body: Buffer, params: Record<string, string>) => AdminReply;
+type AdminHandler = (portal: AdminTarget, body: Buffer, params: Record<string, string>) => AdminReply;
 
 /**
  * Reference-portal administration (not part of the Kiosk Sync API): the page, fault control, and
@@ -117,7 +127,7 @@ const routeAdmin = routerOf<AdminHandler>({
   },
 });
 
-export function handleAdmin(portal: PortalServer, method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer): AdminReply {
+export function handleAdmin(portal: AdminTarget, method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer): AdminReply {
   const token = portal.config.adminToken;
   if (token && headers['authorization'] !== `Bearer ${token}`) return problem(401, 'Admin token required.');
   const found = routeAdmin(method, url.pathname);
@@ -131,7 +141,7 @@ const SHOWN_INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg']);
  * A received file as the back office opens it: its bytes (so far) and name. Anything but a scan
  * is a download of plain bytes, so a terminal cannot make the admin page run its HTML.
  */
-function uploadDownload(portal: PortalServer, id: string): AdminReply {
+function uploadDownload(portal: AdminTarget, id: string): AdminReply {
   const row = uploadById(portal.deps.db, id);
   if (!row) return problem(404, 'No such upload.');
   const inline = SHOWN_INLINE.has(row.content_type);

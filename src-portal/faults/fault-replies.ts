@@ -56,10 +56,8 @@ export async function sendWithFault(req: IncomingMessage, res: ServerResponse, r
   if (!fault) return send(res, reply, head);
   switch (fault.kind) {
     case 'reset':
-      (res.socket ?? req.socket)?.resetAndDestroy();
-      return;
     case '5xx':
-      return send5xx(res, fault.status, head);
+      return injectBefore(req, res, fault);
     case 'malformed-json': {
       const { status, headers, payload } = encodeReply(reply);
       // Cut the JSON in half but keep the declared type: the client must not trust it.

@@ -14,11 +14,7 @@ interface ParamCheck {
   required: boolean;
   validate: ValidateFunction;
 }
-interface HeaderCheck {
-  name: string;
-  required: boolean;
-  validate: ValidateFunction;
-}
+type HeaderCheck = Omit<ParamCheck, 'in'>;
 interface ResponseCheck {
   body?: { mediaType: string; validate: ValidateFunction };
   headers: HeaderCheck[];

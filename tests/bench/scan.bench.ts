@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../src-main/app/clock';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { systemClock } from '../../src-main/kernel/clock';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { DocumentScannerConfigSchema } from '../../src-main/devices/docscan/docscan-config';
 import { DocumentScanService } from '../../src-main/devices/docscan/document-scan-service';
 import type { DocumentScannerPort } from '../../src-main/devices/docscan/document-scanner-port';

@@ -1,6 +1,6 @@
 // sync.backlog_drain_s: an outage leaves 300 dossiers × 3 files × 300 KB in the outbox; from
 // link-up to the portal's last acknowledgement, in seconds. The kiosk's worker and dossier handler
-// as composed in production (composition-root.ts, wireSync: 4 jobs in flight, one bundle per
+// as composed in production (wire-sync.ts: 4 jobs in flight, one bundle per
 // dossier) run in this process through the kiosk's HTTP client; the reference portal runs in its
 // own process on loopback (another machine in production). The worker first runs through the
 // outage (the portal's port refuses, the worker backs off to single probes); link-up is the moment
@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import type { JobHandler } from '../../src-main/outbox/job-outcome';
 import { OutboxWorker } from '../../src-main/outbox/outbox-worker';
 import { realWait } from '../../src-main/outbox/wait';

@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../src-main/app/clock';
+import { systemClock } from '../../src-main/kernel/clock';
 import { createKioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { startWebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';

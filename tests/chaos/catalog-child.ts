@@ -1,7 +1,8 @@
 // The process the catalog chaos test kills: imports the demo catalog and a 5,000-procedure one in
 // turn, for ever, into a real store, printing `IMPORTED <version>` after each. Argv: <store file> <demo catalog json>.
 import { readFileSync } from 'node:fs';
-import { importCatalog, parseCatalog } from '../../src-main/catalog/catalog-import';
+import { parseCatalog } from '../../src-main/catalog/catalog-import';
+import { importCatalog } from '../../src-main/catalog/catalog-repository';
 import { openDatabase } from '../../src-main/db/open-database';
 import { chaosCatalogs } from './chaos-catalogs';
 

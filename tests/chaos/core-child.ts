@@ -3,9 +3,9 @@
 // `REPLY <id> <reply json>` through the dispatcher; prints READY once the core is up.
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { systemClock } from '../../src-main/app/clock';
+import { systemClock } from '../../src-main/kernel/clock';
 import { createKioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { demoConfig } from '../fakes/demo-config';
 

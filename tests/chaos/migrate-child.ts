@@ -2,7 +2,8 @@
 // seed: a store at OLD_VERSION with tickets and the catalog; migrate: opens it the way the kiosk
 // does, with the slow list, printing MIGRATING just before and DONE after.
 import { readFileSync } from 'node:fs';
-import { importCatalog, parseCatalog } from '../../src-main/catalog/catalog-import';
+import { parseCatalog } from '../../src-main/catalog/catalog-import';
+import { importCatalog } from '../../src-main/catalog/catalog-repository';
 import { migrations } from '../../src-main/db/migrations';
 import { openDatabase } from '../../src-main/db/open-database';
 import { OLD_VERSION, slowMigrations } from './slow-migrations';

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { importCatalog, parseCatalog } from '../../src-main/catalog/catalog-import';
+import { parseCatalog } from '../../src-main/catalog/catalog-import';
+import { importCatalog } from '../../src-main/catalog/catalog-repository';
 import { getCatalogInfo, getProcedure } from '../../src-main/catalog/catalog-repository';
 import { openDatabase } from '../../src-main/db/open-database';
 import { ContentStore } from '../../src-main/dossier/content-store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../src-main/app/event-bus';
+import { EventBus } from '../../src-main/kernel/event-bus';
 import { deferCore } from '../../src-main/web-host/deferred-core';
 import type { RequestHandler } from '../../src-main/web-host/web-host';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogDocument } from '../../src-shared/catalog';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { assetsDir } from '../../src-main/app/paths';
 import { CatalogService } from '../../src-main/catalog/catalog-service';
 import { openDatabase } from '../../src-main/db/open-database';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src-main/app/clock';
+import type { Clock } from '../../src-main/kernel/clock';
 
 /** A clock the test moves by hand. */
 export class FixedClock implements Clock {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createKioskCore, type KioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { demoConfig } from './demo-config';
 import { FixedClock } from './fixed-clock';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { systemClock } from '../../src-main/app/clock';
+import { systemClock } from '../../src-main/kernel/clock';
 import { createKioskCore, type KioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger, type Logger } from '../../src-main/app/logger';
+import { createMemoryLogger, type Logger } from '../../src-main/kernel/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import type { SubmitOutcome } from '../../src-shared/dossier';
 import { demoConfig } from '../fakes/demo-config';

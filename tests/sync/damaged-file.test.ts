@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../src-main/app/event-bus';
+import { EventBus } from '../../src-main/kernel/event-bus';
 import { getDossierFiles } from '../../src-main/dossier/dossier-repository';
 import { StaffAlerts } from '../../src-main/staff/staff-alerts';
 import { FaultSchema } from '../../src-portal/faults/fault';

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { assetsDir } from '../../src-main/app/paths';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { migrate } from '../../src-main/db/migrate';
 import { prepareOnce } from '../../src-shared/prepare-once';
 import { migrations } from '../../src-main/db/migrations';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../fakes/cleanups';
 import type { KioskCore } from '../../src-main/app/composition-root';
 import { ConfigError } from '../../src-main/app/config';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import type { SyncStatus } from '../../src-shared/sync';
 import { demoConfig } from '../fakes/demo-config';
 import { call, startKioskCore, submitLandDossier, until } from './core-harness';

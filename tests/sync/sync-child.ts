@@ -2,7 +2,7 @@
 // worker and handler, prints READY once running and DONE when nothing is left to send.
 // Argv: <kiosk data dir> <portal url>; env KIOSK_CREDENTIAL: the terminal credential.
 import { join } from 'node:path';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { openDatabase } from '../../src-main/db/open-database';
 import { MemoryCredentialStore } from '../fakes/memory-credential-store';
 import { createDossierSyncHandler } from '../../src-main/sync/dossier-sync';
@@ -15,7 +15,7 @@ import { realWait } from '../../src-main/outbox/wait';
 const [dataDir = '', portalUrl = ''] = process.argv.slice(2);
 const clock = { now: () => new Date() };
 const db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
-// As the kiosk sends (composition-root.ts, wireSync): a plain concurrency limit, a bundle per
+// As the kiosk sends (wire-sync.ts): a plain concurrency limit, a bundle per
 // dossier. Each bundle request is told on stdout, so the test knows kills landed among bundles.
 const CONCURRENCY = 4;
 const http = requestFetch();

@@ -81,7 +81,7 @@ describe('printer through the system spooler', () => {
     const { config } = loadKioskConfig(['--data-dir', dir]);
     expect(config.printer.spooler).toEqual({ deviceName: 'EPSON_TM_T82III', paper: { kind: 'sheet', size: 'A5' } });
     const { createKioskCore } = await import('../../src-main/app/composition-root');
-    const { createMemoryLogger } = await import('../../src-main/app/logger');
+    const { createMemoryLogger } = await import('../../src-main/kernel/logger');
     await expect(
       createKioskCore({ dataDir: dir, config, host: 'web', version: 't', clock: { now: () => new Date() }, logger: createMemoryLogger() }),
     ).rejects.toThrow(/printer\.driver: "spooler" needs the Electron host/);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../src-main/app/logger';
+import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { openDatabase } from '../../src-main/db/open-database';
 import { countBlackDots } from '../../src-main/devices/printer/mono-bitmap';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';

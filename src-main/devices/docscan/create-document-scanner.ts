@@ -1,4 +1,4 @@
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import { assertNever } from '../../../src-shared/assert-never';
 import type { DocumentScannerConfig } from './docscan-config';
 import type { DocumentScannerPort } from './document-scanner-port';

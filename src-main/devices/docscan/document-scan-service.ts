@@ -1,6 +1,6 @@
 import type { DeviceHealth, LocalizedText } from '../../../src-shared/dto';
-import type { Clock } from '../../app/clock';
-import type { Logger } from '../../app/logger';
+import type { Clock } from '../../kernel/clock';
+import type { Logger } from '../../kernel/logger';
 import type { DocumentScannerConfig } from './docscan-config';
 import type { DocumentScannerPort, ScanRequest } from './document-scanner-port';
 import { encodePage, thumbnailPng, type EncodedPage } from './page-encoder';

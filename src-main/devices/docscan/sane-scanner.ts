@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeviceHealth } from '../../../src-shared/dto';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import type { DocumentScannerPort, PageDecision, ScannerDevice, ScanRequest } from './document-scanner-port';
 import { runProcess, type ProcessSpawner, type RunResult } from './process-runner';
 import { parsePnm, type RawPage } from './raw-page';

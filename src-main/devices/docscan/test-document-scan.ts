@@ -1,5 +1,5 @@
 import type { ResponseOf } from '../../../src-shared/contract';
-import { KioskError } from '../../app/kiosk-error';
+import { KioskError } from '../../kernel/kiosk-error';
 import type { DocumentScanService } from './document-scan-service';
 import { DocumentScanError } from './scan-errors';
 

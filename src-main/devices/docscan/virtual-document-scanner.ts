@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { DeviceHealth } from '../../../src-shared/dto';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import { FONT_STACK, registerTicketFonts } from '../printer/fonts';
 import type { DocumentScannerPort, PageDecision, ScannerDevice, ScanRequest } from './document-scanner-port';
 import type { RawPage } from './raw-page';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { assertNever } from '../../../src-shared/assert-never';
-import type { Clock } from '../../app/clock';
-import type { KioskConfig } from '../../app/config';
-import type { Logger } from '../../app/logger';
+import type { Clock } from '../../kernel/clock';
+import type { BarcodeScannerConfig } from './scanner-config';
+import type { Logger } from '../../kernel/logger';
 import type { BarcodeScannerPort } from './barcode-scanner-port';
 import { HidPosScanner, type HidModule } from './hid-pos-scanner';
 import { loadNodeHid } from './node-hid-module';
@@ -10,7 +10,7 @@ import { VIRTUAL_SCANNER_FILE, VirtualScanner } from './virtual-scanner';
 
 /** The barcode scanner the config names. `hid` lets tests hand in a fake node-hid. */
 export async function createBarcodeScanner(
-  config: KioskConfig['devices']['scanner'],
+  config: BarcodeScannerConfig,
   dataDir: string,
   clock: Clock,
   logger: Logger,

@@ -1,6 +1,6 @@
 import type { DeviceHealth } from '../../../src-shared/dto';
-import type { Clock } from '../../app/clock';
-import type { Logger } from '../../app/logger';
+import type { Clock } from '../../kernel/clock';
+import type { Logger } from '../../kernel/logger';
 import { scannerHealth, ScannerListeners, type BarcodeScannerPort } from './barcode-scanner-port';
 import { HidPosReassembler } from './hid-pos-report';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { DeviceHealth } from '../../../src-shared/dto';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import { scannerHealth, ScannerListeners, type BarcodeScannerPort } from './barcode-scanner-port';
 
 /** Name of the file, in the data folder, that tells `npm run scan` where to send scans. */

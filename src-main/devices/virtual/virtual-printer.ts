@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceHealth } from '../../../src-shared/dto';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../../kernel/clock';
 import { decodeEscPos, type DecodedJob } from '../printer/escpos-decoder';
 import { monoToPng } from '../printer/png';
 import { canPrint, healthOf, reasonOf, type PrinterCondition } from '../printer/printer-condition';

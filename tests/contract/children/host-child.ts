@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../../../src-main/app/logger';
+import type { Logger } from '../../../src-main/kernel/logger';
 import { surviveStrayFailures } from '../../../src-main/app/process-guard';
 import { startWebHost } from '../../../src-main/web-host/web-host';
 import { createTestCore } from '../../fakes/test-core';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../../src-main/app/clock';
+import { systemClock } from '../../../src-main/kernel/clock';
 import { nodeSpawner } from '../../../src-main/devices/docscan/process-runner';
 import { SaneScanner, type SaneScannerOptions } from '../../../src-main/devices/docscan/sane-scanner';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../../src-main/app/kiosk-error';
+import { KioskError } from '../../../src-main/kernel/kiosk-error';
 import { ContentStore, sha256Hex, StorageFullError, type StoreFs } from '../../../src-main/dossier/content-store';
 import { createDossierService } from '../../../src-main/dossier/create-dossier-service';
 import { useTempDirs } from '../../fakes/temp-dir';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../../src-main/app/kiosk-error';
+import { KioskError } from '../../../src-main/kernel/kiosk-error';
 import { sha256Hex } from '../../../src-main/dossier/content-store';
 import * as repo from '../../../src-main/dossier/dossier-repository';
 import { getJobByKey } from '../../../src-main/outbox/outbox-repository';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Reply } from '../../../src-shared/errors';
 import { Dispatcher, type Handlers } from '../../../src-main/app/dispatcher';
-import { EventBus } from '../../../src-main/app/event-bus';
-import { createMemoryLogger } from '../../../src-main/app/logger';
+import { EventBus } from '../../../src-main/kernel/event-bus';
+import { createMemoryLogger } from '../../../src-main/kernel/logger';
 import {
   createSenderCheck,
   EVENT_CHANNEL,

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createKioskClient } from '../../../src-shared/client';
 import type { KioskClient } from '../../../src-shared/contract';
 import { Dispatcher, type Handlers } from '../../../src-main/app/dispatcher';
-import { EventBus } from '../../../src-main/app/event-bus';
-import { createMemoryLogger } from '../../../src-main/app/logger';
+import { EventBus } from '../../../src-main/kernel/event-bus';
+import { createMemoryLogger } from '../../../src-main/kernel/logger';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, registerIpcBridge, type IpcMainLike } from '../../../src-main/electron/ipc-bridge';
 import { createIpcTransport, type IpcRendererLike } from '../../../src-main/electron/ipc-transport';
 

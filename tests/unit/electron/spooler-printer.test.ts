@@ -1,7 +1,7 @@
 import type { WebContentsPrintOptions } from 'electron';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src-main/app/clock';
+import { systemClock } from '../../../src-main/kernel/clock';
 import { decodeEscPos } from '../../../src-main/devices/printer/escpos-decoder';
 import { PrinterError } from '../../../src-main/devices/printer/printer-port';
 import { encodeRasterJob } from '../../../src-main/devices/printer/raster-job';

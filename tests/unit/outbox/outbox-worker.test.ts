@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3';
-import { createMemoryLogger } from '../../../src-main/app/logger';
+import { createMemoryLogger } from '../../../src-main/kernel/logger';
 import { enqueueJob, HELD } from '../../../src-main/outbox/outbox-repository';
 import { failed, finished, rateLimited, retry, type JobOutcome } from '../../../src-main/outbox/job-outcome';
 import { LinkMonitor } from '../../../src-main/sync/link-state';

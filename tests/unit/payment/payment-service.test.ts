@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../../src-main/app/kiosk-error';
+import { KioskError } from '../../../src-main/kernel/kiosk-error';
 import { getJobByKey, HELD as WAITING_FOR_DOSSIER, markDone } from '../../../src-main/outbox/outbox-repository';
 import { applyPortalPayment, getPayment, latestPaymentOf } from '../../../src-main/payment/payment-repository';
 import { paymentsToCheck as pendingToCheck } from '../../../src-main/sync/payment-delivery';

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src-main/app/clock';
+import { systemClock } from '../../../src-main/kernel/clock';
 import { encodeRasterJob } from '../../../src-main/devices/printer/raster-job';
 import { countBlackDots } from '../../../src-main/devices/printer/mono-bitmap';
 import { renderTicket } from '../../../src-main/devices/printer/ticket-layout';

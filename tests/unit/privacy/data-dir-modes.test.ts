@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileLogger, redactIdentityNumbers } from '../../../src-main/app/logger';
+import { createFileLogger, redactIdentityNumbers } from '../../../src-main/kernel/logger';
 import { openDatabase } from '../../../src-main/db/open-database';
 import { secureDataDir } from '../../../src-main/privacy/data-dir-modes';
 import { FixedClock } from '../../fakes/fixed-clock';

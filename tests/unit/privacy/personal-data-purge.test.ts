@@ -8,7 +8,7 @@ import { getJobByKey } from '../../../src-main/outbox/outbox-repository';
 import { applyPortalPayment } from '../../../src-main/payment/payment-repository';
 import { PaymentService } from '../../../src-main/payment/payment-service';
 import { PersonalDataPurge, type PurgeFs } from '../../../src-main/privacy/personal-data-purge';
-import { isPurged } from '../../../src-main/privacy/purge-repository';
+import { isPurged } from '../../../src-main/dossier/dossier-repository';
 import { markDone } from '../../../src-main/outbox/outbox-repository';
 import { realWait } from '../../../src-main/outbox/wait';
 import { useTempDirs } from '../../fakes/temp-dir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src-main/app/event-bus';
+import { EventBus } from '../../../src-main/kernel/event-bus';
 import { StaffAlerts } from '../../../src-main/staff/staff-alerts';
 import type { StaffAlert } from '../../../src-shared/staff';
 import { FixedClock } from '../../fakes/fixed-clock';

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, open } from 'node:fs/promises';
 import type { DeviceHealth } from '../../../../src-shared/dto';
-import type { Clock } from '../../../app/clock';
+import type { Clock } from '../../../kernel/clock';
 import { healthOf, reasonOf, type PrinterCondition } from '../printer-condition';
 import { PrinterError, type PrinterPort } from '../printer-port';
 

@@ -1,6 +1,6 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { DeviceHealth } from '../../../../src-shared/dto';
-import type { Clock } from '../../../app/clock';
+import type { Clock } from '../../../kernel/clock';
 import { canPrint, conditionFromStatus, healthOf, reasonOf, type PrinterCondition } from '../printer-condition';
 import { PrinterError, type PrinterPort } from '../printer-port';
 

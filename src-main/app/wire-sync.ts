@@ -1,0 +1,155 @@
+import type { Database } from 'better-sqlite3';
+import type { DeviceHealth } from '../../src-shared/dto';
+import type { LinkStateDto } from '../../src-shared/sync';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/logger';
+import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
+import { OutboxWorker, type OutboxWorkerOptions } from '../outbox/outbox-worker';
+import type { Wait } from '../outbox/wait';
+import { PAYMENT_JOB_KIND } from '../payment/payment-service';
+import type { StaffAlerts } from '../staff/staff-alerts';
+import { CatalogPull, type CatalogSink } from '../sync/catalog-pull';
+import { ClockSkewWatch } from '../sync/clock-skew';
+import { CodeReservation } from '../sync/code-reservation';
+import type { CredentialStore } from '../sync/credential-store';
+import { createDossierSyncHandler } from '../sync/dossier-sync';
+import { LinkMonitor } from '../sync/link-state';
+import { createPaymentSyncHandler, PaymentPull } from '../sync/payment-delivery';
+import { PortalClient } from '../sync/portal-client';
+import { PortalLookups } from '../sync/portal-lookups';
+import { QueueBlockPull } from '../sync/queue-block-pull';
+import { CenterQueueAllocator } from '../sync/queue-allocator';
+import { getMeta } from '../sync/sync-repository';
+import { SyncStatusView } from '../sync/sync-status';
+import { SyncUpkeep } from '../sync/sync-upkeep';
+import type { KioskConfig } from './config';
+
+export interface SyncWiringDeps {
+  db: Database;
+  config: KioskConfig;
+  /** The content store's root (files.relative_path is relative to it). */
+  fileRoot: string;
+  credentials: CredentialStore;
+  clock: Clock;
+  logger: Logger;
+  random: () => number;
+  wait: Wait;
+  version: string;
+  devices: () => readonly DeviceHealth[];
+  catalog: CatalogSink;
+  onLinkState: (state: LinkStateDto) => void;
+  /** The staff alerts the sync raises: a parked outbox row, the clock off the portal's. */
+  alerts: Pick<StaffAlerts, 'raise' | 'resolve'>;
+  fetch?: typeof fetch;
+  workerOptions?: Partial<OutboxWorkerOptions>;
+  /** A delivery was committed (the personal-data purge looks then). */
+  onDelivered?: () => void;
+}
+
+export interface SyncWiring {
+  readonly view: SyncStatusView;
+  /** null without a portal (offline-only kiosk). */
+  readonly link: LinkMonitor | null;
+  readonly allocator: CenterQueueAllocator | null;
+  readonly lookups: PortalLookups | null;
+  /** A job was written: deliver it now rather than at the next poll. */
+  wake(): void;
+  start(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The sync's parts (the portal client, the outbox worker with its job kinds, the upkeep and its
+ * pulls, the lookups, the staff view). Without a portal only the view works and the outbox keeps
+ * everything.
+ */
+export function wireSync(deps: SyncWiringDeps): SyncWiring {
+  const { db, config, clock, logger, alerts } = deps;
+  const url = config.sync.portalUrl;
+  if (url === null) {
+    const view = new SyncStatusView({ db, clock, portal: null, wake: () => undefined, alerts });
+    view.alertIfParked();
+    return { view, link: null, allocator: null, lookups: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
+  }
+  const link = new LinkMonitor(() => clock.now().getTime(), undefined, deps.onLinkState);
+  const skew = new ClockSkewWatch(alerts);
+  let upkeep: SyncUpkeep | null = null;
+  const client = new PortalClient({
+    baseUrl: url,
+    credentials: deps.credentials,
+    clock,
+    fetch: deps.fetch,
+    onCredentialRejected: () => upkeep?.credentialRejected(),
+    onServerDate: (skewMs) => skew.observe(skewMs),
+  });
+  const worker = new OutboxWorker({
+    db,
+    handlers: {
+      [SUBMIT_JOB_KIND]: createDossierSyncHandler({ db, client, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone }),
+      [PAYMENT_JOB_KIND]: createPaymentSyncHandler({ db, client, clock }),
+    },
+    clock,
+    random: deps.random,
+    wait: deps.wait,
+    logger,
+    link,
+    alerts,
+    options: { concurrency: config.sync.concurrency, ...deps.workerOptions },
+    onDelivered: deps.onDelivered,
+  });
+  const allocator = new CenterQueueAllocator(db, client, {
+    portalTimeoutMs: 1_000,
+    terminalIndex: () => {
+      const value = getMeta(db, 'terminal_index');
+      return value === null ? null : Number(value);
+    },
+    // A citizen is waiting: while the portal is known to be down, go straight to the offline schemes.
+    portalReachable: () => client.isEnrolled() && link.state() !== 'offline',
+    clock,
+  });
+  const wake = () => worker.wake();
+  const view = new SyncStatusView({
+    db,
+    clock,
+    portal: { link, origin: client.origin, isEnrolled: () => client.isEnrolled(), clockSkewSeconds: () => skew.skewSeconds() },
+    wake,
+    alerts,
+  });
+  view.alertIfParked();
+  const terminalId = config.terminal.id;
+  const timeZone = config.center.timeZone;
+  const { dossierCodesPerDay, queueBlockSize, queueBlockLow } = config.sync;
+  const running = new SyncUpkeep({
+    db,
+    client,
+    link,
+    outbox: worker,
+    steps: [
+      new CatalogPull({ db, client, sink: deps.catalog, clock, logger }),
+      new CodeReservation({ db, client, clock, logger, config: { terminalId, timeZone, dossierCodesPerDay } }),
+      new QueueBlockPull({ allocator, clock, logger, config: { terminalId, timeZone, serviceIds: config.queue.services.map((s) => s.id), queueBlockSize, queueBlockLow } }),
+      new PaymentPull({ db, client, clock, watchDays: config.payment.watchDays }),
+    ],
+    devices: deps.devices,
+    status: () => view.status(),
+    clock,
+    random: deps.random,
+    wait: deps.wait,
+    logger,
+    config: { terminalId, enrollmentToken: config.sync.enrollmentToken, heartbeatSeconds: config.sync.heartbeatSeconds, appVersion: deps.version },
+  });
+  upkeep = running;
+  const lookups = new PortalLookups({ db, client, link, clock, noteFailure: (what, error) => running.noteFailure(what, error) });
+  return {
+    view,
+    link,
+    allocator,
+    lookups,
+    wake,
+    start: () => running.start(),
+    close: async () => {
+      lookups.close();
+      await running.close();
+    },
+  };
+}
