@@ -89,8 +89,7 @@ export class PortalClient {
   }
 
   async heartbeat(body: HeartbeatBody, signal?: AbortSignal): Promise<{ catalogEtag: string }> {
-    const res = await this.call({ method: 'POST', path: '/v1/heartbeats', body, signal, timeoutMs: 10_000 });
-    return this.json(res, HeartbeatAckSchema, 'heartbeat');
+    return this.request({ method: 'POST', path: '/v1/heartbeats', body, signal, timeoutMs: 10_000 }, HeartbeatAckSchema, 'heartbeat');
   }
 
   /** The catalog document, or `unchanged` when our ETag still holds (nothing downloaded). */
@@ -112,8 +111,7 @@ export class PortalClient {
   }
 
   async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal) {
-    const res = await this.call({ method: 'POST', path: '/v1/dossier-code-blocks', body: { day, count }, idempotencyKey: key, signal });
-    return this.json(res, CodeBlockSchema, 'reserve dossier codes');
+    return this.request({ method: 'POST', path: '/v1/dossier-code-blocks', body: { day, count }, idempotencyKey: key, signal }, CodeBlockSchema, 'reserve dossier codes');
   }
 
   async registerQueueTicket(
@@ -121,19 +119,17 @@ export class PortalClient {
     signal?: AbortSignal,
     timeoutMs?: number,
   ) {
-    const res = await this.call({ method: 'POST', path: '/v1/queue-tickets', body, idempotencyKey: body.ticketId, signal, timeoutMs });
-    return this.json(res, QueueTicketSchema, 'queue ticket');
+    return this.request({ method: 'POST', path: '/v1/queue-tickets', body, idempotencyKey: body.ticketId, signal, timeoutMs }, QueueTicketSchema, 'queue ticket');
   }
 
   async reserveQueueNumbers(serviceId: string, day: string, count: number, key: string, signal?: AbortSignal) {
-    const res = await this.call({
+    return this.request({
       method: 'POST',
       path: '/v1/queue-number-blocks',
       body: { serviceId, day, count },
       idempotencyKey: key,
       signal,
-    });
-    return this.json(res, QueueBlockSchema, 'reserve queue numbers');
+    }, QueueBlockSchema, 'reserve queue numbers');
   }
 
   async createUpload(
@@ -141,8 +137,7 @@ export class PortalClient {
     key: string,
     signal?: AbortSignal,
   ): Promise<Upload> {
-    const res = await this.call({ method: 'POST', path: '/v1/uploads', body, idempotencyKey: key, signal });
-    return this.json(res, UploadSchema, 'create upload');
+    return this.request({ method: 'POST', path: '/v1/uploads', body, idempotencyKey: key, signal }, UploadSchema, 'create upload');
   }
 
   /** HEAD: the number of bytes the portal holds for an upload. */
@@ -159,19 +154,17 @@ export class PortalClient {
   }
 
   async appendUpload(uploadId: string, offset: number, chunk: Uint8Array, signal?: AbortSignal): Promise<Upload> {
-    const res = await this.call({
+    return this.request({
       method: 'PATCH',
       path: `/v1/uploads/${encodeURIComponent(uploadId)}`,
       raw: chunk,
       headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) },
       signal,
-    });
-    return this.json(res, UploadSchema, 'upload bytes');
+    }, UploadSchema, 'upload bytes');
   }
 
   async submitDossier(body: DossierSubmission, signal?: AbortSignal) {
-    const res = await this.call({ method: 'POST', path: '/v1/dossiers', body, idempotencyKey: body.dossierId, signal });
-    return this.json(res, DossierReceiptSchema, 'submit dossier');
+    return this.request({ method: 'POST', path: '/v1/dossiers', body, idempotencyKey: body.dossierId, signal }, DossierReceiptSchema, 'submit dossier');
   }
 
   /**
@@ -181,32 +174,28 @@ export class PortalClient {
    */
   async submitDossierBundle(bundle: BundleToSend, signal?: AbortSignal) {
     const { body, contentType } = multipartBody(bundle.manifest, bundle.files);
-    const res = await this.call({
+    return this.request({
       method: 'POST',
       path: '/v1/dossier-bundles',
       raw: body,
       headers: { 'content-type': contentType },
       idempotencyKey: bundle.manifest.dossier.dossierId,
       signal,
-    });
-    return this.json(res, DossierReceiptSchema, 'submit dossier bundle');
+    }, DossierReceiptSchema, 'submit dossier bundle');
   }
 
   async dossierStatus(dossierId: string, signal?: AbortSignal) {
-    const res = await this.call({ method: 'GET', path: `/v1/dossiers/${encodeURIComponent(dossierId)}`, signal });
-    return this.json(res, DossierStatusSchema, 'dossier status');
+    return this.request({ method: 'GET', path: `/v1/dossiers/${encodeURIComponent(dossierId)}`, signal }, DossierStatusSchema, 'dossier status');
   }
 
   /** Registers a fee payment; Idempotency-Key = its client UUID, so a replay has one effect. */
   async createPayment(body: PaymentRequest, signal?: AbortSignal) {
-    const res = await this.call({ method: 'POST', path: '/v1/payments', body, idempotencyKey: body.paymentId, signal });
-    return this.json(res, PaymentSchema, 'create payment');
+    return this.request({ method: 'POST', path: '/v1/payments', body, idempotencyKey: body.paymentId, signal }, PaymentSchema, 'create payment');
   }
 
   /** The portal's state of a payment (the confirmation downstream). */
   async payment(paymentId: string, signal?: AbortSignal) {
-    const res = await this.call({ method: 'GET', path: `/v1/payments/${encodeURIComponent(paymentId)}`, signal });
-    return this.json(res, PaymentSchema, 'payment status');
+    return this.request({ method: 'GET', path: `/v1/payments/${encodeURIComponent(paymentId)}`, signal }, PaymentSchema, 'payment status');
   }
 
   private async call(c: Call): Promise<Response> {
@@ -264,6 +253,10 @@ export class PortalClient {
     } catch {
       throw new PortalError('transient', `${what}: the portal's answer is not JSON (HTTP ${res.status})`, res.status);
     }
+  }
+
+  private async request<S extends z.ZodType>(c: Call, schema: S, what: string): Promise<z.output<S>> {
+    return this.json(await this.call(c), schema, what);
   }
 
   private async json<S extends z.ZodType>(res: Response, schema: S, what: string): Promise<z.output<S>> {

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import type { SpecDocument } from './load-spec';
 
 /**
- * Validates requests and responses against the OpenAPI document itself, so the YAML stays the one
+ * Validates requests against the OpenAPI document itself, so the YAML stays the one
  * source of truth: the portal's request checks and the contract tests cannot drift from it.
  */
 type Json = Record<string, unknown>;
@@ -13,11 +13,6 @@ interface ParamCheck {
   in: 'path' | 'query' | 'header';
   required: boolean;
   validate: ValidateFunction;
-}
-type HeaderCheck = Omit<ParamCheck, 'in'>;
-interface ResponseCheck {
-  body?: { mediaType: string; validate: ValidateFunction };
-  headers: HeaderCheck[];
 }
 export interface Operation {
   operationId: string;
@@ -29,7 +24,6 @@ export interface Operation {
   params: ParamCheck[];
   /** Media types the request body may have; JSON ones come with their schema's validator. */
   body?: { required: boolean; media: Map<string, ValidateFunction | undefined>; jsonParts: Map<string, ValidateFunction> };
-  responses: Map<string, ResponseCheck>;
 }
 
 export interface RequestToCheck {
@@ -86,7 +80,6 @@ export class SpecValidator {
             ...own.map((p, i) => this.param(`${opPointer}/parameters/${i}`, p)),
           ],
           body: this.requestBody(`${opPointer}/requestBody`, op['requestBody']),
-          responses: this.responses(`${opPointer}/responses`, op['responses']),
         });
       }
     }
@@ -121,7 +114,7 @@ export class SpecValidator {
         if (p.required) errors.push(`${p.in} parameter ${p.name} is required`);
         continue;
       }
-      if (!p.validate({ v: raw })) errors.push(...describe(p.validate.errors, `${p.in} parameter ${p.name}`));
+      if (!p.validate({ v: raw })) errors.push(...describeAjvErrors(p.validate.errors, `${p.in} parameter ${p.name}`));
     }
     const body = operation.body;
     if (body) {
@@ -131,7 +124,7 @@ export class SpecValidator {
       else if (validate) {
         if (request.body === undefined) {
           if (body.required) errors.push('a request body is required');
-        } else if (!validate(request.body)) errors.push(...describe(validate.errors, 'body'));
+        } else if (!validate(request.body)) errors.push(...describeAjvErrors(validate.errors, 'body'));
       }
     }
     return { operation, pathParams, errors };
@@ -144,44 +137,14 @@ export class SpecValidator {
   validateJsonBody(operationId: string, value: unknown): string[] {
     const validate = this.operations.find((o) => o.operationId === operationId)?.body?.media.get('application/json');
     if (!validate) return [`${operationId} has no JSON body in the API`];
-    return validate(value) ? [] : describe(validate.errors, 'body');
+    return validate(value) ? [] : describeAjvErrors(validate.errors, 'body');
   }
 
   /** Checks a JSON part of a multipart body (e.g. a dossier bundle's manifest) against its schema. */
   validateJsonPart(operationId: string, part: string, value: unknown): string[] {
     const validate = this.operations.find((o) => o.operationId === operationId)?.body?.jsonParts.get(part);
     if (!validate) return [`${operationId} has no JSON part ${part} in the API`];
-    return validate(value) ? [] : describe(validate.errors, `part ${part}`);
-  }
-
-  /** Problems with a response (empty when it matches the spec). `body` is parsed JSON or undefined. */
-  validateResponse(
-    method: string,
-    path: string,
-    status: number,
-    body: unknown,
-    headers: Record<string, string | undefined> = {},
-  ): string[] {
-    const found = this.match(method, new URL(path, 'http://spec.invalid').pathname);
-    if (!found) return [`${method} ${path} is not an operation of the API`];
-    const check =
-      found.operation.responses.get(String(status)) ??
-      found.operation.responses.get(`${String(status)[0]}XX`) ??
-      found.operation.responses.get('default');
-    if (!check) return [`${found.operation.operationId} does not document status ${status}`];
-    const errors: string[] = [];
-    const lower = lowerKeys(headers);
-    for (const h of check.headers) {
-      const raw = lower[h.name.toLowerCase()];
-      if (raw === undefined) {
-        if (h.required) errors.push(`header ${h.name} is required on ${status}`);
-      } else if (!h.validate({ v: raw })) errors.push(...describe(h.validate.errors, `header ${h.name}`));
-    }
-    if (check.body) {
-      if (body === undefined) errors.push(`status ${status} must have a ${check.body.mediaType} body`);
-      else if (!check.body.validate(body)) errors.push(...describe(check.body.validate.errors, 'body'));
-    } else if (body !== undefined) errors.push(`status ${status} must have no body`);
-    return errors;
+    return validate(value) ? [] : describeAjvErrors(validate.errors, `part ${part}`);
   }
 
   private deref(value: unknown): { value: unknown; pointer?: string } {
@@ -243,32 +206,6 @@ export class SpecValidator {
     }
     return { required: value['required'] === true, media, jsonParts };
   }
-
-  private responses(pointer: string, raw: unknown): Map<string, ResponseCheck> {
-    const out = new Map<string, ResponseCheck>();
-    if (!isObject(raw)) return out;
-    for (const [status, entry] of Object.entries(raw)) {
-      const { value, pointer: resolved } = this.deref(entry);
-      const at = resolved ?? `${pointer}/${escapePointer(status)}`;
-      if (!isObject(value)) continue;
-      const headers: HeaderCheck[] = [];
-      if (isObject(value['headers'])) {
-        for (const [name, h] of Object.entries(value['headers'])) {
-          const header = this.deref(h);
-          if (!isObject(header.value)) continue;
-          const hp = header.pointer ?? `${at}/headers/${escapePointer(name)}`;
-          headers.push({ name, required: header.value['required'] === true, validate: this.schemaAt(this.paramAjv, `${hp}/schema`, true) });
-        }
-      }
-      const content = isObject(value['content']) ? value['content'] : undefined;
-      const mediaType = content ? Object.keys(content)[0] : undefined;
-      out.set(status, {
-        headers,
-        ...(mediaType ? { body: { mediaType, validate: this.schemaAt(this.ajv, `${at}/content/${escapePointer(mediaType)}/schema`, false) } } : {}),
-      });
-    }
-    return out;
-  }
 }
 
 function lowerKeys(headers: Record<string, string | undefined>): Record<string, string | undefined> {
@@ -277,7 +214,8 @@ function lowerKeys(headers: Record<string, string | undefined>): Record<string, 
   return out;
 }
 
-function describe(errors: ErrorObject[] | null | undefined, where: string): string[] {
+/** Ajv's errors as lines naming where (`body`, `part X`, `header X`, a parameter). */
+export function describeAjvErrors(errors: ErrorObject[] | null | undefined, where: string): string[] {
   // Parameters are validated wrapped as { v: value } (see schemaAt); bodies and parts are not.
   const wrapped = where !== 'body' && !where.startsWith('part ');
   return (errors ?? []).map((e) => {

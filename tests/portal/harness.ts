@@ -5,7 +5,7 @@ import type { FaultInput } from '../../src-portal/faults/fault';
 import { FaultSchema } from '../../src-portal/faults/fault';
 import { portalDefaults, DEMO_ENROLLMENT_TOKEN } from '../../src-portal/portal-config';
 import { PortalServer } from '../../src-portal/portal-server';
-import { createSpecCheck } from '../../src-portal/spec/validate-against-spec';
+import { createSpecCheck } from './spec-check';
 import { useTempDirs } from '../fakes/temp-dir';
 
 /** Checks any request or response against docs/sync-api.yaml; H6's kiosk tests reuse it. */
