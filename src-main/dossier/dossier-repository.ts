@@ -348,3 +348,24 @@ export function filesOnlyPurgedDossiersUse(db: Database): { sha256: string; rela
     )
     .all() as { sha256: string; relativePath: string }[];
 }
+
+/** Ids of the dossiers a terminal received in [from, to) (UTC instants): codes and times only. */
+export function dossierIdsReceivedIn(db: Database, terminalId: string, from: string, to: string): string[] {
+  return db
+    .prepare(`SELECT id FROM dossiers WHERE terminal_id = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id`)
+    .pluck()
+    .all(terminalId, from, to) as string[];
+}
+
+/** Documents of these dossiers by kind, and the pages scanned: kinds and counts stay after the purge. */
+export function documentCountsOf(db: Database, dossierIds: readonly string[]): { scannedDocuments: number; paperDocuments: number; pagesScanned: number } {
+  const row = db
+    .prepare(
+      `SELECT coalesce(sum(kind = 'scanned'), 0) AS scannedDocuments,
+              coalesce(sum(kind = 'paper_at_counter'), 0) AS paperDocuments,
+              coalesce(sum(page_count), 0) AS pagesScanned
+       FROM dossier_documents WHERE dossier_id IN (SELECT value FROM json_each(?))`,
+    )
+    .get(JSON.stringify(dossierIds)) as { scannedDocuments: number; paperDocuments: number; pagesScanned: number };
+  return row;
+}

@@ -97,3 +97,16 @@ export function pendingSince(db: Database, since: Date): string[] {
     .pluck()
     .all(since.toISOString()) as string[];
 }
+
+/**
+ * Payments started in [from, to) and how they stand (the day report). The store is one
+ * terminal's, and a payment's dossier is always one of its own (foreign key).
+ */
+export function paymentCountsIn(db: Database, from: string, to: string): { started: number; confirmed: number; failed: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS started, coalesce(sum(state = 'confirmed'), 0) AS confirmed, coalesce(sum(state = 'failed'), 0) AS failed
+       FROM payments WHERE created_at >= ? AND created_at < ?`,
+    )
+    .get(from, to) as { started: number; confirmed: number; failed: number };
+}

@@ -69,3 +69,13 @@ export function setPrintResult(db: Database, id: string, result: { ok: true } | 
     id,
   );
 }
+
+/** Tickets of a local day per service and priority (the day report); nothing the purge erases. */
+export function ticketCountsOfDay(db: Database, day: string): { service_id: string; priority: Priority; count: number }[] {
+  return db
+    .prepare(
+      `SELECT service_id, priority, count(*) AS count FROM tickets WHERE day = ?
+       GROUP BY service_id, priority ORDER BY service_id, priority`,
+    )
+    .all(day) as { service_id: string; priority: Priority; count: number }[];
+}

@@ -26,6 +26,8 @@ const MAIN_LAYERS = [
   'queue',
   'sync',
   'staff',
+  // report reads the queue's, dossiers', payments' and outbox's tables; nothing reads it but app.
+  'report',
   'app',
   'web-host',
   'electron',

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { PrioritySchema } from './dto';
+
+/** The day report (issue #21, decision 0028): one terminal's figures for one local day. */
+
+export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+const count = z.number().int().nonnegative();
+const minutes = z.number().nonnegative();
+/** A share in percent with one decimal, or null when there was nothing to divide by. */
+const percent = z.number().min(0).max(100).nullable();
+
+export const DayReportSchema = z.strictObject({
+  day: DaySchema,
+  terminalId: z.string(),
+  timeZone: z.string(),
+  /** ISO 8601 UTC instants of the day's start (inclusive) and end (exclusive). */
+  from: z.string(),
+  to: z.string(),
+  /** The figures were computed at this instant; a day still running is counted up to it. */
+  generatedAt: z.string(),
+  tickets: z.strictObject({
+    total: count,
+    byService: z.array(z.strictObject({ serviceId: z.string(), total: count, byPriority: z.record(PrioritySchema, count) })),
+  }),
+  dossiers: z.strictObject({ submitted: count, delivered: count, pending: count }),
+  payments: z.strictObject({ started: count, confirmed: count, failed: count }),
+  /** Citizen ratings are not collected yet: a named slot, never a made-up number. */
+  ratings: z.strictObject({ state: z.literal('not-collected-yet') }),
+  link: z.strictObject({
+    onlineMinutes: minutes,
+    degradedMinutes: minutes,
+    offlineMinutes: minutes,
+    /** Minutes of the day with no known state (kiosk off, or before the first record). */
+    unknownMinutes: minutes,
+    /** Online share of the minutes whose state is known. */
+    onlinePercent: percent,
+  }),
+  printer: z.strictObject({
+    /** Minutes the printer could not print (no paper, cover open, unplugged). */
+    withoutPaperOrPrinterMinutes: minutes,
+    degradedMinutes: minutes,
+    unknownMinutes: minutes,
+  }),
+  documents: z.strictObject({
+    pagesScanned: count,
+    documentsScanned: count,
+    documentsOnPaper: count,
+    /** Scanned documents over all documents brought. */
+    digitizedPercent: percent,
+  }),
+});
+export type DayReport = z.infer<typeof DayReportSchema>;
