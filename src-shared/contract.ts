@@ -36,6 +36,7 @@ import {
   staffAccessRequests,
   TestReadSchema,
 } from './staff-access';
+import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './report';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -129,6 +130,10 @@ export const methods = {
   logoutStaff: { request: sessionOnly, response: z.strictObject({ loggedOut: z.boolean() }) },
   setStaffPin: { request: staffAccessRequests.setStaffPin, response: empty },
   setItPin: { request: staffAccessRequests.setItPin, response: empty },
+  // The day report (src-shared/report.ts, decision 0028): the terminal's figures for one local day.
+  getDayReport: { request: dayReportRequests.getDayReport, response: DayReportSchema },
+  /** Prints the day report on the ticket printer and writes it as an A4 PDF in the data folder's reports/. */
+  printDayReport: { request: dayReportRequests.printDayReport, response: PrintedDayReportSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

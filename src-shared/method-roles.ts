@@ -51,6 +51,8 @@ export const methodRoles = {
   logoutStaff: 'staff',
   setStaffPin: 'it',
   setItPin: 'it',
+  getDayReport: 'staff',
+  printDayReport: 'staff',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

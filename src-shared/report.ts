@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PrioritySchema } from './dto';
+import { LanguageSchema, PrioritySchema } from './dto';
+import { withSession } from './staff-access';
 
 /** The day report (issue #21, decision 0028): one terminal's figures for one local day. */
 
@@ -51,3 +52,17 @@ export const DayReportSchema = z.strictObject({
   }),
 });
 export type DayReport = z.infer<typeof DayReportSchema>;
+
+/** What printing the day report did: the ticket-printer print, and where the A4 PDF was written. */
+export const PrintedDayReportSchema = z.strictObject({
+  printed: z.boolean(),
+  printError: z.string().nullable(),
+  pdfPath: z.string(),
+});
+export type PrintedDayReport = z.infer<typeof PrintedDayReportSchema>;
+
+/** Requests of the day-report methods (wired into the contract's method map; staff role). */
+export const dayReportRequests = {
+  getDayReport: withSession({ day: DaySchema }),
+  printDayReport: withSession({ day: DaySchema, language: LanguageSchema }),
+};

@@ -50,6 +50,8 @@ import { PersonalDataPurge } from '../privacy/personal-data-purge';
 import { statfsFreeSpace, type FreeSpacePort } from '../storage/free-space';
 import { StorageWatch } from '../storage/storage-watch';
 import { withStorageFaults } from '../storage/with-storage-faults';
+import { DayReportService } from '../report/day-report-service';
+import { TerminalEventRecorder } from '../report/terminal-event-recorder';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -193,6 +195,23 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       })
     : undefined;
   const needPayments = () => needStore(payments);
+  // The day report (decision 0028): link and printer state changes kept for its minutes.
+  const terminalEvents = db ? new TerminalEventRecorder(db, events, clock, logger) : undefined;
+  const dayReports = db
+    ? new DayReportService({
+        db,
+        clock,
+        logger,
+        printer,
+        fs: nodeFs,
+        reportsDir: join(dataDir, 'reports'),
+        terminalId: config.terminal.id,
+        timeZone: config.center.timeZone,
+        centerName: config.center.name,
+        serviceNames: new Map(config.queue.services.map((s) => [s.id, s.name])),
+        footer: config.printer.footer,
+      })
+    : undefined;
   // Roles (decision 0021): sessions in memory, PINs, lockout and audit in the store.
   // Each session's end is audited by the access service, built just below (the closure runs later).
   const roleSessions = new RoleSessions(clock, () => randomBytes(32).toString('base64url'), (role, why) => staffAccess?.sessionEnded(role, why));
@@ -344,6 +363,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       await needStaffAccess().setPin('it', pin);
       return {};
     },
+    getDayReport: ({ day }) => needStore(dayReports).get(day),
+    printDayReport: async ({ day, language }) => {
+      const outcome = await needStore(dayReports).print(day, language);
+      monitor.check();
+      return outcome;
+    },
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);
@@ -359,6 +384,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     // The kiosk serves without a scanner; its health says why.
     logger.log('error', 'barcode scanner did not start', { error: String(error) });
   });
+  terminalEvents?.start({ link: sync?.link ? sync.link.state() : null, printer: printer.health().state });
   monitor.start();
   storage.start();
   sync?.start();
@@ -379,6 +405,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       await barcodeScanner.stop();
       await sync?.close();
       await purge?.close();
+      terminalEvents?.stop();
       await portalHttp.close();
       db?.close();
     },

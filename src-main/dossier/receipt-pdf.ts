@@ -21,16 +21,16 @@ const isVietnameseSubset = (ch: string): boolean => {
   return (cp >= 0x1ea0 && cp <= 0x1ef9) || VIETNAMESE_POINTS.has(cp);
 };
 
-function fontFile(subset: 'vietnamese' | 'latin', weight: 400 | 700): Buffer {
+export function fontFile(subset: 'vietnamese' | 'latin', weight: 400 | 700): Buffer {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
   return readFileSync(join(dir, `noto-sans-${subset}-${weight}-normal.woff`));
 }
 
-type Fonts = Record<'vi' | 'latin', Record<'regular' | 'bold', PDFFont>>;
+export type Fonts = Record<'vi' | 'latin', Record<'regular' | 'bold', PDFFont>>;
 
 /** Text in runs, each run in the subset font that has its letters (one font would lose Đ Ư Ự). */
-class Typesetter {
+export class Typesetter {
   constructor(private readonly fonts: Fonts) {}
 
   private runs(text: string, bold: boolean): { text: string; font: PDFFont }[] {

@@ -20,9 +20,13 @@ export class TerminalEventRecorder {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts listening; `linkAtStart` is the link's state before any exchange (null: sync disabled). */
-  start(linkAtStart: 'online' | 'degraded' | 'offline' | null): void {
-    if (linkAtStart) this.record('link', linkAtStart);
+  /**
+   * Records the states at start (the device monitor may have reported before this listened) and
+   * then every change. `link` is null when sync is disabled: no link, no link minutes.
+   */
+  start(atStart: { link: 'online' | 'degraded' | 'offline' | null; printer: DeviceHealth['state'] }): void {
+    if (atStart.link) this.record('link', atStart.link);
+    this.record('printer', atStart.printer);
     this.unsubscribe = this.events.subscribe((event, payload) => {
       if (event === 'linkState') this.record('link', (payload as { state: string }).state);
       if (event === 'deviceHealth') {

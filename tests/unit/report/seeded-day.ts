@@ -17,10 +17,10 @@ export function seedDay(db: Database): void {
       `INSERT INTO tickets (id, service_id, day, number, display, priority, issued_at) VALUES (?, ?, ?, ?, ?, ?, '2026-12-05T02:00:00.000Z')`,
     ).run(`t${n}`, serviceId, day, n, `A${n}`, priority);
   };
-  for (const p of ['none', 'none', 'none', 'elderly']) ticket('civil', SEEDED_DAY, p);
-  for (const p of ['pregnant', 'disabled', 'disabled', 'none']) ticket('land', SEEDED_DAY, p);
-  ticket('civil', '2026-12-04', 'none');
-  ticket('land', '2026-12-06', 'elderly');
+  for (const p of ['none', 'none', 'none', 'elderly']) ticket('ho-tich', SEEDED_DAY, p);
+  for (const p of ['pregnant', 'disabled', 'disabled', 'none']) ticket('dat-dai', SEEDED_DAY, p);
+  ticket('ho-tich', '2026-12-04', 'none');
+  ticket('dat-dai', '2026-12-06', 'elderly');
 
   const dossier = (id: string, terminal: string, receivedAt: string) =>
     db
@@ -114,8 +114,8 @@ export const SEEDED_FIGURES = {
   tickets: {
     total: 8,
     byService: [
-      { serviceId: 'civil', total: 4, byPriority: { none: 3, elderly: 1, disabled: 0, pregnant: 0 } },
-      { serviceId: 'land', total: 4, byPriority: { none: 1, elderly: 0, disabled: 2, pregnant: 1 } },
+      { serviceId: 'dat-dai', total: 4, byPriority: { none: 1, elderly: 0, disabled: 2, pregnant: 1 } },
+      { serviceId: 'ho-tich', total: 4, byPriority: { none: 3, elderly: 1, disabled: 0, pregnant: 0 } },
     ],
   },
   dossiers: { submitted: 3, delivered: 2, pending: 1 },
