@@ -63,6 +63,7 @@ export type PrintedDayReport = z.infer<typeof PrintedDayReportSchema>;
 
 /** Requests of the day-report methods (wired into the contract's method map; staff role). */
 export const dayReportRequests = {
-  getDayReport: withSession({ day: DaySchema }),
+  /** Without a day: today at the center (main knows its time zone). */
+  getDayReport: withSession({ day: DaySchema.optional() }),
   printDayReport: withSession({ day: DaySchema, language: LanguageSchema }),
 };

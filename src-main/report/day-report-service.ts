@@ -5,7 +5,7 @@ import type { Language, LocalizedText } from '../../src-shared/dto';
 import type { DayReport, PrintedDayReport } from '../../src-shared/report';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
-import type { Clock } from '../kernel/clock';
+import { type Clock, localDay } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
 import { buildDayReport } from './day-report';
 import { renderDayReportPaper } from './day-report-paper';
@@ -34,9 +34,11 @@ export interface DayReportServiceDeps {
 export class DayReportService {
   constructor(private readonly deps: DayReportServiceDeps) {}
 
-  get(day: string): DayReport {
+  /** The figures of a local day; without one, of today at the center. */
+  get(day?: string): DayReport {
     const { db, terminalId, timeZone, clock } = this.deps;
-    return buildDayReport(db, { day, terminalId, timeZone, now: clock.now() });
+    const now = clock.now();
+    return buildDayReport(db, { day: day ?? localDay(now, timeZone), terminalId, timeZone, now });
   }
 
   /** Prints on the ticket printer and writes the A4 PDF; a printer fault still leaves the PDF. */

@@ -6,6 +6,7 @@ import type { GrantedSession, StaffRole, TestRead } from '../../src-shared/staff
 import type { DeviceStatus } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
 import { SyncDetails } from '../sync/SyncDetails';
+import { DayReportSection } from './DayReportSection';
 import { PinSettings } from './PinSettings';
 import { ScanResult } from './ScanResult';
 import { useStaffAlerts } from './use-staff-alerts';
@@ -144,6 +145,7 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
         </section>
 
         <SyncDetails kiosk={kiosk} language={language} session={session} />
+        <DayReportSection kiosk={kiosk} language={language} session={session} />
 
         <section data-testid="staff-alerts">
           <h3>{t('staff.alerts')}</h3>
