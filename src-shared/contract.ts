@@ -36,6 +36,7 @@ import {
   staffAccessRequests,
   TestReadSchema,
 } from './staff-access';
+import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -129,6 +130,16 @@ export const methods = {
   logoutStaff: { request: sessionOnly, response: z.strictObject({ loggedOut: z.boolean() }) },
   setStaffPin: { request: staffAccessRequests.setStaffPin, response: empty },
   setItPin: { request: staffAccessRequests.setItPin, response: empty },
+  // Staff-assisted work (src-shared/staff-work.ts, issue #21); audited in main with the role.
+  /** Prints today's last ticket from this terminal again. */
+  reprintLastTicket: { request: staffWorkRequests.reprintLastTicket, response: TicketSchema },
+  reprintReceiptByCode: { request: staffWorkRequests.reprintReceiptByCode, response: ReceiptReprintSchema },
+  /** The outbox rows not yet delivered (pending, running, parked), oldest first. */
+  listOutbox: { request: sessionOnly, response: z.array(OutboxRowSchema) },
+  /** Staff put paper in: the printer is asked again (the virtual one believes them) and its alert resolves. */
+  markPrinterRefilled: { request: sessionOnly, response: PrinterRefilledSchema },
+  /** A ticket issued by staff for a citizen who cannot use the screen; the staff session stays open. */
+  takeTicketForCitizen: { request: staffWorkRequests.takeTicketForCitizen, response: TicketSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

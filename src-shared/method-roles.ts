@@ -51,6 +51,11 @@ export const methodRoles = {
   logoutStaff: 'staff',
   setStaffPin: 'it',
   setItPin: 'it',
+  reprintLastTicket: 'staff',
+  reprintReceiptByCode: 'staff',
+  listOutbox: 'staff',
+  markPrinterRefilled: 'staff',
+  takeTicketForCitizen: 'staff',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

@@ -69,3 +69,8 @@ export function setPrintResult(db: Database, id: string, result: { ok: true } | 
     id,
   );
 }
+
+/** The ticket this terminal issued last on `day` (the latest issue time, then the latest row). */
+export function lastIssuedOn(db: Database, day: string): TicketRow | undefined {
+  return db.prepare(`SELECT * FROM tickets WHERE day = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1`).get(day) as TicketRow | undefined;
+}
