@@ -84,9 +84,10 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
         />
       </ErrorBoundary>
       <StaffCorner openAlerts={openAlerts} onOpen={() => setStaffOpen(true)} />
+      {/* Leaving the staff panel (or the PIN pad) ends at the attract screen with a fresh session: nothing of the staff visit stays. */}
       {staffOpen ? (
         <Suspense fallback={null}>
-          <StaffGate kiosk={kiosk} language={state.language} onClose={() => setStaffOpen(false)} />
+          <StaffGate kiosk={kiosk} language={state.language} onClose={endSession} />
         </Suspense>
       ) : null}
       {idle.warningSecondsLeft === null ? null : (

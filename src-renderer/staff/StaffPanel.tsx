@@ -6,8 +6,10 @@ import type { GrantedSession, StaffRole, TestRead } from '../../src-shared/staff
 import type { DeviceStatus } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
 import { SyncDetails } from '../sync/SyncDetails';
+import { AssistCitizen } from './AssistCitizen';
 import { PinSettings } from './PinSettings';
 import { ScanResult } from './ScanResult';
+import { StaffModeBanner } from './StaffModeBanner';
 import { useStaffAlerts } from './use-staff-alerts';
 import './staff.css';
 
@@ -66,6 +68,7 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
 
   return (
     <div className="overlay staff-overlay" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-panel">
+      <StaffModeBanner />
       <div className="staff-panel">
         <header className="staff-panel__header">
           <h2 id="staff-title">{t('staff.title')}</h2>
@@ -142,6 +145,8 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
             {read.state === 'idle' ? <p className="staff-panel__muted">{t('staff.testReadHint')}</p> : null}
           </div>
         </section>
+
+        <AssistCitizen kiosk={kiosk} language={language} session={session} />
 
         <SyncDetails kiosk={kiosk} language={language} session={session} />
 
