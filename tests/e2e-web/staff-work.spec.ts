@@ -13,7 +13,7 @@ import { park } from '../../src-main/outbox/outbox-repository';
 import { startWebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
 import { openKioskDb, seedDossiers } from '../sync/harness';
-import { inkRatio, kioskPage, launchBrowser, openStaffPanel, ROOT, shot } from './harness';
+import { inkRatio, kioskPage, launchBrowser, longPressStaffCorner, openStaffPanel, ROOT, shot } from './harness';
 
 /** Waits (up to 5 s) for something the test process itself can see, such as the virtual printer's last job. */
 async function until(done: () => boolean, what: string): Promise<void> {
@@ -151,6 +151,10 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     assert.equal(await page.getByTestId('staff-mode-banner').count(), 0);
     assert.equal(await page.getByTestId('staff-panel').count(), 0);
     await shot(page, 'vi-44-staff-work-left');
+    // Nothing of the staff visit is left: the corner asks for the PIN again.
+    await longPressStaffCorner(page);
+    await page.getByTestId('pin-pad').waitFor();
+    assert.equal(await page.getByTestId('staff-panel').count(), 0);
     const pngs = readdirSync(join(dataDir, 'prints')).filter((f) => f.endsWith('.png'));
     assert.equal(pngs.length, 3, `ticket, its reprint and the receipt: ${pngs.join(', ')}`);
     await page.close();

@@ -76,6 +76,23 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
     }
   });
 
+  it('a staff (not IT) session may do the work, and the audit names the staff role', async () => {
+    const dataDir = tempDir();
+    const { core } = await createTestCore(dataDir);
+    try {
+      const it = await itSession(core);
+      expect(await core.dispatcher.dispatch('setStaffPin', { session: it, pin: '13572468' })).toMatchObject({ ok: true });
+      const login = await core.dispatcher.dispatch('loginStaff', { pin: '13572468' });
+      expect(login).toMatchObject({ ok: true, value: { outcome: 'granted', role: 'staff' } });
+      const session = (login as { ok: true; value: { session: string } }).value.session;
+      expect(await core.dispatcher.dispatch('markPrinterRefilled', { session })).toMatchObject({ ok: true, value: { health: { state: 'ok' } } });
+      expect(await core.dispatcher.dispatch('listOutbox', { session })).toEqual({ ok: true, value: [] });
+    } finally {
+      await core.close();
+    }
+    expect(auditActions(dataDir)).toEqual([{ actor: 'staff@KIOSK-01', action: 'staff.printer_refilled' }]);
+  });
+
   it('a ticket taken for a citizen prints, keeps the staff session open, and is audited; the last ticket reprints as a new PNG', async () => {
     const dataDir = tempDir();
     const { core, printer } = await createTestCore(dataDir);
@@ -118,7 +135,8 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
   });
 
   it('no ticket for a citizen while the printer is out of paper; marking it refilled brings it back and resolves the alert', async () => {
-    const { core, printer } = await createTestCore(tempDir());
+    const dataDir = tempDir();
+    const { core, printer } = await createTestCore(dataDir);
     try {
       printer.setState('paper-out');
       const refused = await dispatchAsStaff(core, 'takeTicketForCitizen', { serviceId: 'civil', priority: 'none', language: 'vi' });
@@ -140,6 +158,11 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
     } finally {
       await core.close();
     }
+    // The refused ticket was never issued, so not audited; both refills are.
+    expect(auditActions(dataDir)).toEqual([
+      { actor: 'it@KIOSK-01', action: 'staff.printer_refilled' },
+      { actor: 'it@KIOSK-01', action: 'staff.printer_refilled' },
+    ]);
   });
 
   it('a receipt reprints by either spelling of its code; an erased dossier is refused with "erased"; an unknown code is not found', async () => {
