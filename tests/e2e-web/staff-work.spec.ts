@@ -160,6 +160,19 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     await page.close();
   });
 
+  it('a PIN pad cancelled (a citizen leaning on the corner) leaves the citizen on their screen', async () => {
+    const page = await kioskPage(browser);
+    await page.goto(url);
+    await page.getByTestId('screen-attract').click();
+    await page.getByTestId('screen-language').waitFor();
+    await longPressStaffCorner(page);
+    await page.getByTestId('pin-pad').waitFor();
+    await page.getByTestId('pin-cancel').click();
+    await page.getByTestId('staff-gate').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('screen-language').count(), 1, 'still on the language screen');
+    await page.close();
+  });
+
   it('the staff-work methods called straight through window.kiosk without a token are refused', async () => {
     const page = await kioskPage(browser);
     await page.goto(url);
