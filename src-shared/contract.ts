@@ -37,6 +37,7 @@ import {
   TestReadSchema,
 } from './staff-access';
 import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './report';
+import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -134,6 +135,16 @@ export const methods = {
   getDayReport: { request: dayReportRequests.getDayReport, response: DayReportSchema },
   /** Prints the day report on the ticket printer and writes it as an A4 PDF in the data folder's reports/. */
   printDayReport: { request: dayReportRequests.printDayReport, response: PrintedDayReportSchema },
+  // Staff-assisted work (src-shared/staff-work.ts, issue #21); audited in main with the role.
+  /** Prints today's last ticket from this terminal again. */
+  reprintLastTicket: { request: staffWorkRequests.reprintLastTicket, response: TicketSchema },
+  reprintReceiptByCode: { request: staffWorkRequests.reprintReceiptByCode, response: ReceiptReprintSchema },
+  /** The outbox rows not yet delivered (pending, running, parked), oldest first. */
+  listOutbox: { request: sessionOnly, response: z.array(OutboxRowSchema) },
+  /** Staff put paper in: the printer is asked again (the virtual one believes them) and its alert resolves. */
+  markPrinterRefilled: { request: sessionOnly, response: PrinterRefilledSchema },
+  /** A ticket issued by staff for a citizen who cannot use the screen; the staff session stays open. */
+  takeTicketForCitizen: { request: staffWorkRequests.takeTicketForCitizen, response: TicketSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

@@ -53,6 +53,11 @@ export const methodRoles = {
   setItPin: 'it',
   getDayReport: 'staff',
   printDayReport: 'staff',
+  reprintLastTicket: 'staff',
+  reprintReceiptByCode: 'staff',
+  listOutbox: 'staff',
+  markPrinterRefilled: 'staff',
+  takeTicketForCitizen: 'staff',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

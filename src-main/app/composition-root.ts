@@ -35,6 +35,7 @@ import { DeviceDiagnostics } from '../staff/device-diagnostics';
 import { StaffAlerts } from '../staff/staff-alerts';
 import { RoleSessions } from '../staff/role-sessions';
 import { StaffAccessService } from '../staff/staff-access-service';
+import { StaffWork } from '../staff/staff-work';
 import { renderTestPage } from '../staff/test-page';
 import { formatLocalDateTime, localDay } from '../kernel/clock';
 import { tmpdir } from 'node:os';
@@ -219,11 +220,43 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     ? new StaffAccessService({ db, clock, sessions: roleSessions, alerts: staffAlerts, logger, terminalId: config.terminal.id })
     : undefined;
   const needStaffAccess = () => needStore(staffAccess);
+  const staffWork =
+    db && queue && dossiers
+      ? new StaffWork({
+          db,
+          queue,
+          dossiers,
+          printer,
+          // A poll already under way skips its own report: check once more so this answer is current.
+          pollDevices: async () => {
+            await monitor.poll();
+            monitor.check();
+          },
+          clock,
+          timeZone: config.center.timeZone,
+          terminalId: config.terminal.id,
+        })
+      : undefined;
+  /** The role of a live staff session (the dispatcher checked it), for the audit log. */
+  const staffRoleOf = (session: string) => {
+    const role = roleSessions.roleOf(session);
+    if (!role) throw new KioskError('forbidden', 'Staff login required.');
+    return role;
+  };
   /** A citizen is at the screen: no staff session stays open behind them, no earlier scan stays readable. */
   const citizenBoundary = () => {
     roleSessions.endAll('citizen-session');
     scans.forgetLastScan();
     return {};
+  };
+
+  /** After a print, whatever it did to the printer (paper out mid-job) reaches the screens and alerts. */
+  const withDeviceCheck = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      monitor.check();
+    }
   };
 
   const handlers: Handlers = {
@@ -369,6 +402,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       monitor.check();
       return outcome;
     },
+    reprintLastTicket: ({ session, language }) => withDeviceCheck(needStore(staffWork).reprintLastTicket(staffRoleOf(session), language)),
+    reprintReceiptByCode: ({ session, code, language }) => withDeviceCheck(needStore(staffWork).reprintReceiptByCode(staffRoleOf(session), code, language)),
+    listOutbox: () => needStore(sync).view.outboxRows(),
+    markPrinterRefilled: ({ session }) => needStore(staffWork).markPrinterRefilled(staffRoleOf(session)),
+    takeTicketForCitizen: ({ session, serviceId, priority, language }) =>
+      withDeviceCheck(needStore(staffWork).takeTicketForCitizen(staffRoleOf(session), serviceId, priority, language)),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);

@@ -179,6 +179,21 @@ export function listParked(db: Database, limit: number): ParkedJob[] {
     .all(limit) as ParkedJob[];
 }
 
+/** An undelivered row as staff see it in the outbox list. */
+export type UndeliveredJob = Pick<OutboxJobRow, 'id' | 'kind' | 'subject_id' | 'attempts' | 'next_attempt_at' | 'last_error' | 'parked_reason'> & {
+  state: Exclude<OutboxState, 'done'>;
+};
+
+/** The rows not yet delivered (pending, running, parked), oldest first (at most `limit`). */
+export function listUndelivered(db: Database, limit: number): UndeliveredJob[] {
+  return db
+    .prepare(
+      `SELECT id, kind, subject_id, state, attempts, next_attempt_at, last_error, parked_reason FROM outbox_jobs
+       WHERE state != 'done' ORDER BY created_at, id LIMIT ?`,
+    )
+    .all(limit) as UndeliveredJob[];
+}
+
 /**
  * Staff send a parked row again (the portal or the kiosk was fixed): it is due now, with its
  * attempts counted from zero and its reason kept in `last_error` until the next attempt. Returns

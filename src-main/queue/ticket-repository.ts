@@ -79,3 +79,8 @@ export function ticketCountsOfDay(db: Database, day: string): { service_id: stri
     )
     .all(day) as { service_id: string; priority: Priority; count: number }[];
 }
+
+/** The ticket this terminal issued last on `day` (the latest issue time, then the latest row). */
+export function lastIssuedOn(db: Database, day: string): TicketRow | undefined {
+  return db.prepare(`SELECT * FROM tickets WHERE day = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1`).get(day) as TicketRow | undefined;
+}

@@ -1,15 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
+import type { OutboxRow } from '../../src-shared/staff-work';
 import type { Clock } from '../kernel/clock';
 import { addAudit, getDossier } from '../dossier/dossier-repository';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
-import { listParked, outboxStats, requeueParked } from '../outbox/outbox-repository';
+import { HELD, listParked, listUndelivered, outboxStats, requeueParked } from '../outbox/outbox-repository';
 import { getPayment } from '../payment/payment-repository';
 import { PAYMENT_JOB_KIND } from '../payment/payment-service';
 import type { LinkMonitor } from './link-state';
 
 /** Parked rows the staff panel lists; more than a handful means a fault to fix, not rows to retry one by one. */
 const PARKED_SHOWN = 50;
+/** Rows the outbox list shows; a longer queue is summed up by the status's depth. */
+const OUTBOX_SHOWN = 100;
 
 export interface SyncStatusDeps {
   db: Database;
@@ -60,18 +63,36 @@ export class SyncStatusView {
   /** The parked rows (the latest PARKED_SHOWN), each named by the dossier it is about. */
   parkedRows(): ParkedRow[] {
     const { db } = this.deps;
-    return listParked(db, PARKED_SHOWN).map((row) => {
-      const dossierId = row.kind === SUBMIT_JOB_KIND ? row.subject_id : row.kind === PAYMENT_JOB_KIND ? getPayment(db, row.subject_id)?.dossier_id : undefined;
-      const dossier = dossierId === undefined ? undefined : getDossier(db, dossierId);
-      return {
-        id: row.id,
-        kind: row.kind === SUBMIT_JOB_KIND ? 'dossier' : row.kind === PAYMENT_JOB_KIND ? 'payment' : 'other',
-        dossierCode: dossier ? (dossier.official_code ?? dossier.provisional_code) : null,
-        attempts: row.attempts,
-        parkedAt: row.updated_at,
-        reason: row.parked_reason ?? '',
-      };
-    });
+    return listParked(db, PARKED_SHOWN).map((row) => ({
+      id: row.id,
+      ...this.about(row.kind, row.subject_id),
+      attempts: row.attempts,
+      parkedAt: row.updated_at,
+      reason: row.parked_reason ?? '',
+    }));
+  }
+
+  /** The rows not yet delivered, oldest first: what each carries, when it is tried next, and why it waits. */
+  outboxRows(): OutboxRow[] {
+    return listUndelivered(this.deps.db, OUTBOX_SHOWN).map((row) => ({
+      id: row.id,
+      state: row.state,
+      ...this.about(row.kind, row.subject_id),
+      attempts: row.attempts,
+      nextAttemptAt: row.state === 'parked' || row.next_attempt_at === HELD ? null : row.next_attempt_at,
+      why: row.parked_reason ?? row.last_error,
+    }));
+  }
+
+  /** What a row delivers, named by the dossier it is about (its official code when it has one). */
+  private about(kind: string, subjectId: string): Pick<OutboxRow, 'kind' | 'dossierCode'> {
+    const { db } = this.deps;
+    const dossierId = kind === SUBMIT_JOB_KIND ? subjectId : kind === PAYMENT_JOB_KIND ? getPayment(db, subjectId)?.dossier_id : undefined;
+    const dossier = dossierId === undefined ? undefined : getDossier(db, dossierId);
+    return {
+      kind: kind === SUBMIT_JOB_KIND ? 'dossier' : kind === PAYMENT_JOB_KIND ? 'payment' : 'other',
+      dossierCode: dossier ? (dossier.official_code ?? dossier.provisional_code) : null,
+    };
   }
 
   /** Staff send a parked row again (its cause fixed): written to the audit log, and tried at once. */

@@ -84,9 +84,11 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
         />
       </ErrorBoundary>
       <StaffCorner openAlerts={openAlerts} onOpen={() => setStaffOpen(true)} />
+      {/* Leaving the staff panel ends at the attract screen with a fresh session: nothing of the staff visit stays.
+          A PIN pad cancelled (a citizen leaning on the corner) leaves the citizen where they were. */}
       {staffOpen ? (
         <Suspense fallback={null}>
-          <StaffGate kiosk={kiosk} language={state.language} onClose={() => setStaffOpen(false)} />
+          <StaffGate kiosk={kiosk} language={state.language} onClose={(staffWasIn) => (staffWasIn ? endSession() : setStaffOpen(false))} />
         </Suspense>
       ) : null}
       {idle.warningSecondsLeft === null ? null : (

@@ -30,7 +30,8 @@ type Gate =
 interface StaffGateProps {
   kiosk: KioskClient;
   language: Language;
-  onClose: () => void;
+  /** `staffWasIn`: a staff session was open (the kiosk then starts afresh); false for a PIN pad cancelled. */
+  onClose: (staffWasIn: boolean) => void;
 }
 
 /**
@@ -66,9 +67,10 @@ export function StaffGate({ kiosk, language, onClose }: StaffGateProps): ReactEl
   };
 
   const close = useCallback(() => {
+    const staffWasIn = session.current !== null;
     if (session.current) void kiosk.logoutStaff({ session: session.current });
     session.current = null;
-    onClose();
+    onClose(staffWasIn);
   }, [kiosk, onClose]);
 
   const idle = useStaffIdle(kiosk, gate.step === 'panel' ? gate.granted : null, close);

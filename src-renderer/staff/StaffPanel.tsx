@@ -7,8 +7,10 @@ import type { DeviceStatus } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
 import { SyncDetails } from '../sync/SyncDetails';
 import { DayReportSection } from './DayReportSection';
+import { AssistCitizen } from './AssistCitizen';
 import { PinSettings } from './PinSettings';
 import { ScanResult } from './ScanResult';
+import { StaffModeBanner } from './StaffModeBanner';
 import { useStaffAlerts } from './use-staff-alerts';
 import './staff.css';
 
@@ -67,6 +69,7 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
 
   return (
     <div className="overlay staff-overlay" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-panel">
+      <StaffModeBanner />
       <div className="staff-panel">
         <header className="staff-panel__header">
           <h2 id="staff-title">{t('staff.title')}</h2>
@@ -143,6 +146,8 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
             {read.state === 'idle' ? <p className="staff-panel__muted">{t('staff.testReadHint')}</p> : null}
           </div>
         </section>
+
+        <AssistCitizen kiosk={kiosk} language={language} session={session} />
 
         <SyncDetails kiosk={kiosk} language={language} session={session} />
         <DayReportSection kiosk={kiosk} language={language} session={session} />

@@ -9,6 +9,8 @@ export interface PrinterPort {
   health(): DeviceHealth;
   /** Asks the device (e.g. `DLE EOT`); drivers that cannot ask leave it out. */
   refreshHealth?(): Promise<DeviceHealth>;
+  /** Staff say they put paper in: a printer with no sensor to ask (the virtual one) takes their word. */
+  paperRefilled?(): void;
 }
 
 export class PrinterError extends Error {}

@@ -36,6 +36,11 @@ export class VirtualPrinter implements PrinterPort {
     this.state = state;
   }
 
+  /** Paper put in: an empty or nearly empty roll is full again; a cover open or an offline printer stays so. */
+  paperRefilled(): void {
+    if (this.state === 'paper-out' || this.state === 'paper-near-end') this.state = 'ok';
+  }
+
   /** The next job breaks off mid-way (a jam, a reset socket) while the status still says ready. */
   failNextJob(reason: string): void {
     this.failNext = reason;
