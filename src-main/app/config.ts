@@ -72,6 +72,8 @@ export const ConfigSchema = z
       paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),
       header: z.string().default(''),
       footer: z.string().default(''),
+      /** virtual driver: PNG images kept in <data dir>/prints; the oldest are removed first. */
+      virtualKeepImages: z.number().int().min(1).max(100_000).default(300),
     }),
   })
   .strict();
