@@ -6,11 +6,11 @@
 // after a forced GC and its DOM node count (CDP Performance.getMetrics), each measured back on the
 // attract screen. Also prints prints/ and logs/ against their caps. SOAK_SESSIONS and
 // SOAK_MAX_MINUTES bound the run; the printed n is the real count.
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { KioskClient } from '../../src-shared/contract';
-import { kioskPage, launchBrowser, startKioskProcess } from '../e2e-web/harness';
+import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess } from '../e2e-web/harness';
 import { landDraft } from '../unit/dossier/fixture';
 import { readStat } from './proc-usage';
 import { report } from './report';
@@ -28,7 +28,12 @@ interface Sample {
   nodes: number;
 }
 
-const kiosk = await startKioskProcess(undefined, { config: { printer: { virtualKeepImages: KEEP_IMAGES }, logs: { keepDays: 30, maxMegabytes: LOG_CAP_MB } } });
+// A busy center's numbering: 1,000 tickets in one day need four digits (three stop at 999).
+const demo = JSON.parse(readFileSync(join(ROOT, 'assets/demo-center.json'), 'utf8')) as { queue: { services: object[] } };
+const services = demo.queue.services.map((service) => ({ ...service, digits: 4 }));
+const kiosk = await startKioskProcess(undefined, {
+  config: { queue: { services }, printer: { virtualKeepImages: KEEP_IMAGES }, logs: { keepDays: 30, maxMegabytes: LOG_CAP_MB } },
+});
 const kioskPid = kiosk.child.pid!;
 const browser = await launchBrowser();
 const page = await kioskPage(browser, 'portrait');
@@ -86,10 +91,22 @@ async function citizenSession(i: number): Promise<void> {
 const started = performance.now();
 let done = 0;
 let baseline: Sample | null = null;
+let failure: string | null = null;
 while (done < SESSIONS && performance.now() - started < MAX_MS) {
-  await citizenSession(done);
+  try {
+    await citizenSession(done);
+  } catch (error) {
+    // Measured so far is still reported, with what stopped the run and what the screen showed.
+    failure = `session ${done + 1} failed: ${String(error).split('\n')[0]}; screenshot ${await shot(page, 'soak-failure')}`;
+    console.error(failure);
+    break;
+  }
   done++;
   if (done === BASELINE_AT) baseline = await measure(page, cdp);
+}
+if (failure) {
+  await page.goto(kiosk.url);
+  await page.getByTestId('screen-attract').waitFor();
 }
 const last = await measure(page, cdp);
 const minutes = (performance.now() - started) / 60_000;
@@ -110,7 +127,7 @@ await kiosk.stop();
 if (!baseline) throw new Error(`only ${done} sessions ran; no baseline at ${BASELINE_AT}`);
 const growth = (a: number, b: number) => ((b - a) / a) * 100;
 const base = baseline;
-const span = `n=${done} from=${BASELINE_AT} minutes=${minutes.toFixed(1)}`;
+const span = `n=${done} from=${BASELINE_AT} minutes=${minutes.toFixed(1)}${failure ? ' stopped_early(page reloaded before the last measure)' : ''}`;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 report('soak.growth_pct.kiosk_rss', growth(base.kioskRss, last.kioskRss), '%', 5, `${span} ${mb(base.kioskRss)}→${mb(last.kioskRss)}MB`);
 report('soak.growth_pct.renderer_heap', growth(base.jsHeap, last.jsHeap), '%', 5, `${span} ${mb(base.jsHeap)}→${mb(last.jsHeap)}MB`);
