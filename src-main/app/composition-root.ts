@@ -452,10 +452,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
 }
 
 function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): PrinterPort {
-  const { driver, paperWidthDots, tcp, deviceFile } = config.printer;
+  const { driver, paperWidthDots, tcp, deviceFile, virtualKeepImages } = config.printer;
   switch (driver) {
     case 'virtual':
-      return new VirtualPrinter(paperWidthDots, join(dataDir, 'prints'), clock);
+      return new VirtualPrinter(paperWidthDots, join(dataDir, 'prints'), clock, undefined, virtualKeepImages);
     case 'tcp':
       return new TcpPrinter({ ...tcp, paperWidthDots }, clock);
     case 'device-file':

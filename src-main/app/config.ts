@@ -42,6 +42,13 @@ export const ConfigSchema = z
     privacy: PrivacyConfigSchema,
     /** Free space the data folder must keep (staff alert and no scanning under it). */
     storage: StorageConfigSchema,
+    /** Daily log files in <data dir>/logs: days kept, and a total size (oldest removed first). */
+    logs: z
+      .object({
+        keepDays: z.number().int().min(1).max(3650).default(30),
+        maxMegabytes: z.number().min(1).max(100_000).default(200),
+      })
+      .prefault({}),
     printer: z.object({
       /**
        * virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*;
@@ -72,6 +79,8 @@ export const ConfigSchema = z
       paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),
       header: z.string().default(''),
       footer: z.string().default(''),
+      /** virtual driver: PNG images kept in <data dir>/prints; the oldest are removed first. */
+      virtualKeepImages: z.number().int().min(1).max(100_000).default(300),
     }),
   })
   .strict();

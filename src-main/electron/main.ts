@@ -51,7 +51,7 @@ function run(): void {
     return;
   }
   const { config, dataDir } = loaded;
-  const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
+  const logger = createFileLogger(join(dataDir, 'logs'), systemClock, config.logs);
   surviveStrayFailures(process, logger);
   const production = app.isPackaged;
 

@@ -15,7 +15,7 @@ declare const KIOSK_VERSION: string;
 /** Entry of the browser host: `npm start -- --web [--no-open] [--port N] [--data-dir DIR]`. */
 async function main(): Promise<void> {
   const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
-  const logger = createFileLogger(join(dataDir, 'logs'), systemClock);
+  const logger = createFileLogger(join(dataDir, 'logs'), systemClock, config.logs);
   surviveStrayFailures(process, logger);
   // The page is served while the core opens its store and devices; calls wait for the core.
   // The core starts once the host listens, so its start-up work never delays the first page.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src-shared/dto';
 import { Bilingual } from '../components/Bilingual';
 import { Icon } from '../components/Icons';
+import { useAttractBeat } from './use-attract-beat';
 
 interface AttractScreenProps {
   centerName: string;
@@ -13,8 +14,9 @@ interface AttractScreenProps {
 /** The idle face of the kiosk. The whole screen is one button: touching anywhere starts. */
 export function AttractScreen({ centerName, language, onStart }: AttractScreenProps): ReactElement {
   const { t } = useTranslation();
+  const raised = useAttractBeat();
   return (
-    <button type="button" className="attract" data-testid="screen-attract" onClick={onStart}>
+    <button type="button" className={raised ? 'attract attract--raised' : 'attract'} data-testid="screen-attract" onClick={onStart}>
       <span className="attract__emblem">
         <Icon name="building" />
       </span>

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceHealth } from '../../../src-shared/dto';
 import type { Clock } from '../../kernel/clock';
@@ -23,6 +23,7 @@ export class VirtualPrinter implements PrinterPort {
   private state: PrinterCondition = 'ok';
   private failNext: string | null = null;
   private readonly records: VirtualPrintRecord[] = [];
+  private jobsReceived = 0;
   private readonly listeners = new Set<(r: VirtualPrintRecord) => void>();
 
   constructor(
@@ -30,6 +31,8 @@ export class VirtualPrinter implements PrinterPort {
     private readonly outDir: string,
     private readonly clock: Clock,
     private readonly keepRecords = 20,
+    /** PNG files kept in `outDir`; the oldest go first, so a demo kiosk's disk does not fill up. */
+    private readonly keepImages = 300,
   ) {}
 
   setState(state: PrinterCondition): void {
@@ -66,16 +69,31 @@ export class VirtualPrinter implements PrinterPort {
     const stamp = receivedAt.toISOString().replace(/[:.]/g, '-');
     // Made when a job arrives, not at start: a read-only data folder must not stop the kiosk.
     mkdirSync(this.outDir, { recursive: true, mode: 0o700 });
+    // Two jobs in one millisecond still get two names; padded so that name order stays age order.
+    const jobNumber = String(this.jobsReceived++).padStart(8, '0');
     const pngFiles = decoded.pages.map((page, i) => {
-      const file = join(this.outDir, `${stamp}-${this.records.length}-${i}.png`);
+      const file = join(this.outDir, `${stamp}-${jobNumber}-${i}.png`);
       // Owner only: a printed receipt shows the applicant's name (decision 0022).
       writeFileSync(file, monoToPng(page), { mode: 0o600 });
       return file;
     });
+    this.removeOldestImages();
     const record = { receivedAt, bytes: job.length, job: decoded, pngFiles };
     this.records.push(record);
     if (this.records.length > this.keepRecords) this.records.shift();
     for (const l of this.listeners) l(record);
+  }
+
+  /** File names start with the ISO time of their job, so name order is age order. */
+  private removeOldestImages(): void {
+    try {
+      const images = readdirSync(this.outDir)
+        .filter((name) => name.endsWith('.png'))
+        .sort();
+      for (const name of images.slice(0, Math.max(0, images.length - this.keepImages))) rmSync(join(this.outDir, name), { force: true });
+    } catch {
+      // A file that cannot be removed now is removed with a later job; the print itself succeeded.
+    }
   }
 
   lastPrint(): VirtualPrintRecord | undefined {
