@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { buildChaosChild } from './kill-child';
+import { buildChaosChild, runAndKill } from './kill-child';
 import { openDatabase } from '../../src-main/db/open-database';
 import { ContentStore, sha256Hex } from '../../src-main/dossier/content-store';
 import { referencedFiles } from '../../src-main/dossier/dossier-repository';
@@ -26,27 +25,10 @@ export interface KillRound {
 
 /** Runs the child until `killAfterMs` past READY, SIGKILLs it, then opens the store and checks it. */
 export async function killOnce(childFile: string, dataDir: string, catalogFile: string, killAfterMs: number): Promise<KillRound> {
-  const child = spawn(process.execPath, [childFile, dataDir, catalogFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const acknowledged: string[] = [];
-  let buffer = '';
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (line.startsWith('OK ')) acknowledged.push(line.slice(3));
-      }
-    });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited ${code}: ${stderr}`))));
-  });
-  await exited;
-  return inspect(dataDir, acknowledged);
+  // The submit child never ends by itself: an exit that was not the kill fails the round.
+  const run = await runAndKill(childFile, [dataDir, catalogFile], 'READY', killAfterMs);
+  if (!run.killed) throw new Error('the submit child ended before it was killed');
+  return inspect(dataDir, run.lines.filter((line) => line.startsWith('OK ')).map((line) => line.slice(3)));
 }
 
 /** What the next start sees: integrity, the sweep, and every dossier whole or absent. */
