@@ -24,3 +24,16 @@ export async function next(page: Page, expectScreen: string): Promise<void> {
   await page.getByTestId('dossier-next').tap();
   await page.getByTestId(expectScreen).waitFor({ timeout: 15_000 });
 }
+
+/** From the Vietnamese home screen: finds a procedure by search, starts its dossier and reads the card on the virtual scanner. */
+export async function startDossierWithCard(page: Page, kiosk: KioskProcess, search: string, card: string): Promise<void> {
+  await page.getByTestId('home-search').click();
+  await page.getByTestId('ime-none').click();
+  await typeOnKeyboard(page, search);
+  await page.getByTestId('screen-procedure').waitFor();
+  await page.getByTestId('procedure-submit-dossier').tap();
+  await page.getByTestId('dossier-start').tap();
+  await page.getByTestId('identify-scan-prompt').waitFor();
+  await scan(kiosk, card);
+  await page.getByTestId('identify-scanned').waitFor();
+}

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../sync/server-process';
 import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
-import { next, scan, typeOnKeyboard } from './journey-steps';
+import { next, startDossierWithCard, typeOnKeyboard } from './journey-steps';
 
 /*
  * The personal-data lifecycle end to end (decision 0022): a citizen submits a dossier with scanned
@@ -102,15 +102,7 @@ describe('personal data leaves the kiosk after the portal has it (Chromium, refe
     await page.goto(kiosk.url);
     await page.getByTestId('screen-attract').click();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await page.getByTestId('home-search').click();
-    await page.getByTestId('ime-none').click();
-    await typeOnKeyboard(page, LAND);
-    await page.getByTestId('screen-procedure').waitFor();
-    await page.getByTestId('procedure-submit-dossier').tap();
-    await page.getByTestId('dossier-start').tap();
-    await page.getByTestId('identify-scan-prompt').waitFor();
-    await scan(kiosk, CARD);
-    await page.getByTestId('identify-scanned').waitFor();
+    await startDossierWithCard(page, kiosk, LAND, CARD);
     await page.getByTestId('field-contact-phone').tap();
     await typeOnKeyboard(page, PHONE);
     await next(page, 'dossier-form');

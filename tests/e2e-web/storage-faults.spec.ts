@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { makeReadOnly, readOnlyCommand } from '../fakes/read-only';
 import { kioskPage, launchBrowser, openStaffPanel, ROOT, shot, startKioskProcess, type KioskProcess } from './harness';
-import { next, typeOnKeyboard } from './journey-steps';
+import { next, startDossierWithCard, typeOnKeyboard } from './journey-steps';
 
-const run = promisify(execFile);
 /** The land procedure "Đính chính Giấy chứng nhận": two scannable documents and one paper-only. */
 const LAND = '1.012790';
 const CARD = '001190012345|123456789|Nguyễn Thị Thu Hương|17051990|Nữ|Số 12 ngõ 34 phố Đội Cấn, phường Ngọc Hà, Hà Nội|04102021';
@@ -36,15 +34,7 @@ async function start(page: Page, kiosk: KioskProcess): Promise<void> {
 
 /** From the home screen to the documents step of the land procedure, the card read by the (virtual) scanner. */
 async function toDocuments(page: Page, kiosk: KioskProcess): Promise<void> {
-  await page.getByTestId('home-search').click();
-  await page.getByTestId('ime-none').click();
-  await typeOnKeyboard(page, LAND);
-  await page.getByTestId('screen-procedure').waitFor();
-  await page.getByTestId('procedure-submit-dossier').tap();
-  await page.getByTestId('dossier-start').tap();
-  await page.getByTestId('identify-scan-prompt').waitFor();
-  await run(process.execPath, [join(ROOT, 'scripts/scan.mjs'), '--data-dir', kiosk.dataDir, CARD]);
-  await page.getByTestId('identify-scanned').waitFor();
+  await startDossierWithCard(page, kiosk, LAND, CARD);
   await fill(page, 'contact.phone', '0912345678');
   await next(page, 'dossier-form');
   await fill(page, 'formValues.certificateSerial', 'ab 123456');
