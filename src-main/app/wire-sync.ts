@@ -20,7 +20,7 @@ import { PortalLookups } from '../sync/portal-lookups';
 import { QueueBlockPull } from '../sync/queue-block-pull';
 import { CenterQueueAllocator } from '../sync/queue-allocator';
 import { getMeta } from '../sync/sync-repository';
-import { SyncStatusView } from '../sync/sync-status';
+import { SyncStatusView } from '../staff/sync-status-view';
 import { SyncUpkeep } from '../sync/sync-upkeep';
 import type { KioskConfig } from './config';
 

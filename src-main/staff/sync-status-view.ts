@@ -7,7 +7,7 @@ import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
 import { HELD, listParked, listUndelivered, outboxStats, requeueParked } from '../outbox/outbox-repository';
 import { getPayment } from '../payment/payment-repository';
 import { PAYMENT_JOB_KIND } from '../payment/payment-service';
-import type { LinkMonitor } from './link-state';
+import type { LinkMonitor } from '../sync/link-state';
 
 /** Parked rows the staff panel lists; more than a handful means a fault to fix, not rows to retry one by one. */
 const PARKED_SHOWN = 50;
@@ -25,7 +25,11 @@ export interface SyncStatusDeps {
   alerts: { raise(source: 'outbox', reason: string): void; resolve(source: 'outbox'): void };
 }
 
-/** The staff panel's view of the sync: its state, the outbox, and the rows set aside. */
+/**
+ * The staff panel's view of the sync: its state, the outbox, and the rows set aside. It reads
+ * the outbox, dossier and payment tables and the link monitor for staff, so it lives with staff
+ * rather than in sync/, which is only the portal adapter (issue #22).
+ */
 export class SyncStatusView {
   constructor(private readonly deps: SyncStatusDeps) {}
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { park, requeueParked } from '../../src-main/outbox/outbox-repository';
-import { SyncStatusView } from '../../src-main/sync/sync-status';
+import { SyncStatusView } from '../../src-main/staff/sync-status-view';
 import { useTempDirs } from '../fakes/temp-dir';
 import { openKioskDb, seedDossiers } from './harness';
 
