@@ -11,7 +11,7 @@ import { LanguageScreen } from '../screens/LanguageScreen';
 import { PriorityScreen } from '../screens/PriorityScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 import { TicketScreen } from '../screens/TicketScreen';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 import { CatalogScreen, DossierJourney, LookupScreen, ProcedureScreen, ProceduresScreen, SearchScreen, SubmitDossierButton } from './lazy-screens';
 import { backTarget, canGoHome, type SessionAction, type SessionState } from './session';
 import { useAlive } from './use-alive';

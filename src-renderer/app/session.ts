@@ -2,7 +2,7 @@ import type { KioskErrorPayload } from '../../src-shared/errors';
 import type { FieldSummary } from '../../src-shared/catalog';
 import type { Language, Priority, QueueServiceDto, TicketDto } from '../../src-shared/dto';
 import type { InputMethod } from '../keyboard/vietnamese-ime';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 
 /**
  * One citizen's visit, from the attract screen to the ticket. Everything a visitor chose lives

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { assertNever } from './assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 import { IdleTracker } from './idle-tracker';
 import { monotonicNow, type MonotonicNow } from './monotonic-clock';
 

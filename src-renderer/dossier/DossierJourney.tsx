@@ -6,7 +6,8 @@ import type { DraftProblem } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
 import type { ScanMessage } from '../../src-shared/scan';
-import { assertNever } from '../app/assert-never';
+import { assertNever } from '../../src-shared/assert-never';
+import { useAlive } from '../app/use-alive';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { ConsentStep } from './ConsentStep';
 import { DeliveryStep } from './DeliveryStep';
@@ -70,14 +71,12 @@ function Journey({ kiosk, procedure, language, retentionHours, onLeave, onDone, 
   const [scanProblem, setScanProblem] = useState<ScanMessage | null>(null);
   const stateRef = useRef<JourneyState>(state);
   stateRef.current = state;
-  const alive = useRef(true);
+  const alive = useAlive();
 
   // Leaving before the receipt (Home, Back, idle timeout) cancels the session: the core deletes
   // the scanned pages, and unmounting drops everything typed here.
   useEffect(() => {
-    alive.current = true;
     return () => {
-      alive.current = false;
       const { sessionId, step } = stateRef.current;
       if (sessionId && step !== 'receipt') void kiosk.cancelDossier({ sessionId });
     };

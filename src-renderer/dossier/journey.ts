@@ -3,7 +3,7 @@ import type { DossierDraft, DraftDocument, DraftProblem, SubmitOutcome } from '.
 import type { ScannedSessionPage } from '../../src-shared/dossier-scan';
 import type { Language } from '../../src-shared/dto';
 import type { CccdIdentity } from '../../src-shared/scan';
-import { assertNever } from '../app/assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 import { CONSENT_VERSION } from './consent';
 import { parseTypedDate } from './typed-date';
 

@@ -1,4 +1,4 @@
-import { assertNever } from '../app/assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 
 /**
  * The kiosk keyboard has lower-case letters only (one less thing to get wrong); names are written

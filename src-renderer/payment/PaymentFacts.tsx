@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assertNever } from '../app/assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 import { formatVnd } from '../../src-shared/format';
 import type { PaymentStatus } from '../../src-shared/payment';
 import './payment.css';

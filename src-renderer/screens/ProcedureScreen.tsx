@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAlive } from '../app/use-alive';
 import type { ProcedureDetail } from '../../src-shared/catalog';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, Language } from '../../src-shared/dto';
@@ -34,17 +35,18 @@ export function ProcedureScreen({ kiosk, code, language, devices, onError, submi
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
   const [print, setPrint] = useState<PrintState>('idle');
   const printing = useRef(false);
-  const alive = useRef(true);
+  const alive = useAlive();
 
   useEffect(() => {
-    alive.current = true;
+    // Only this code's answer: a reply for a procedure left behind must not replace the new one.
+    let current = true;
     void kiosk.getProcedure({ code }).then((reply) => {
-      if (!alive.current) return;
+      if (!current) return;
       if (reply.ok) setProcedure(reply.value);
       else onError(reply.error);
     });
     return () => {
-      alive.current = false;
+      current = false;
     };
   }, [kiosk, code, onError]);
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskClient, ResponseOf } from '../../src-shared/contract';
 import type { Language, Priority, QueueServiceDto } from '../../src-shared/dto';
 import type { OutboxRow } from '../../src-shared/staff-work';
-import { assertNever } from '../app/assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
 
 type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import type { GrantedSession, StaffRole } from '../../src-shared/staff-access';
-import { assertNever } from '../app/assert-never';
+import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
 import { PinPad } from './PinPad';
 import { StaffPanel } from './StaffPanel';
