@@ -14,7 +14,8 @@ import { KioskError } from '../kernel/kiosk-error';
 import type { Logger } from '../kernel/logger';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { findDossierByCode, getDossier } from '../dossier/dossier-repository';
-import { enqueueJob } from '../outbox/outbox-repository';
+import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
+import { doneOrAbsent, enqueueJob, hold } from '../outbox/outbox-repository';
 import { ticketByNumberOn } from '../queue/ticket-repository';
 import { storedComment } from './rating-comment';
 import * as repo from './rating-repository';
@@ -81,8 +82,11 @@ export class RatingService {
           comment: storedComment(comment),
           ratedAt,
         });
-        if (inserted) enqueueJob(db, { kind: RATING_JOB_KIND, subjectId: id, idempotencyKey: id, payload: { ratingId: id }, now: ratedAt });
-        return inserted;
+        if (!inserted) return false;
+        enqueueJob(db, { kind: RATING_JOB_KIND, subjectId: id, idempotencyKey: id, payload: { ratingId: id }, now: ratedAt });
+        // The portal takes a rating about a dossier only once it holds the dossier (migration 0008's trigger).
+        if (found.dossierId !== null && !doneOrAbsent(db, found.dossierId, SUBMIT_JOB_KIND)) hold(db, id);
+        return true;
       })
       .immediate();
     if (!added) return { state: 'rated', ratingId: null };

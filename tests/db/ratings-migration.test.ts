@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src-main/db/migrate';
 import { migrations } from '../../src-main/db/migrations';
+import { HELD } from '../../src-main/outbox/outbox-repository';
 import { getRating, insertRating, isRated, ratingCountsIn, type NewRating } from '../../src-main/rating/rating-repository';
 import { ticketByNumberOn } from '../../src-main/queue/ticket-repository';
 
@@ -106,6 +107,28 @@ describe('migration 0008: satisfaction ratings', () => {
       withComment: 1,
     });
     expect(ratingCountsIn(db, '2026-12-06T17:00:00.000Z', '2026-12-07T17:00:00.000Z')).toMatchObject({ total: 0, verySatisfied: 0 });
+  });
+
+  it("makes a rating's held job due in the commit that marks its dossier's job done, and no other", () => {
+    const db = at(8);
+    for (const id of ['d1', 'd2']) dossier(db, id);
+    insertRating(db, rating({ id: 'r1', dossierId: 'd1' }));
+    insertRating(db, rating({ id: 'r2', dossierId: 'd2' }));
+    const job = (kind: string, subject: string, due: string) =>
+      db
+        .prepare(
+          `INSERT INTO outbox_jobs (kind, subject_id, idempotency_key, payload, state, next_attempt_at, created_at, updated_at)
+           VALUES (?, ?, ?, '{}', 'pending', ?, 'x', 'x')`,
+        )
+        .run(kind, subject, subject, due);
+    job('submit-dossier', 'd1', '2026-12-05T03:00:00.000Z');
+    job('submit-dossier', 'd2', '2026-12-05T03:00:00.000Z');
+    job('submit-rating', 'r1', HELD);
+    job('submit-rating', 'r2', HELD);
+    db.prepare(`UPDATE outbox_jobs SET state = 'done', updated_at = '2026-12-05T03:00:05.000Z' WHERE subject_id = 'd1'`).run();
+    const due = (subject: string) => db.prepare(`SELECT next_attempt_at FROM outbox_jobs WHERE subject_id = ?`).pluck().get(subject);
+    expect(due('r1')).toBe('2026-12-05T03:00:05.000Z');
+    expect(due('r2')).toBe(HELD);
   });
 
   it("finds today's ticket as typed off the paper, and no other day's", () => {

@@ -4,7 +4,8 @@ import type { Migration } from '../migration';
  * Citizens' satisfaction ratings (issue #23, decision 0031). No personal data: a rating names its
  * subject by a dossier id or a ticket id only; its comment is capped, cleaned free text. One rating
  * per subject (a dossier's kiosk visit, a dossier's handling, a ticket's counter visit), so a
- * subject cannot be rated over and over. Delivered by the outbox's `submit-rating` job.
+ * subject cannot be rated over and over. Delivered by the outbox's `submit-rating` job, held
+ * until its dossier's job is done.
  */
 export const migration0008: Migration = {
   version: 8,
@@ -24,5 +25,16 @@ export const migration0008: Migration = {
     ) STRICT;
     CREATE UNIQUE INDEX ratings_one_per_subject ON ratings (subject, coalesce(dossier_id, ticket_id));
     CREATE INDEX ratings_rated_at ON ratings (rated_at);
+
+    -- A rating about a dossier is held until the dossier's row is done (the portal takes it only
+    -- then), as payments are (0005): due in the very commit that marks the dossier delivered.
+    CREATE TRIGGER ratings_due_with_their_dossier
+    AFTER UPDATE OF state ON outbox_jobs
+    WHEN NEW.state = 'done' AND NEW.kind = 'submit-dossier'
+    BEGIN
+      UPDATE outbox_jobs SET next_attempt_at = NEW.updated_at
+      WHERE kind = 'submit-rating' AND state = 'pending' AND next_attempt_at > NEW.updated_at
+        AND subject_id IN (SELECT id FROM ratings WHERE dossier_id = NEW.subject_id);
+    END;
   `,
 };
