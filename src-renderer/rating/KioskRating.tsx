@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import type { RatingIndexCode } from '../../src-shared/rating';
@@ -25,14 +25,17 @@ export function KioskRating({ kiosk, language, dossierId, onDone }: KioskRatingP
   const [phase, setPhase] = useState<Phase>({ name: 'checking' });
   const alive = useAlive();
   const target = { subject: 'kiosk', dossierId } as const;
+  // Asked once per receipt: a parent's re-render (a new onDone) must not ask again or reset the phase.
+  const done = useRef(onDone);
+  done.current = onDone;
 
   useEffect(() => {
     void kiosk.checkRatingTarget({ target: { subject: 'kiosk', dossierId } }).then((reply) => {
       if (!alive.current) return;
       if (reply.ok && reply.value.state === 'open') setPhase({ name: 'asking', indices: reply.value.indices });
-      else onDone();
+      else done.current();
     });
-  }, [kiosk, dossierId, alive, onDone]);
+  }, [kiosk, dossierId, alive]);
 
   switch (phase.name) {
     case 'checking':

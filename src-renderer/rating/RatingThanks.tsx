@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icons';
 import './rating.css';
@@ -8,10 +8,13 @@ const THANKS_SECONDS = 8;
 
 export function RatingThanks({ onDone }: { onDone: () => void }): ReactElement {
   const { t } = useTranslation();
+  // One timer from the moment the thanks shows: a parent's re-render (a new onDone) does not restart it.
+  const done = useRef(onDone);
+  done.current = onDone;
   useEffect(() => {
-    const timer = setTimeout(onDone, THANKS_SECONDS * 1000);
+    const timer = setTimeout(() => done.current(), THANKS_SECONDS * 1000);
     return () => clearTimeout(timer);
-  }, [onDone]);
+  }, []);
   return (
     <main className="screen rating rating--thanks" data-testid="rating-thanks">
       <span className="rating__thanks-face">
