@@ -38,6 +38,7 @@ import {
 } from './staff-access';
 import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './report';
 import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
+import { RatingTargetCheckSchema, ratingRequests, SubmittedRatingSchema } from './rating';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -145,6 +146,11 @@ export const methods = {
   markPrinterRefilled: { request: sessionOnly, response: PrinterRefilledSchema },
   /** A ticket issued by staff for a citizen who cannot use the screen; the staff session stays open. */
   takeTicketForCitizen: { request: staffWorkRequests.takeTicketForCitizen, response: TicketSchema },
+  // Satisfaction rating (src-shared/rating.ts, decision 0031): optional, one per subject, no personal data.
+  /** Whether this receipt's visit, dossier (by code) or today's ticket may be rated, and with which indices. */
+  checkRatingTarget: { request: ratingRequests.checkRatingTarget, response: RatingTargetCheckSchema },
+  /** Stores the rating and queues it for the portal. */
+  submitRating: { request: ratingRequests.submitRating, response: SubmittedRatingSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

@@ -58,6 +58,8 @@ export const methodRoles = {
   listOutbox: 'staff',
   markPrinterRefilled: 'staff',
   takeTicketForCitizen: 'staff',
+  checkRatingTarget: 'citizen',
+  submitRating: 'citizen',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

@@ -26,8 +26,17 @@ export const DayReportSchema = z.strictObject({
   }),
   dossiers: z.strictObject({ submitted: count, delivered: count, pending: count }),
   payments: z.strictObject({ started: count, confirmed: count, failed: count }),
-  /** Citizen ratings are not collected yet: a named slot, never a made-up number. */
-  ratings: z.strictObject({ state: z.literal('not-collected-yet') }),
+  /** Satisfaction ratings given that day (decision 0031): by subject and by overall satisfaction. */
+  ratings: z.strictObject({
+    total: count,
+    kiosk: count,
+    dossier: count,
+    counter: count,
+    verySatisfied: count,
+    satisfied: count,
+    notSatisfied: count,
+    withComment: count,
+  }),
   link: z.strictObject({
     onlineMinutes: minutes,
     degradedMinutes: minutes,

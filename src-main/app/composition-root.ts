@@ -45,6 +45,7 @@ import { DocumentScanService } from '../devices/docscan/document-scan-service';
 import { nodeSpawner } from '../devices/docscan/process-runner';
 import { testDocumentScan } from '../devices/docscan/test-document-scan';
 import { PaymentService } from '../payment/payment-service';
+import { RatingService } from '../rating/rating-service';
 import { requestFetch } from '../sync/request-fetch';
 import { secureDataDir } from '../privacy/data-dir-modes';
 import { PersonalDataPurge } from '../privacy/personal-data-purge';
@@ -196,6 +197,17 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       })
     : undefined;
   const needPayments = () => needStore(payments);
+  const ratings = db
+    ? new RatingService({
+        db,
+        clock,
+        logger,
+        newId: randomUUID,
+        timeZone: config.center.timeZone,
+        refreshDossier: async (code) => sync?.lookups?.refreshDossier(code),
+        wake: () => sync?.wake(),
+      })
+    : undefined;
   // The day report (decision 0028): link and printer state changes kept for its minutes.
   const terminalEvents = db ? new TerminalEventRecorder(db, events, clock, logger) : undefined;
   const dayReports = db
@@ -408,6 +420,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     markPrinterRefilled: ({ session }) => needStore(staffWork).markPrinterRefilled(staffRoleOf(session)),
     takeTicketForCitizen: ({ session, serviceId, priority, language }) =>
       withDeviceCheck(needStore(staffWork).takeTicketForCitizen(staffRoleOf(session), serviceId, priority, language)),
+    checkRatingTarget: ({ target }) => needStore(ratings).check(target),
+    submitRating: ({ target, answers, comment }) => needStore(ratings).submit(target, answers, comment),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);

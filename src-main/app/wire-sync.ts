@@ -15,6 +15,8 @@ import type { CredentialStore } from '../sync/credential-store';
 import { createDossierSyncHandler } from '../sync/dossier-sync';
 import { LinkMonitor } from '../sync/link-state';
 import { createPaymentSyncHandler, PaymentPull } from '../sync/payment-delivery';
+import { RATING_JOB_KIND } from '../rating/rating-service';
+import { createRatingSyncHandler } from '../sync/rating-delivery';
 import { PortalClient } from '../sync/portal-client';
 import { PortalLookups } from '../sync/portal-lookups';
 import { QueueBlockPull } from '../sync/queue-block-pull';
@@ -87,6 +89,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
     handlers: {
       [SUBMIT_JOB_KIND]: createDossierSyncHandler({ db, client, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone }),
       [PAYMENT_JOB_KIND]: createPaymentSyncHandler({ db, client, clock }),
+      [RATING_JOB_KIND]: createRatingSyncHandler({ db, client }),
     },
     clock,
     random: deps.random,

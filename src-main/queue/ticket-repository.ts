@@ -84,3 +84,19 @@ export function ticketCountsOfDay(db: Database, day: string): { service_id: stri
 export function lastIssuedOn(db: Database, day: string): TicketRow | undefined {
   return db.prepare(`SELECT * FROM tickets WHERE day = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1`).get(day) as TicketRow | undefined;
 }
+
+/**
+ * Today's ticket as the citizen reads it off the paper ("A007", "a 7"): prefix letters and number,
+ * leading zeros optional. The latest issued, should two services share a prefix.
+ */
+export function ticketByNumberOn(db: Database, day: string, typed: string): TicketRow | undefined {
+  const match = /^([A-Z]{0,3})0*(\d{1,6})$/.exec(typed.replace(/\s+/g, '').toUpperCase());
+  if (!match) return undefined;
+  const [, prefix = '', digits = '0'] = match;
+  return db
+    .prepare(
+      `SELECT * FROM tickets WHERE day = ? AND number = ? AND substr(display, 1, ?) = ? AND substr(display, ? + 1) GLOB '[0-9]*'
+       ORDER BY issued_at DESC LIMIT 1`,
+    )
+    .get(day, Number(digits), prefix.length, prefix, prefix.length) as TicketRow | undefined;
+}

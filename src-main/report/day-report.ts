@@ -7,6 +7,7 @@ import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
 import { deliveredAt } from '../outbox/outbox-repository';
 import { paymentCountsIn } from '../payment/payment-repository';
 import { ticketCountsOfDay } from '../queue/ticket-repository';
+import { ratingCountsIn } from '../rating/rating-repository';
 import { dayBounds } from './day-bounds';
 import { percentOf, round1, stateMinutes } from './state-minutes';
 import { terminalEventsIn } from './terminal-event-repository';
@@ -56,7 +57,7 @@ export function buildDayReport(db: Database, input: DayReportInput): DayReport {
     tickets: { total: sum(services.map((s) => s.total)), byService: services },
     dossiers: { submitted: dossierIds.length, delivered, pending: dossierIds.length - delivered },
     payments: paymentCountsIn(db, fromIso, toIso),
-    ratings: { state: 'not-collected-yet' },
+    ratings: ratingCountsIn(db, fromIso, toIso),
     link: {
       onlineMinutes: online,
       degradedMinutes: link.get('degraded') ?? 0,

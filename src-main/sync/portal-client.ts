@@ -12,12 +12,14 @@ import {
   PaymentSchema,
   QueueBlockSchema,
   QueueTicketSchema,
+  RatingReceiptSchema,
   UploadSchema,
   type DossierBundleManifest,
   type DossierSubmission,
   type Enrollment,
   type HeartbeatBody,
   type PaymentRequest,
+  type RatingSubmission,
   type Upload,
 } from './portal-schemas';
 import { multipartBody } from './multipart-body';
@@ -196,6 +198,11 @@ export class PortalClient {
   /** The portal's state of a payment (the confirmation downstream). */
   async payment(paymentId: string, signal?: AbortSignal) {
     return this.request({ method: 'GET', path: `/v1/payments/${encodeURIComponent(paymentId)}`, signal }, PaymentSchema, 'payment status');
+  }
+
+  /** A satisfaction rating, once: Idempotency-Key = the rating id. */
+  async submitRating(body: RatingSubmission, signal?: AbortSignal) {
+    return this.request({ method: 'POST', path: '/v1/ratings', body, idempotencyKey: body.ratingId, signal }, RatingReceiptSchema, 'submit rating');
   }
 
   private async call(c: Call): Promise<Response> {

@@ -90,6 +90,21 @@ export interface PaymentRequest {
   createdAt: string;
 }
 
+/** RatingReceipt in the spec: the portal holds the rating. */
+export const RatingReceiptSchema = z.object({ ratingId: z.string(), receivedAt: z.string() });
+
+/** What the kiosk sends for a satisfaction rating (RatingSubmission in the spec). */
+export interface RatingSubmission {
+  ratingId: string;
+  subject: 'kiosk' | 'dossier' | 'counter';
+  dossierId?: string;
+  ticketId?: string;
+  ratedAt: string;
+  overall: 'very_satisfied' | 'satisfied' | 'not_satisfied';
+  indices: { code: string; score: 0 | 1 | 2 }[];
+  comment?: string;
+}
+
 export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),

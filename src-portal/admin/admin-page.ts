@@ -11,7 +11,7 @@ function table(headers: string[], body: string[][]): string {
     .join('')}</tbody></table>`;
 }
 
-/** The reference portal's one page: terminals, received dossiers with their files, queue tickets. */
+/** The reference portal's one page: terminals, received dossiers with their files, ratings, queue tickets. */
 export function adminPage(state: Record<string, unknown>): string {
   const terminals = rows(state['terminals']).map((t) => {
     const hb = (t['heartbeat'] ?? {}) as Row;
@@ -29,6 +29,14 @@ export function adminPage(state: Record<string, unknown>): string {
       .map((f) => `<a href="/admin/uploads/${escape(encodeURIComponent(String(f['uploadId'])))}">${escape(f['fileName'])}</a> (${escape(f['length'])} B)<br><code class="sha">${escape(f['sha256'])}</code>`)
       .join('<br>') || '–',
   ]);
+  const ratings = rows(state['ratings']).map((r) => [
+    escape(r['receivedAt']),
+    escape(r['terminalId']),
+    escape(r['subject'] ?? '–'),
+    escape(r['overall']),
+    rows(r['indices']).map((i) => `${escape(i['code'])}: ${escape(i['score'])}`).join('<br>') || '–',
+    escape(r['comment'] ?? '–'),
+  ]);
   const tickets = rows(state['tickets']).map((t) => [escape(t['day']), escape(t['serviceId']), escape(t['number']), escape(t['source']), escape(t['terminalId'])]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Reference portal — admin</title>
@@ -44,6 +52,8 @@ th{background:#f1f1f1}.sha{font-size:11px;color:#555}.empty{color:#777}
 ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
 <h2>Dossiers received (${dossiers.length})</h2>
 ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}
+<h2>Satisfaction ratings (${ratings.length})</h2>
+${table(['Received', 'Terminal', 'Subject', 'Overall', 'Indices (2/1/0)', 'Comment'], ratings)}
 <h2>Queue tickets (${tickets.length})</h2>
 ${table(['Day', 'Service', 'Number', 'Source', 'Terminal'], tickets)}
 </body></html>`;

@@ -5,7 +5,7 @@ import { paymentBody } from '../handlers/ratings-payments';
 import { readUploadBytes } from '../handlers/uploads';
 import { appendStatus, dossierById, dossierFiles, latestDossiers } from '../repo/dossiers';
 import { listTickets } from '../repo/queue';
-import { paymentById, settlePayment } from '../repo/ratings-payments';
+import { latestRatings, paymentById, settlePayment } from '../repo/ratings-payments';
 import { listTerminals } from '../repo/terminals';
 import { uploadById } from '../repo/uploads';
 import type { Fault } from '../faults/fault';
@@ -75,6 +75,7 @@ export function adminState(portal: AdminTarget): Record<string, unknown> {
       files: dossierFiles(db, d.id).map((f) => ({ uploadId: f.upload_id, documentId: f.document_id, fileName: f.file_name, sha256: f.sha256, length: f.length })),
     })),
     tickets: listTickets(db, 500).map((t) => ({ id: t.id, terminalId: t.terminal_id, serviceId: t.service_id, day: t.day, number: t.number, source: t.source, issuedAt: t.issued_at })),
+    ratings: latestRatings(db, 500).map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), terminalId: r.terminal_id, receivedAt: r.received_at })),
     faults: portal.faults.describe(),
   };
 }

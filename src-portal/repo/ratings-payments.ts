@@ -16,6 +16,19 @@ export function insertRating(db: Database, r: { id: string; terminalId: string; 
     .changes === 1;
 }
 
+export interface RatingRow {
+  id: string;
+  terminal_id: string;
+  /** The RatingSubmission as received (JSON). */
+  body: string;
+  received_at: string;
+}
+
+/** The latest ratings received, newest first. */
+export function latestRatings(db: Database, limit: number): RatingRow[] {
+  return db.prepare('SELECT * FROM ratings ORDER BY received_at DESC, rowid DESC LIMIT ?').all(limit) as RatingRow[];
+}
+
 export function insertPayment(db: Database, p: PaymentRow): void {
   db.prepare(
     `INSERT INTO payments (id, terminal_id, dossier_id, amount_vnd, state, confirmed_at, reason, created_at)

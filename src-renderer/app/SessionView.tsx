@@ -12,7 +12,7 @@ import { PriorityScreen } from '../screens/PriorityScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 import { TicketScreen } from '../screens/TicketScreen';
 import { assertNever } from '../../src-shared/assert-never';
-import { CatalogScreen, DossierJourney, LookupScreen, ProcedureScreen, ProceduresScreen, SearchScreen, SubmitDossierButton } from './lazy-screens';
+import { CatalogScreen, DossierJourney, LookupScreen, ProcedureScreen, ProceduresScreen, RatingScreen, SearchScreen, SubmitDossierButton } from './lazy-screens';
 import { backTarget, canGoHome, type SessionAction, type SessionState } from './session';
 import { useAlive } from './use-alive';
 
@@ -155,6 +155,8 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
         );
       case 'lookup':
         return <LookupScreen kiosk={kiosk} language={language} />;
+      case 'rating':
+        return <RatingScreen kiosk={kiosk} language={language} onDone={() => send({ type: 'home' })} />;
       default:
         return assertNever(screen);
     }

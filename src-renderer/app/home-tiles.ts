@@ -30,6 +30,8 @@ export const homeTiles: readonly HomeTile[] = [
   { id: 'search', icon: 'search', action: { type: 'openSearch' }, uses: [], primary: false },
   // Typing the code works without the code scanner, so the tile stays available when it is offline.
   { id: 'lookup', icon: 'document', action: { type: 'openLookup' }, uses: [], primary: false },
+  // Rating a dossier's handling or a counter visit: typed codes, no device.
+  { id: 'rating', icon: 'smile', action: { type: 'openRating' }, uses: [], primary: false },
 ];
 
 /**

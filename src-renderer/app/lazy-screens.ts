@@ -14,6 +14,7 @@ const loaders = {
   dossier: () => import('../dossier/DossierJourney'),
   submit: () => import('../dossier/SubmitDossierButton'),
   lookup: () => import('../lookup/LookupScreen'),
+  rating: () => import('../rating/RatingScreen'),
   staff: () => import('../staff/StaffGate'),
 };
 
@@ -24,6 +25,7 @@ export const SearchScreen = lazy(() => loaders.search().then((m) => ({ default: 
 export const DossierJourney = lazy(() => loaders.dossier().then((m) => ({ default: m.DossierJourney })));
 export const SubmitDossierButton = lazy(() => loaders.submit().then((m) => ({ default: m.SubmitDossierButton })));
 export const LookupScreen = lazy(() => loaders.lookup().then((m) => ({ default: m.LookupScreen })));
+export const RatingScreen = lazy(() => loaders.rating().then((m) => ({ default: m.RatingScreen })));
 export const StaffGate = lazy(() => loaders.staff().then((m) => ({ default: m.StaffGate })));
 
 /** Fetches every lazy screen; a failure is left for the screen itself to meet (and report). */

@@ -24,7 +24,9 @@ export type Screen =
   | { readonly name: 'procedure'; readonly code: string; readonly returnTo: ProcedureOrigin }
   /** Submitting a dossier; the citizen's data lives in the journey component, not here. */
   | { readonly name: 'dossier'; readonly code: string; readonly returnTo: ProcedureOrigin }
-  | { readonly name: 'lookup' };
+  | { readonly name: 'lookup' }
+  /** The "Đánh giá" tile: a dossier's handling by code, or today's counter visit by ticket number. */
+  | { readonly name: 'rating' };
 
 /**
  * The search text lives in the session, not in the screen's component: Back from a procedure
@@ -72,6 +74,7 @@ export type SessionAction =
   | { readonly type: 'startDossier' }
   | { readonly type: 'leaveDossier' }
   | { readonly type: 'openLookup' }
+  | { readonly type: 'openRating' }
   | { readonly type: 'back' }
   | { readonly type: 'home' }
   | { readonly type: 'reset' };
@@ -112,6 +115,7 @@ export function backTarget(screen: Screen): Screen | null {
       // The journey has its own Back per step; the header's would skip past what was typed.
       return null;
     case 'lookup':
+    case 'rating':
       return { name: 'home' };
     default:
       return assertNever(screen);
@@ -174,6 +178,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return screen.name === 'dossier' ? go({ name: 'procedure', code: screen.code, returnTo: screen.returnTo }) : state;
     case 'openLookup':
       return screen.name === 'home' ? go({ name: 'lookup' }) : state;
+    case 'openRating':
+      return screen.name === 'home' ? go({ name: 'rating' }) : state;
     case 'back': {
       const target = backTarget(screen);
       return target ? go(target) : state;

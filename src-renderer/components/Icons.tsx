@@ -22,6 +22,18 @@ function Svg({ children }: { children: ReactNode }): ReactElement {
   );
 }
 
+/** Faces for the satisfaction rating's three levels (and its home tile). */
+const face = (mouth: string) => () => (
+  <Svg>
+    <circle cx="32" cy="32" r="26" />
+    <path d="M23 25 L23 27 M41 25 L41 27" />
+    <path d={mouth} />
+  </Svg>
+);
+const SmileIcon = face('M20 38 Q32 50 44 38');
+const NeutralIcon = face('M21 42 L43 42');
+const FrownIcon = face('M20 46 Q32 34 44 46');
+
 const LandIcon = () => (
   <Svg>
     <path d="M6 50 L22 40 L42 46 L58 36" />
@@ -238,6 +250,9 @@ const icons = {
   health: HealthIcon,
   book: BookIcon,
   search: SearchIcon,
+  smile: SmileIcon,
+  neutral: NeutralIcon,
+  frown: FrownIcon,
 } as const;
 
 export type IconName = keyof typeof icons;

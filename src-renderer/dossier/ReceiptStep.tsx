@@ -5,6 +5,7 @@ import type { SubmitOutcome } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
 import { QrCode } from '../components/QrCode';
 import { PaymentStep } from '../payment/PaymentStep';
+import { KioskRating } from '../rating/KioskRating';
 import { ReceiptPayment } from '../payment/ReceiptPayment';
 import { retentionWhen } from './retention-text';
 
@@ -24,6 +25,8 @@ export function ReceiptStep({ kiosk, outcome, language, retentionHours, onDone }
   const [reprinting, setReprinting] = useState(false);
   const once = useRef(false);
   const [paying, setPaying] = useState(false);
+  // Done leads to the optional rating of the kiosk's service (skippable in one tap); the receipt is printed already.
+  const [rating, setRating] = useState(false);
   const r = outcome.receipt;
 
   const reprint = async () => {
@@ -36,6 +39,7 @@ export function ReceiptStep({ kiosk, outcome, language, retentionHours, onDone }
     if (reply.ok) setPrint(reply.value);
   };
 
+  if (rating) return <KioskRating kiosk={kiosk} language={language} dossierId={r.dossierId} onDone={onDone} />;
   // The payment screen stands in for the receipt and comes back to it; the journey stays on its receipt step.
   if (paying) return <PaymentStep kiosk={kiosk} dossierId={r.dossierId} dossierCode={r.code} onBack={() => setPaying(false)} onDone={onDone} />;
 
@@ -114,7 +118,7 @@ export function ReceiptStep({ kiosk, outcome, language, retentionHours, onDone }
           {reprinting ? t('dossier.receipt.printing') : t('dossier.receipt.reprint')}
         </button>
         <ReceiptPayment kiosk={kiosk} dossierId={r.dossierId} onPay={() => setPaying(true)} />
-        <button type="button" className="button button--primary button--wide" data-testid="receipt-done" onClick={onDone}>
+        <button type="button" className="button button--primary button--wide" data-testid="receipt-done" onClick={() => setRating(true)}>
           {t('dossier.receipt.done')}
         </button>
       </div>

@@ -96,7 +96,14 @@ export function DayReportSection({ kiosk, language, session }: { kiosk: KioskCli
             <FigureRow label={t('dayReport.confirmed')} value={n(report.payments.confirmed)} />
             <FigureRow label={t('dayReport.failed')} value={n(report.payments.failed)} />
             <dt className="day-report__head">{t('dayReport.ratings')}</dt>
-            <dd className="day-report__head" data-testid="day-report-ratings">{t('dayReport.notCollected')}</dd>
+            <dd className="day-report__head" data-testid="day-report-ratings">{n(report.ratings.total)}</dd>
+            <FigureRow label={t('dayReport.ratedKiosk')} value={n(report.ratings.kiosk)} />
+            <FigureRow label={t('dayReport.ratedDossier')} value={n(report.ratings.dossier)} />
+            <FigureRow label={t('dayReport.ratedCounter')} value={n(report.ratings.counter)} />
+            <FigureRow label={t('dayReport.verySatisfied')} value={n(report.ratings.verySatisfied)} />
+            <FigureRow label={t('dayReport.satisfied')} value={n(report.ratings.satisfied)} />
+            <FigureRow label={t('dayReport.notSatisfied')} value={n(report.ratings.notSatisfied)} />
+            <FigureRow label={t('dayReport.withComment')} value={n(report.ratings.withComment)} />
           </dl>
           <dl data-testid="day-report-link">
             <dt className="day-report__head">{t('dayReport.link')}</dt>

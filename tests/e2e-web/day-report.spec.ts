@@ -42,7 +42,9 @@ describe('the day report in the staff panel', () => {
     assert.ok(tickets.includes('Đất đai') && tickets.includes('4 (thường 1, người khuyết tật 2, phụ nữ mang thai 1)'), tickets);
     assert.equal(await page.getByTestId('day-report-digitized').innerText(), '50 %');
     assert.equal(await page.getByTestId('day-report-online-percent').innerText(), '96,8 %');
-    assert.equal(await page.getByTestId('day-report-ratings').innerText(), 'Chưa thu thập');
+    assert.equal(await page.getByTestId('day-report-ratings').innerText(), '3');
+    const ratings = await page.getByTestId('day-report-dossiers').innerText();
+    assert.ok(ratings.includes('Rất hài lòng') && ratings.includes('Có ý kiến'), ratings);
     const link = await page.getByTestId('day-report-link').innerText();
     assert.ok(link.includes('1.350 phút') && link.includes('45 phút'), link);
     const sizes = await section.locator('button, input').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));

@@ -163,6 +163,8 @@ async function journey(browser: Browser, lang: Lang, orientation: 'landscape' | 
 
     // Done wipes the session: back to the attract screen, no citizen data on the page.
     await page.getByTestId('receipt-done').tap();
+    // The optional rating of the kiosk's service, skipped in one tap.
+    await page.getByTestId('rating-skip').tap();
     await page.getByTestId('screen-attract').waitFor();
     assert.equal((await page.content()).includes('Thu Hương'), false);
     await page.close();

@@ -150,6 +150,8 @@ async function payment(browser: Browser, lang: Lang): Promise<void> {
     if (lang === 'vi') {
       // The lookup shows the payment with the dossier's status.
       await page.getByTestId('receipt-done').tap();
+      // The optional rating of the kiosk's service, skipped in one tap.
+      await page.getByTestId('rating-skip').tap();
       await page.getByTestId('screen-attract').click();
       await page.getByRole('button', { name: 'Tiếng Việt' }).click();
       await page.getByTestId('home-lookup').click();

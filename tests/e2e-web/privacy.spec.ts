@@ -134,6 +134,8 @@ describe('personal data leaves the kiosk after the portal has it (Chromium, refe
     // The receipt screen shows the citizen's own name: nothing was erased under it.
     assert.equal(await page.locator('.dossier__facts dd').nth(1).innerText(), NAME);
     await page.getByTestId('receipt-done').tap();
+    // The optional rating of the kiosk's service, skipped in one tap.
+    await page.getByTestId('rating-skip').tap();
     await page.getByTestId('screen-attract').waitFor();
 
     // The portal has it (its admin page lists the code); then the kiosk's purge takes it off the terminal.

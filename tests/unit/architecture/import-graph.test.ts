@@ -24,6 +24,8 @@ const MAIN_LAYERS = [
   'payment',
   'privacy',
   'queue',
+  // rating reads dossiers and today's tickets to find what is rated; sync delivers it.
+  'rating',
   'sync',
   'staff',
   // report reads the queue's, dossiers', payments' and outbox's tables; nothing reads it but app.

@@ -62,7 +62,8 @@ describe('the day report through the contract', () => {
       expect(text.stdout).toContain('BÁO CÁO NGÀY');
       expect(text.stdout).toMatch(/Trực tuyến\s+1\.350 phút/);
       expect(text.stdout).toMatch(/Tỷ lệ số hóa\s+50 %/);
-      expect(text.stdout).toContain('Chưa thu thập');
+      expect(text.stdout).toContain('Đánh giá của người dân: 3');
+      expect(text.stdout).toMatch(/Không hài lòng\s+1/);
     } finally {
       await core.close();
     }

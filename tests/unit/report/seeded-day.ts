@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { purgeDossierRow } from '../../../src-main/dossier/dossier-repository';
+import { insertRating } from '../../../src-main/rating/rating-repository';
 import { addTerminalEvent } from '../../../src-main/report/terminal-event-repository';
 
 /**
@@ -105,6 +106,24 @@ export function seedDay(db: Database): void {
   ] as const)
     addTerminalEvent(db, 'printer', state, at);
 
+  // Ratings: three in the day (one per subject, scores 2/0/1, two with a comment), one on each side.
+  const rating = (id: string, subject: 'kiosk' | 'dossier' | 'counter', ref: string, overall: 0 | 1 | 2, ratedAt: string, comment: string | null) =>
+    insertRating(db, {
+      id,
+      subject,
+      dossierId: subject === 'counter' ? null : ref,
+      ticketId: subject === 'counter' ? ref : null,
+      overall,
+      answers: [{ code: 'tong-the', score: overall }],
+      comment,
+      ratedAt,
+    });
+  rating('r0', 'kiosk', 'd0', 2, '2026-12-04T16:59:59.999Z', null); // 23:59 on the 4th, local
+  rating('r1', 'kiosk', 'd1', 2, '2026-12-04T17:30:00.000Z', 'Máy dễ dùng');
+  rating('r2', 'dossier', 'd2', 0, '2026-12-05T08:00:00.000Z', null);
+  rating('r3', 'counter', 't1', 1, '2026-12-05T03:00:00.000Z', 'Chờ hơi lâu');
+  rating('r4', 'counter', 't2', 2, '2026-12-05T17:00:00.000Z', null); // 00:00 on the 6th, local
+
   // The purge has been through d1: the report must not need what it erased.
   purgeDossierRow(db, 'd1');
 }
@@ -120,7 +139,7 @@ export const SEEDED_FIGURES = {
   },
   dossiers: { submitted: 3, delivered: 2, pending: 1 },
   payments: { started: 3, confirmed: 1, failed: 1 },
-  ratings: { state: 'not-collected-yet' },
+  ratings: { total: 3, kiosk: 1, dossier: 1, counter: 1, verySatisfied: 1, satisfied: 1, notSatisfied: 1, withComment: 2 },
   link: { onlineMinutes: 1350, degradedMinutes: 15, offlineMinutes: 30, unknownMinutes: 45, onlinePercent: 96.8 },
   printer: { withoutPaperOrPrinterMinutes: 30, degradedMinutes: 10, unknownMinutes: 0 },
   documents: { pagesScanned: 6, documentsScanned: 3, documentsOnPaper: 3, digitizedPercent: 50 },
