@@ -38,6 +38,7 @@ import {
 } from './staff-access';
 import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './report';
 import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
+import { SpeakRequestSchema, SpokenAudioSchema } from './speech';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -145,6 +146,9 @@ export const methods = {
   markPrinterRefilled: { request: sessionOnly, response: PrinterRefilledSchema },
   /** A ticket issued by staff for a citizen who cannot use the screen; the staff session stays open. */
   takeTicketForCitizen: { request: staffWorkRequests.takeTicketForCitizen, response: TicketSchema },
+  // The audio guide (src-shared/speech.ts, decision 0033).
+  /** Synthesizes one utterance (numbers masked again in main) as a WAV the renderer plays. */
+  speak: { request: SpeakRequestSchema, response: SpokenAudioSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

@@ -58,6 +58,7 @@ export const methodRoles = {
   listOutbox: 'staff',
   markPrinterRefilled: 'staff',
   takeTicketForCitizen: 'staff',
+  speak: 'citizen',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;
