@@ -18,7 +18,6 @@ type Labelable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HT
  */
 export function describeFocus(element: Element, words: FocusWords): string | null {
   if (!(element instanceof HTMLElement) || element === document.body || element.closest(QUIET)) return null;
-  if (element.dataset.speak) return element.dataset.speak;
   const explicit = element.getAttribute('aria-label') ?? labelledBy(element);
   const isTextEntry = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement;
   const label = isLabelable(element) ? labelOf(element) : null;
@@ -29,7 +28,8 @@ export function describeFocus(element: Element, words: FocusWords): string | nul
     const name = explicit ?? label ?? element.getAttribute('placeholder');
     return name ? `${name}. ${words.field}` : words.field;
   }
-  const name = explicit ?? element.innerText;
+  // `data-speak`: a name in sentences where the visible text runs its parts together (tiles).
+  const name = element.dataset.speak ?? explicit ?? element.innerText;
   if (!name.trim()) return null;
   const role = element.getAttribute('role') ?? element.tagName.toLowerCase();
   return role === 'button' ? `${name}. ${words.button}` : name;
