@@ -38,8 +38,10 @@ export function useScreenSpeech(...parts: readonly (string | null | undefined)[]
   const { i18n } = useTranslation();
   const text = parts
     .filter((p): p is string => Boolean(p?.trim()))
-    .map((p) => p.trim().replace(/[.:!?]$/, ''))
-    .join('. ');
+    // Each part a sentence of its own; a question keeps its question mark (the voice rises).
+    .map((p) => p.trim())
+    .map((p) => (/[.?!…:]$/.test(p) ? p : `${p}.`))
+    .join(' ');
   const language = i18n.language as Language;
   useEffect(() => {
     if (enabled && text) guide?.say('screen', text, language);
