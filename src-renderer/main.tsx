@@ -8,6 +8,7 @@ import './styles/kiosk.css';
 import 'react-simple-keyboard/build/css/index.css';
 import './dossier/dossier.css';
 import './staff/staff.css';
+import './speech/speech.css';
 import { getKiosk } from './api/kiosk';
 import { App } from './app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';

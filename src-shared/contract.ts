@@ -39,6 +39,7 @@ import {
 import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './report';
 import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
 import { RatingTargetCheckSchema, ratingRequests, SubmittedRatingSchema } from './rating';
+import { SpeakRequestSchema, SpokenAudioSchema } from './speech';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -151,6 +152,9 @@ export const methods = {
   checkRatingTarget: { request: ratingRequests.checkRatingTarget, response: RatingTargetCheckSchema },
   /** Stores the rating and queues it for the portal. */
   submitRating: { request: ratingRequests.submitRating, response: SubmittedRatingSchema },
+  // The audio guide (src-shared/speech.ts, decision 0033).
+  /** Synthesizes one utterance (numbers masked again in main) as a WAV the renderer plays. */
+  speak: { request: SpeakRequestSchema, response: SpokenAudioSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

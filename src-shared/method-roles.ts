@@ -60,6 +60,7 @@ export const methodRoles = {
   takeTicketForCitizen: 'staff',
   checkRatingTarget: 'citizen',
   submitRating: 'citizen',
+  speak: 'citizen',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

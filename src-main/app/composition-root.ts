@@ -44,6 +44,9 @@ import type { DocumentScannerPort } from '../devices/docscan/document-scanner-po
 import { DocumentScanService } from '../devices/docscan/document-scan-service';
 import { nodeSpawner } from '../devices/docscan/process-runner';
 import { testDocumentScan } from '../devices/docscan/test-document-scan';
+import { createSpeech } from '../devices/speech/create-speech';
+import type { SpeechPort } from '../devices/speech/speech-port';
+import { SpeechService } from '../devices/speech/speech-service';
 import { PaymentService } from '../payment/payment-service';
 import { RatingService } from '../rating/rating-service';
 import { requestFetch } from '../sync/request-fetch';
@@ -74,6 +77,8 @@ export interface KioskCoreOptions {
   initialCatalogFile?: string;
   /** Where the portal credential is kept; defaults to a 0600 file in the data dir (Electron passes safeStorage). */
   credentials?: CredentialStore;
+  /** Defaults to the speech device the config names (devices.speech). */
+  speech?: SpeechPort;
   /** Free space of the data folder; defaults to statfs (tests give any figure). */
   freeSpace?: FreeSpacePort;
 }
@@ -105,6 +110,16 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const documentScanner =
     options.documentScanner ??
     createDocumentScanner(config.devices.documentScanner, { spawner: nodeSpawner, env: process.env, tempDir: tmpdir(), clock });
+  const speech = new SpeechService(
+    options.speech ??
+      createSpeech(config.devices.speech, {
+        spawner: nodeSpawner,
+        env: process.env,
+        clock,
+        virtualRecordFile: join(dataDir, 'speech', 'virtual-said.jsonl'),
+      }),
+    logger,
+  );
   const documentScans = new DocumentScanService(documentScanner, config.devices.documentScanner, clock, logger);
   const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
@@ -272,6 +287,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   };
 
   const handlers: Handlers = {
+    speak: ({ text, language }) => speech.speak(text, language),
     getInfo: () => ({
       version: options.version,
       host: options.host,

@@ -10,6 +10,7 @@ import { PaymentConfigSchema } from '../payment/payment-config';
 import { PrivacyConfigSchema } from '../privacy/privacy-config';
 import { StorageConfigSchema } from '../storage/storage-config';
 import { SyncConfigSchema } from '../sync/sync-config';
+import { SpeechConfigSchema } from '../devices/speech/speech-config';
 
 export const ConfigSchema = z
   .object({
@@ -19,7 +20,8 @@ export const ConfigSchema = z
     queue: QueueConfigSchema,
     idle: z.object({
       timeoutSeconds: z.number().int().min(10).max(3600).default(60),
-      warningSeconds: z.number().int().min(3).max(60).default(10),
+      // WCAG 2.2.1: at least 20 s to answer the warning (decision 0033).
+      warningSeconds: z.number().int().min(20).max(120).default(20),
       ticketDisplaySeconds: z.number().int().min(3).max(300).default(20),
     }),
     devices: z
@@ -28,6 +30,8 @@ export const ConfigSchema = z
         scanner: BarcodeScannerConfigSchema,
         /** Document scanner: virtual (sample pages) or SANE's scanimage. */
         documentScanner: DocumentScannerConfigSchema,
+        /** The audio guide's synthesizer: virtual (records, beeps) or espeak-ng. */
+        speech: SpeechConfigSchema,
       })
       .prefault({}),
     catalog: CatalogConfigSchema,

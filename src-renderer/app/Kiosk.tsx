@@ -11,6 +11,8 @@ import { useIdleTimer } from './use-idle-timer';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
 import { StaffCorner } from '../staff/StaffCorner';
 import { useOpenAlertCount } from '../staff/use-staff-alerts';
+import { SpeechGuide } from '../speech/speech-guide';
+import { SpeechProvider } from '../speech/SpeechProvider';
 
 interface KioskProps {
   kiosk: KioskClient;
@@ -30,13 +32,16 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
   const [sessionKey, setSessionKey] = useState(0);
 
   const [staffOpen, setStaffOpen] = useState(false);
+  // One audio guide for the kiosk's life; each session starts with it off (reset below).
+  const [speech] = useState(() => new SpeechGuide({ speak: (text, language) => kiosk.speak({ text, language }), createAudioContext: () => new AudioContext() }));
   const endSession = useCallback(() => {
+    speech.reset();
     dispatch({ type: 'reset' });
     setSessionKey((key) => key + 1);
     // The idle reset also closes the staff panel (which logs out) and has main forget the last scan.
     setStaffOpen(false);
     void kiosk.endCitizenSession({});
-  }, [kiosk]);
+  }, [kiosk, speech]);
 
   // A citizen starts at the attract screen's first tap: main ends any staff session and forgets earlier scans.
   const citizenActive = state.screen.name !== 'attract';
@@ -70,30 +75,32 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
 
   return (
     // The search screen fits the viewport exactly (results scroll, the keyboard stays put).
-    <div className={state.screen.name === 'search' ? 'app app--fit' : 'app'}>
-      <ErrorBoundary onRestart={endSession}>
-        <SessionView
-          key={sessionKey}
-          kiosk={kiosk}
-          info={info}
-          devices={devices}
-          state={state}
-          dispatch={dispatch}
-          onEnd={endSession}
-          onStoreTrouble={onStoreTrouble}
-        />
-      </ErrorBoundary>
-      <StaffCorner openAlerts={openAlerts} onOpen={() => setStaffOpen(true)} />
-      {/* Leaving the staff panel ends at the attract screen with a fresh session: nothing of the staff visit stays.
-          A PIN pad cancelled (a citizen leaning on the corner) leaves the citizen where they were. */}
-      {staffOpen ? (
-        <Suspense fallback={null}>
-          <StaffGate kiosk={kiosk} language={state.language} onClose={(staffWasIn) => (staffWasIn ? endSession() : setStaffOpen(false))} />
-        </Suspense>
-      ) : null}
-      {idle.warningSecondsLeft === null ? null : (
-        <IdleWarning secondsLeft={idle.warningSecondsLeft} onContinue={idle.stillHere} />
-      )}
-    </div>
+    <SpeechProvider guide={speech}>
+      <div className={state.screen.name === 'search' ? 'app app--fit' : 'app'}>
+        <ErrorBoundary onRestart={endSession}>
+          <SessionView
+            key={sessionKey}
+            kiosk={kiosk}
+            info={info}
+            devices={devices}
+            state={state}
+            dispatch={dispatch}
+            onEnd={endSession}
+            onStoreTrouble={onStoreTrouble}
+          />
+        </ErrorBoundary>
+        <StaffCorner openAlerts={openAlerts} onOpen={() => setStaffOpen(true)} />
+        {/* Leaving the staff panel ends at the attract screen with a fresh session: nothing of the staff visit stays.
+            A PIN pad cancelled (a citizen leaning on the corner) leaves the citizen where they were. */}
+        {staffOpen ? (
+          <Suspense fallback={null}>
+            <StaffGate kiosk={kiosk} language={state.language} onClose={(staffWasIn) => (staffWasIn ? endSession() : setStaffOpen(false))} />
+          </Suspense>
+        ) : null}
+        {idle.warningSecondsLeft === null ? null : (
+          <IdleWarning secondsLeft={idle.warningSecondsLeft} onContinue={idle.stillHere} />
+        )}
+      </div>
+    </SpeechProvider>
   );
 }

@@ -7,8 +7,9 @@ export type IdleState =
 
 /**
  * The idle timer's rules, without React or timers: no activity for `timeoutMs` → a warning
- * that counts `warningMs` down → expired. While the warning shows, activity does not count:
- * only `stillHere` (the explicit "Continue") ends it. Time comes from `now`, a monotonic clock.
+ * that counts `warningMs` down → expired. Any touch or key, during the warning too, gives the
+ * full time again, as often as needed (WCAG 2.2.1 asks for a simple action and at least ten
+ * extensions; decision 0033). Time comes from `now`, a monotonic clock.
  */
 export class IdleTracker {
   private lastActivity: number;
@@ -22,9 +23,11 @@ export class IdleTracker {
     this.lastActivity = now();
   }
 
-  /** A touch, key or wheel: counts unless the warning already shows. */
-  activity(): void {
-    if (!this.warning) this.lastActivity = this.now();
+  /** A touch, key or wheel. True when it ended a warning that showed (an extension). */
+  activity(): boolean {
+    const extended = this.warning;
+    this.stillHere();
+    return extended;
   }
 
   stillHere(): void {

@@ -24,8 +24,8 @@ export interface IdleTimer {
 
 /**
  * No pointer or key activity for `timeoutSeconds` → a warning that counts `warningSeconds`
- * down → `onExpire`. Once the warning shows, only an explicit "Continue" ends it: a stray touch
- * on the dimmed screen should not silently keep someone else's session alive (IdleTracker).
+ * down → `onExpire`. Any touch or key ends the warning and gives the full time again
+ * (IdleTracker; WCAG 2.2.1, decision 0033).
  */
 export function useIdleTimer({ enabled, timeoutSeconds, warningSeconds, onExpire, now = monotonicNow }: IdleTimerOptions): IdleTimer {
   const [warningSecondsLeft, setWarningSecondsLeft] = useState<number | null>(null);
@@ -46,7 +46,12 @@ export function useIdleTimer({ enabled, timeoutSeconds, warningSeconds, onExpire
     const idle = new IdleTracker(Math.max(1, timeoutSeconds) * 1000, Math.max(1, warningSeconds) * 1000, now);
     tracker.current = idle;
     setWarningSecondsLeft(null);
-    const onActivity = () => idle.activity();
+    const onActivity = (event: Event) => {
+      if (!idle.activity()) return;
+      setWarningSecondsLeft(null);
+      // The touch that extends only extends: it must not also press what was under the dimmed screen.
+      if (event.type === 'pointerdown' || event.type === 'touchstart') swallowNextClick();
+    };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
     const timer = setInterval(() => {
       const state = idle.tick();
@@ -74,4 +79,14 @@ export function useIdleTimer({ enabled, timeoutSeconds, warningSeconds, onExpire
   }, [enabled, timeoutSeconds, warningSeconds, now]);
 
   return { warningSecondsLeft, stillHere };
+}
+
+/** Cancels the click that ends the current touch (if it comes within a second). */
+function swallowNextClick(): void {
+  const swallow = (event: Event) => {
+    event.stopPropagation();
+    event.preventDefault();
+  };
+  window.addEventListener('click', swallow, { capture: true, once: true });
+  setTimeout(() => window.removeEventListener('click', swallow, { capture: true }), 1_000);
 }

@@ -229,6 +229,14 @@ export const PrinterIcon = () => (
   </Svg>
 );
 
+/** The audio guide: a loudspeaker with sound waves. */
+export const SpeakerIcon = () => (
+  <Svg>
+    <path d="M8 24 H20 L34 12 V52 L20 40 H8 Z" />
+    <path d="M42 24 Q48 32 42 40 M48 18 Q58 32 48 46" />
+  </Svg>
+);
+
 const icons = {
   land: LandIcon,
   family: FamilyIcon,
@@ -253,6 +261,7 @@ const icons = {
   smile: SmileIcon,
   neutral: NeutralIcon,
   frown: FrownIcon,
+  speaker: SpeakerIcon,
 } as const;
 
 export type IconName = keyof typeof icons;

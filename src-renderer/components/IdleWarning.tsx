@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../src-shared/dto';
+import { useSpeechGuide } from '../speech/speech-context';
 
 interface IdleWarningProps {
   secondsLeft: number;
@@ -8,8 +10,15 @@ interface IdleWarningProps {
 
 /** Covers the screen and asks whether the visitor is still there; one big way to say yes. */
 export function IdleWarning({ secondsLeft, onContinue }: IdleWarningProps): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const button = useRef<HTMLButtonElement>(null);
+  const guide = useSpeechGuide();
+  // Said once, over whatever was being said (the time left matters more); only when the guide is on.
+  const seconds = useRef(secondsLeft);
+  useEffect(() => {
+    guide?.stop();
+    guide?.say('polite', t('speech.idleWarning', { seconds: seconds.current }), i18n.language as Language);
+  }, [guide, t, i18n]);
   // Keyboard and switch users land on the only thing they can do.
   useEffect(() => button.current?.focus(), []);
   return (

@@ -26,6 +26,7 @@ export function Tile({ title, description, note, icon, disabled, primary, large,
       className={className}
       disabled={disabled}
       data-testid={testId}
+      data-speak={[title, description, note].filter(Boolean).join('. ')}
       lang={lang}
       onClick={onSelect}
     >

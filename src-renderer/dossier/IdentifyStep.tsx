@@ -1,5 +1,6 @@
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../speech/speech-context';
 import type { DraftProblem } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
 import type { ScanMessage } from '../../src-shared/scan';
@@ -54,6 +55,12 @@ export function IdentifyStep({ state, language, problems, scanProblem, busy, dis
     <TextField key={spec.path} spec={spec} active={spec.path === active} language={language} problems={problems} onActivate={() => setActive(spec.path)} />
   );
   const identityKnown = state.identityMode !== 'choose';
+  // The card was read: said with the ID number's last four digits only, and never the name.
+  const announce = useAnnounce();
+  const cardRead = state.identityMode === 'scanned' && a.idNumber.length >= 4 ? a.idNumber.slice(-4) : null;
+  useEffect(() => {
+    if (cardRead) announce(t('speech.cardRead', { digits: cardRead.split('').join(' ') }));
+  }, [cardRead, announce, t]);
 
   return (
     <StepFrame

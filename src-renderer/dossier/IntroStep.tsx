@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScreenSpeech } from '../speech/speech-context';
 import type { ProcedureDetail } from '../../src-shared/catalog';
 import type { Language } from '../../src-shared/dto';
 import { DocumentList } from '../catalog/DocumentList';
@@ -16,6 +17,7 @@ interface IntroStepProps {
 export function IntroStep({ procedure, language, starting, onStart, onCancel }: IntroStepProps): ReactElement {
   const { t } = useTranslation();
   const scans = procedure.documents.filter((d) => d.acceptScan).length;
+  useScreenSpeech(t('dossier.intro.title'), procedure.name[language], t('dossier.intro.needTitle'), t('dossier.intro.needCard'), t('dossier.intro.needPapers'));
   return (
     <main className="screen dossier" data-testid="dossier-intro">
       <h1 className="screen__title dossier__title">{t('dossier.intro.title')}</h1>

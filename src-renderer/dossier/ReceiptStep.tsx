@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScreenSpeech } from '../speech/speech-context';
 import type { KioskClient } from '../../src-shared/contract';
 import type { SubmitOutcome } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
@@ -28,6 +29,8 @@ export function ReceiptStep({ kiosk, outcome, language, retentionHours, onDone }
   // Done leads to the optional rating of the kiosk's service (skippable in one tap); the receipt is printed already.
   const [rating, setRating] = useState(false);
   const r = outcome.receipt;
+  // The code is said, the applicant's name never; said again on coming back from the payment screen.
+  useScreenSpeech(...(paying ? [] : [t('dossier.receipt.title'), t('speech.receipt', { code: r.code })]));
 
   const reprint = async () => {
     if (once.current) return;

@@ -1,7 +1,8 @@
-import type { ReactElement, ReactNode } from 'react';
+import { useEffect, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftProblem } from '../../src-shared/dossier';
 import type { Language } from '../../src-shared/dto';
+import { useAnnounce, useScreenSpeech } from '../speech/speech-context';
 
 /** The numbered steps a citizen sees in the progress line (intro and receipt are outside it). */
 const shownSteps = ['identify', 'form', 'documents', 'delivery', 'consent', 'review'] as const;
@@ -24,6 +25,13 @@ interface StepFrameProps {
 export function StepFrame({ step, title, subtitle, language, problems, children, onBack, onNext, nextLabel, busy }: StepFrameProps): ReactElement {
   const { t } = useTranslation();
   const index = shownSteps.indexOf(step);
+  useScreenSpeech(t('speech.step', { step: index + 1, of: shownSteps.length }), title, subtitle);
+  // What is wrong is said as soon as it shows (the same lines the citizen sees, in the UI's language).
+  const announce = useAnnounce();
+  const problemText = problems.length === 0 ? '' : [t(problems.every((p) => p.path === 'submit') ? 'submitFailure.title' : 'dossier.problemsTitle'), ...problems.slice(0, 6).map((p) => p.message[language])].map((line) => line.replace(/[:.]\s*$/, '')).join('. ');
+  useEffect(() => {
+    if (problemText) announce(problemText);
+  }, [problemText, announce]);
   return (
     <main className="screen dossier" data-testid={`dossier-${step}`}>
       <ol className="dossier__progress" aria-label={t('dossier.progressLabel')}>

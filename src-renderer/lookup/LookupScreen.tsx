@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScreenSpeech } from '../speech/speech-context';
 import type { KioskClient, ResponseOf } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import { KeyboardPanel, TextField, type TextFieldSpec } from '../dossier/TextFields';
@@ -60,6 +61,7 @@ export function LookupScreen({ kiosk, language }: LookupScreenProps): ReactEleme
   };
   const ready = code.trim() !== '' && /^\d{4}$/.test(last4);
 
+  useScreenSpeech(t('lookup.title'), t('lookup.subtitle'));
   return (
     <main className="screen dossier" data-testid="screen-lookup">
       <h1 className="screen__title dossier__title">{t('lookup.title')}</h1>

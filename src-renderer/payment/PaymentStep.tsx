@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScreenSpeech } from '../speech/speech-context';
 import type { KioskClient } from '../../src-shared/contract';
 import { formatVnd } from '../../src-shared/format';
 import type { PaymentStatus, StartedPayment } from '../../src-shared/payment';
@@ -39,6 +40,7 @@ export function PaymentStep({ kiosk, dossierId, dossierCode, onBack, onDone }: P
     });
   }, [kiosk, dossierId, alive]);
   const status = usePaymentStatus(kiosk, start.state === 'started' ? start.payment : null);
+  useScreenSpeech(t('payment.screen.title'), t('payment.screen.stepOpen'), t('payment.screen.stepScan'));
 
   return (
     <main

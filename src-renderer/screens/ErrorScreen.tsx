@@ -10,7 +10,7 @@ import { ScreenFrame } from '../components/ScreenFrame';
 export function ErrorScreen({ error, onHome }: { error: KioskErrorPayload; onHome: () => void }): ReactElement {
   const { t } = useTranslation();
   return (
-    <ScreenFrame testId="screen-error" title={t('errors.title')}>
+    <ScreenFrame testId="screen-error" title={t('errors.title')} spoken={`${t(`errors.codes.${error.code}`)} ${t('errors.advice')}`}>
       <div className="notice notice--error" role="alert">
         <p className="notice__title" data-testid="error-message">
           {t(`errors.codes.${error.code}`)}

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceHealth } from '../../src-shared/dto';
+import { AudioGuideButton } from '../speech/AudioGuideButton';
+import type { DeviceHealth, Language } from '../../src-shared/dto';
 import { homeTiles, offlineDevices } from '../app/home-tiles';
 import type { SessionAction } from '../app/session';
 import { ScreenFrame } from '../components/ScreenFrame';
@@ -8,13 +9,15 @@ import { Tile, TileGrid } from '../components/Tile';
 
 interface HomeScreenProps {
   devices: readonly DeviceHealth[];
+  language: Language;
   dispatch: (action: SessionAction) => void;
 }
 
-export function HomeScreen({ devices, dispatch }: HomeScreenProps): ReactElement {
+export function HomeScreen({ devices, language, dispatch }: HomeScreenProps): ReactElement {
   const { t } = useTranslation();
+  const choices = homeTiles.filter((tile) => offlineDevices(tile, devices).length === 0).map((tile) => t(`home.tiles.${tile.id}.title`));
   return (
-    <ScreenFrame testId="screen-home" title={t('home.title')}>
+    <ScreenFrame testId="screen-home" title={t('home.title')} spoken={t('speech.homePurpose', { count: choices.length, choices: choices.join(', ') })}>
       <TileGrid>
         {homeTiles.map((tile) => {
           const offline = offlineDevices(tile, devices);
@@ -33,6 +36,9 @@ export function HomeScreen({ devices, dispatch }: HomeScreenProps): ReactElement
           );
         })}
       </TileGrid>
+      <div className="home-audio-guide">
+        <AudioGuideButton language={language} testId="home-audio-guide" />
+      </div>
     </ScreenFrame>
   );
 }

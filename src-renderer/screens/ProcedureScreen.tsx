@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlive } from '../app/use-alive';
+import { useScreenSpeech } from '../speech/speech-context';
 import type { ProcedureDetail } from '../../src-shared/catalog';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, Language } from '../../src-shared/dto';
@@ -65,6 +66,8 @@ export function ProcedureScreen({ kiosk, code, language, devices, onError, submi
     }
   };
 
+  // Once loaded (the loading frame says its own title): the procedure's name and what the screen offers.
+  useScreenSpeech(procedure ? procedure.name[language] : null, procedure ? t('procedure.documents') : null);
   if (procedure === null) {
     return (
       <ScreenFrame testId="screen-procedure" title={t('procedure.loading')}>

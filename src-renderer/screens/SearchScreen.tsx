@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScreenSpeech } from '../speech/speech-context';
 import type { SearchResult } from '../../src-shared/catalog';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
@@ -74,6 +75,7 @@ export function SearchScreen({ kiosk, language, query, method, onQuery, onMethod
     search.request(next);
     onQuery(next);
   };
+  useScreenSpeech(t('search.title'), t('search.hintEmpty'));
   // English visitors get the English layout, where no input method applies.
   const effectiveMethod: InputMethod = language === 'vi' ? method : 'none';
 

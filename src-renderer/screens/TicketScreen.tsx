@@ -38,7 +38,11 @@ export function TicketScreen({ kiosk, ticket, language, displaySeconds, onUpdate
   };
 
   return (
-    <ScreenFrame testId="screen-ticket" title={t('ticket.title')}>
+    <ScreenFrame
+      testId="screen-ticket"
+      title={t('ticket.title')}
+      spoken={t('speech.ticket', { number: ticket.display, service: ticket.serviceName[language], ahead: ticket.waitingAhead })}
+    >
       <div className="ticket">
         <div className="ticket__main">
           <p className="ticket__number" data-testid="ticket-number">

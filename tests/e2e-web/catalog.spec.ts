@@ -249,7 +249,7 @@ describe('procedure catalog in Chromium through the browser host', () => {
     await resultsFor(page, 'so do');
     await page.clock.fastForward(61_000);
     await page.getByTestId('idle-warning').waitFor();
-    await page.clock.fastForward(11_000);
+    await page.clock.fastForward(21_000);
     await page.getByTestId('screen-attract').waitFor();
     await page.getByTestId('screen-attract').click();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();

@@ -95,7 +95,7 @@ describe('faults seen by the citizen', () => {
     await page.clock.fastForward(61_000);
     await page.getByTestId('idle-warning').waitFor();
     await shot(page, 'vi-08-idle-warning');
-    await page.clock.fastForward(11_000);
+    await page.clock.fastForward(21_000);
     await page.getByTestId('screen-attract').waitFor();
     assert.equal(await page.getByTestId('screen-priority').count(), 0);
     await page.close();

@@ -85,7 +85,7 @@ describe('personal data leaves the kiosk after the portal has it (Chromium, refe
         sync: { portalUrl: portal.url, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: 2 },
         privacy: { retentionHours: 0, purgeIntervalSeconds: 1 },
         // No purge while the citizen may be at the receipt screen: idle timeout + warning (35 s here).
-        idle: { timeoutSeconds: 30, warningSeconds: 5 },
+        idle: { timeoutSeconds: 15, warningSeconds: 20 },
         devices: { documentScanner: { driver: 'sane', source: 'flatbed', resolution: 100 } },
       },
       env: { SANE_CONFIG_DIR: SANE },

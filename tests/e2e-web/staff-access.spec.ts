@@ -28,7 +28,7 @@ describe('staff access: PIN pad, lockout, roles enforced in main', () => {
   const clockFile = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'x'}-clock`);
   // The kiosk process runs on a clock the spec can move (tests/e2e-web/fake-clock.mjs).
   const options = {
-    config: { idle: { timeoutSeconds: 10, warningSeconds: 3 } },
+    config: { idle: { timeoutSeconds: 10, warningSeconds: 20 } },
     env: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/e2e-web/fake-clock.mjs')}`, KIOSK_FAKE_CLOCK_FILE: clockFile },
   };
   let kiosk: KioskProcess;
@@ -159,8 +159,8 @@ describe('staff access: PIN pad, lockout, roles enforced in main', () => {
     await openStaffPanel(page, 'staff');
     await scan(kiosk, card);
     await page.locator('[data-testid="scan-id"]', { hasText: '********7777' }).waitFor();
-    // The idle reset (10 s here) closes the panel and ends the staff session with the citizen's.
-    await page.getByTestId('staff-gate').waitFor({ state: 'detached', timeout: 30_000 });
+    // The idle reset (10 s and the 20 s warning here) closes the panel and ends the staff session with the citizen's.
+    await page.getByTestId('staff-gate').waitFor({ state: 'detached', timeout: 50_000 });
     await page.getByTestId('screen-attract').waitFor();
     await openStaffPanel(page, 'staff');
     await page.getByTestId('staff-test-read').click();

@@ -28,7 +28,14 @@ describe('configuration', () => {
     const { config } = loadKioskConfig(['--data-dir', dir]);
     expect(config.terminal.id).toBe('KIOSK-07');
     expect(config.idle.timeoutSeconds).toBe(90);
-    expect(config.idle.warningSeconds).toBe(10);
+    expect(config.idle.warningSeconds).toBe(20);
+    expect(config.devices.speech.driver).toBe('virtual');
+  });
+
+  it('refuses an idle warning shorter than the 20 s WCAG 2.2.1 asks for', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ idle: { warningSeconds: 10 } }));
+    expect(() => loadKioskConfig(['--data-dir', dir])).toThrow(/idle\.warningSeconds/);
   });
 
   it('stops with a message naming the bad field and what it expects', () => {

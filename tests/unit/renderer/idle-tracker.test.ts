@@ -27,19 +27,28 @@ describe('idle timer on a monotonic clock', () => {
     expect(idle.tick()).toEqual({ kind: 'expired' });
   });
 
-  it('activity restarts the wait, but not once the warning shows: only "still here" ends it', () => {
+  it('activity restarts the wait; during the warning any touch or key extends it, as often as needed (WCAG 2.2.1)', () => {
     const clock = manualClock();
     const idle = new IdleTracker(60_000, 20_000, clock.now);
     clock.advance(50_000);
-    idle.activity();
+    expect(idle.activity()).toBe(false);
     clock.advance(50_000);
     expect(idle.tick()).toEqual({ kind: 'present' });
     clock.advance(15_000);
     expect(idle.tick()).toMatchObject({ kind: 'warning' });
-    idle.activity();
-    expect(idle.tick()).toMatchObject({ kind: 'warning' });
     idle.stillHere();
     expect(idle.tick()).toEqual({ kind: 'present' });
+    // Twelve times in a row, each at the last second of the warning: the full time comes back each time.
+    for (let extension = 1; extension <= 12; extension++) {
+      clock.advance(60_000);
+      expect(idle.tick()).toEqual({ kind: 'warning', secondsLeft: 20 });
+      clock.advance(19_000);
+      expect(idle.tick()).toEqual({ kind: 'warning', secondsLeft: 1 });
+      expect(idle.activity()).toBe(true);
+      expect(idle.tick()).toEqual({ kind: 'present' });
+    }
+    clock.advance(80_000);
+    expect(idle.tick()).toEqual({ kind: 'expired' });
   });
 
   it('a wall-clock jump (NTP, staff setting the time) neither ends nor extends a session', () => {
