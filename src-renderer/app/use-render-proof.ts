@@ -6,7 +6,8 @@ export const RENDER_PROOF_EVERY_MS = 10_000;
 
 /** The screen actually in the document and laid out (a blank page has none): its testid. */
 export function shownScreen(doc: Document): string | null {
-  const main = doc.querySelector<HTMLElement>('main[data-testid]');
+  // Every screen is a <main> but the attract screen, one big button.
+  const main = doc.querySelector<HTMLElement>('main[data-testid]') ?? doc.querySelector<HTMLElement>('[data-testid^="screen-"]');
   if (!main) return null;
   const box = main.getBoundingClientRect();
   const id = main.dataset['testid'] ?? '';
