@@ -12,6 +12,11 @@ const noPortal = process.argv.includes('--no-portal');
 const args = process.argv.slice(2).filter((a) => a !== '--no-portal');
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// `npm start -- --provision profile.json`: apply the profile to the data folder and stop (no portal, no window).
+if (args.includes('--provision')) {
+  const run = spawnSync(process.execPath, ['dist/main/web-main.mjs', ...args.filter((a) => a !== '--web')], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 
 const electronBinary = findElectronBinary();
 const wantWeb = args.includes('--web');

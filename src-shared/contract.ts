@@ -73,6 +73,8 @@ export const methods = {
   },
   /** Text a keyboard-mode scanner typed, caught by the renderer; classified like any scan. */
   submitWedgeScan: { request: z.object({ text: z.string().max(100_000) }).strict(), response: ScanEventSchema },
+  /** The render proof: the renderer painted this screen (its testid) just now (issue #19). */
+  reportRendered: { request: z.strictObject({ screen: z.string().regex(/^[a-z0-9-]{1,64}$/) }), response: z.strictObject({ recorded: z.boolean() }) },
   /** Staff "test read": the last scan of the current citizen session, masked in main. */
   getLastScan: { request: sessionOnly, response: TestReadSchema.nullable() },
   /** Staff panel: each device's health and last problem. */

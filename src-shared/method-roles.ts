@@ -19,6 +19,7 @@ export const methodRoles = {
   searchProcedures: 'citizen',
   printChecklist: 'citizen',
   submitWedgeScan: 'citizen',
+  reportRendered: 'citizen',
   getLastScan: 'staff',
   getDeviceStatus: 'staff',
   listStaffAlerts: 'staff',

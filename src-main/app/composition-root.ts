@@ -6,6 +6,7 @@ import { wireSync } from './wire-sync';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
+import { RenderProof } from '../devices/display/render-proof';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
 import { TcpPrinter } from '../devices/printer/transports/tcp-printer';
@@ -133,6 +134,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     intervalMs: config.storage.checkSeconds * 1000,
   });
   const diagnostics = new DeviceDiagnostics(events);
+  const renderProof = new RenderProof(clock);
+  const startedAt = clock.now();
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
 
@@ -179,6 +182,13 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         wait: realWait,
         version: options.version,
         devices: () => monitor.snapshot(),
+        health: () => ({
+          render: renderProof.state(),
+          uptimeSeconds: Math.max(0, Math.floor((clock.now().getTime() - startedAt.getTime()) / 1000)),
+          schemaVersion: db?.pragma('user_version', { simple: true }) as number,
+          storage: storage.current(),
+          lastPurgeAt: purge?.lastPurgeAt()?.toISOString() ?? null,
+        }),
         catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
         onLinkState: (state) => events.emit('linkState', { state }),
         fetch: portalHttp.fetch,
@@ -328,6 +338,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       return outcome;
     },
     submitWedgeScan: ({ text }) => scans.submitWedgeScan(text),
+    reportRendered: ({ screen }) => {
+      renderProof.record(screen);
+      return { recorded: true };
+    },
     getLastScan: () => scans.testRead(),
     getDeviceStatus: () => diagnostics.status(monitor.snapshot()),
     listStaffAlerts: () => staffAlerts.list(),

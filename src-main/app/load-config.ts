@@ -9,9 +9,13 @@ export interface LaunchFlags {
   open: boolean;
   port: number;
   dataDir: string;
+  /** `--provision FILE`: apply a provisioning profile to the data dir and stop (issue #19). */
+  provision: string | null;
+  /** `--terminal-id ID`: which terminal of the profile this is (else matched by hostname). */
+  terminalId: string | null;
 }
 
-const KNOWN = ['--web', '--no-open', '--port', '--data-dir'];
+const KNOWN = ['--web', '--no-open', '--port', '--data-dir', '--provision', '--terminal-id'];
 
 export interface LoadedConfig {
   config: KioskConfig;
@@ -40,6 +44,8 @@ export function parseLaunchFlags(
         'no-open': { type: 'boolean', default: false },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        provision: { type: 'string' },
+        'terminal-id': { type: 'string' },
       },
       strict: true,
       allowPositionals: lenient,
@@ -56,8 +62,13 @@ export function parseLaunchFlags(
     open: !(values['no-open'] ?? false),
     port,
     dataDir: resolve(values['data-dir'] ?? defaultDataDir(env)),
+    provision: values.provision === undefined ? null : resolve(values.provision),
+    terminalId: values['terminal-id'] ?? null,
   };
 }
+
+/** The embedded demo center (assets/demo-center.json) every configuration is laid over. */
+export const embeddedDefaults = (): unknown => readJson(join(assetsDir(), 'demo-center.json'));
 
 /** Embedded demo defaults from assets/, overlaid by `<data dir>/config.json` when present. */
 export function loadKioskConfig(
@@ -66,7 +77,7 @@ export function loadKioskConfig(
   options: ParseOptions = {},
 ): LoadedConfig {
   const flags = parseLaunchFlags(argv, env, options);
-  const defaults = readJson(join(assetsDir(), 'demo-center.json'));
+  const defaults = embeddedDefaults();
   const overrideFile = join(flags.dataDir, 'config.json');
   const override = existsSync(overrideFile) ? readJson(overrideFile) : undefined;
   const source = override === undefined ? 'embedded demo defaults' : overrideFile;

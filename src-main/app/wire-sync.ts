@@ -22,6 +22,7 @@ import { PortalLookups } from '../sync/portal-lookups';
 import { QueueBlockPull } from '../sync/queue-block-pull';
 import { CenterQueueAllocator } from '../sync/queue-allocator';
 import { getMeta } from '../sync/sync-repository';
+import type { TerminalHealth } from '../sync/heartbeat';
 import { SyncStatusView } from '../staff/sync-status-view';
 import { SyncUpkeep } from '../sync/sync-upkeep';
 import type { KioskConfig } from './config';
@@ -38,6 +39,8 @@ export interface SyncWiringDeps {
   wait: Wait;
   version: string;
   devices: () => readonly DeviceHealth[];
+  /** The heartbeat's render proof, uptime, schema, disk and last purge. */
+  health: () => TerminalHealth;
   catalog: CatalogSink;
   onLinkState: (state: LinkStateDto) => void;
   /** The staff alerts the sync raises: a parked outbox row, the clock off the portal's. */
@@ -135,11 +138,12 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
     ],
     devices: deps.devices,
     status: () => view.status(),
+    health: deps.health,
     clock,
     random: deps.random,
     wait: deps.wait,
     logger,
-    config: { terminalId, enrollmentToken: config.sync.enrollmentToken, heartbeatSeconds: config.sync.heartbeatSeconds, appVersion: deps.version },
+    config: { terminalId, enrollmentToken: config.sync.enrollmentToken, heartbeatSeconds: config.sync.heartbeatSeconds, changeCheckSeconds: config.sync.changeCheckSeconds, appVersion: deps.version },
   });
   upkeep = running;
   const lookups = new PortalLookups({ db, client, link, clock, noteFailure: (what, error) => running.noteFailure(what, error) });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
-import { loadKioskConfig } from '../app/load-config';
+import { loadKioskConfig, parseLaunchFlags } from '../app/load-config';
+import { runProvisioning } from '../app/provision-cli';
 import { createFileLogger, type Logger } from '../kernel/logger';
 import { surviveStrayFailures } from '../app/process-guard';
 import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
@@ -44,6 +45,12 @@ if (app.requestSingleInstanceLock()) {
 function run(): void {
   let loaded: ReturnType<typeof loadKioskConfig>;
   try {
+    // The packaged app's headless provisioning: `motcua-kiosk --provision profile.json` (issue #19).
+    const launch = parseLaunchFlags(process.argv.slice(process.defaultApp ? 2 : 1), process.env, { ignoreUnknownFlags: true });
+    if (launch.provision !== null) {
+      void runProvisioning(launch, app.getVersion()).finally(() => app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0));
+      return;
+    }
     // `electron main.mjs --flags` puts the script path in argv; a packaged kiosk does not.
     loaded = loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1), process.env, { ignoreUnknownFlags: true });
   } catch (error) {

@@ -68,6 +68,7 @@ export class PersonalDataPurge {
   private nudge = new AbortController();
   private loop: Promise<void> | null = null;
   private failing = false;
+  private lastDone: Date | null = null;
 
   constructor(private readonly deps: PersonalDataPurgeDeps) {}
 
@@ -85,11 +86,17 @@ export class PersonalDataPurge {
     await this.loop;
   }
 
+  /** When a round last finished without error; null before the first. */
+  lastPurgeAt(): Date | null {
+    return this.lastDone;
+  }
+
   /** One round; throws nothing: a failure is logged, alerted and retried by the next round. */
   runOnce(): PurgeReport | null {
     const { alerts, logger } = this.deps;
     try {
       const report = this.purge();
+      this.lastDone = this.deps.clock.now();
       if (this.failing) alerts.resolve('privacy');
       this.failing = false;
       if (report.dossiers + report.files + report.prints + report.sessions > 0) logger.log('info', 'personal data purged', { ...report });

@@ -28,6 +28,7 @@ const mb = (bytes: number) => Math.floor(bytes / MB);
  */
 export class StorageWatch {
   private level: StorageLevel = 'unknown';
+  private freeBytes: number | null = null;
   /** A write was refused: statfs alone may not see why (a file-size limit, quota), so a probe write decides. */
   private refused = false;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -51,6 +52,7 @@ export class StorageWatch {
     let free: number;
     try {
       free = await space.freeBytes(dir);
+      this.freeBytes = free;
     } catch (error) {
       logger.log('warn', 'free space check failed', { dir, error: String(error) });
       return this.level;
@@ -74,6 +76,11 @@ export class StorageWatch {
     if (level !== this.level) logger.log(level === 'low' ? 'warn' : 'info', 'free space', { dir, freeMegabytes: mb(free), minFreeMegabytes: mb(minFreeBytes), level });
     this.level = level;
     return level;
+  }
+
+  /** The level and free bytes at the last look (for the heartbeat); no new look. */
+  current(): { level: StorageLevel; freeBytes: number | null } {
+    return { level: this.level, freeBytes: this.freeBytes };
   }
 
   /** Before a scan: refuses with words for the citizen when the disk is nearly full (or full). */

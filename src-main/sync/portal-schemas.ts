@@ -146,4 +146,11 @@ export interface HeartbeatBody {
   catalogVersion?: string;
   devices: { device: string; state: 'ok' | 'degraded' | 'offline'; reason?: string }[];
   outbox: { depth: number; oldestPendingAgeSeconds?: number; parked?: number; lastError?: string };
+  render?: { screen: string; ageSeconds: number };
+  uptimeSeconds?: number;
+  schemaVersion?: number;
+  storage?: { level: 'ok' | 'low' | 'full' | 'unknown'; freeBytes?: number };
+  clockSkewSeconds?: number;
+  lastPurgeAt?: string;
+  changed?: boolean;
 }

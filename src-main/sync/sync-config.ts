@@ -23,6 +23,8 @@ export const SyncConfigSchema = z
     enrollmentToken: z.string().max(500).default(''),
     /** Heartbeat, catalog check and reservations run this often while enrolled. */
     heartbeatSeconds: z.number().min(1).max(3600).default(60),
+    /** A change of health (a device, the render proof, parked rows, the disk) is told within this many seconds. */
+    changeCheckSeconds: z.number().min(1).max(600).default(5),
     /** Outbox jobs in flight at once while the link is up (each sends one request at a time). */
     concurrency: z.number().int().min(1).max(32).default(4),
     /** Official codes reserved per day while online; a new block is asked when fewer than a quarter are left. */

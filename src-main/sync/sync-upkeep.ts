@@ -9,6 +9,8 @@ import type { LinkMonitor } from './link-state';
 import type { PortalClient } from './portal-client';
 import { PortalError } from './portal-error';
 import { setMeta } from './sync-repository';
+import { heartbeatBody, healthFingerprint, type TerminalHealth } from './heartbeat';
+import type { HeartbeatBody } from './portal-schemas';
 
 /** One pull of an upkeep round (catalog, codes, queue blocks, payments); a failure ends only itself. */
 export interface UpkeepStep {
@@ -21,6 +23,8 @@ export interface UpkeepConfig {
   enrollmentToken: string;
   heartbeatSeconds: number;
   appVersion: string;
+  /** How often the kiosk looks for a change worth a heartbeat of its own (device, render proof, parked rows). */
+  changeCheckSeconds: number;
 }
 
 export interface SyncUpkeepDeps {
@@ -33,6 +37,8 @@ export interface SyncUpkeepDeps {
   devices: () => readonly DeviceHealth[];
   /** What the heartbeat tells of the outbox (the staff view's status). */
   status: () => SyncStatus;
+  /** The rest of the heartbeat: render proof, uptime, schema, disk, last purge. */
+  health: () => TerminalHealth;
   clock: Clock;
   random: () => number;
   wait: Wait;
@@ -51,11 +57,13 @@ export class SyncUpkeep {
   private outboxStarted = false;
   /** Cuts the loop's pause short: enrolling again must not wait a heartbeat interval. */
   private nudge = new AbortController();
+  /** What the last heartbeat said of the terminal's health; a different one is sent at once. */
+  private lastSent = '';
 
   constructor(private readonly deps: SyncUpkeepDeps) {}
 
   start(): void {
-    this.tasks.push(this.loop(this.stop.signal));
+    this.tasks.push(this.loop(this.stop.signal), this.watchChanges(this.stop.signal));
   }
 
   async close(): Promise<void> {
@@ -107,7 +115,7 @@ export class SyncUpkeep {
       this.tasks.push(outbox.start(signal));
     }
     const wasOffline = link.state() === 'offline';
-    const ack = await client.heartbeat(this.heartbeatBody(), signal);
+    const ack = await this.sendHeartbeat(this.heartbeatNow(false), signal);
     link.record('ok');
     if (wasOffline) outbox.wake();
     for (const step of this.deps.steps) {
@@ -135,19 +143,34 @@ export class SyncUpkeep {
     return true;
   }
 
-  private heartbeatBody() {
-    const { clock, config } = this.deps;
-    const s = this.deps.status();
-    return {
-      appVersion: config.appVersion.slice(0, 50) || 'unknown',
-      sentAt: clock.now().toISOString(),
-      devices: this.deps.devices().map((d) => ({ device: d.device, state: d.state, reason: d.reason.slice(0, 500) })),
-      outbox: {
-        depth: s.outboxDepth,
-        parked: s.parked,
-        ...(s.oldestPendingAgeSeconds === null ? {} : { oldestPendingAgeSeconds: s.oldestPendingAgeSeconds }),
-        ...(s.lastError === null ? {} : { lastError: s.lastError.message.slice(0, 500) }),
-      },
-    };
+  private heartbeatNow(changed: boolean): HeartbeatBody {
+    const { devices, status, health, clock, config } = this.deps;
+    return heartbeatBody({ devices: devices(), status: status(), health: health(), sentAt: clock.now(), appVersion: config.appVersion, changed });
+  }
+
+  private async sendHeartbeat(body: HeartbeatBody, signal: AbortSignal): Promise<{ catalogEtag: string }> {
+    const ack = await this.deps.client.heartbeat(body, signal);
+    this.lastSent = healthFingerprint(body);
+    return ack;
+  }
+
+  /**
+   * "On every change" (issue #19): a device going down, the render proof going stale, a row
+   * parked is told at once, not at the next minute. Only while enrolled and the link is up; a
+   * heartbeat that fails leaves the change for the next look.
+   */
+  private async watchChanges(signal: AbortSignal): Promise<void> {
+    const { config, client, link } = this.deps;
+    while (!signal.aborted) {
+      await this.deps.wait(config.changeCheckSeconds * 1000, signal);
+      if (signal.aborted || this.lastSent === '' || !client.isEnrolled() || link.state() === 'offline') continue;
+      const body = this.heartbeatNow(true);
+      if (healthFingerprint(body) === this.lastSent) continue;
+      try {
+        await this.sendHeartbeat(body, signal);
+      } catch (error) {
+        this.deps.logger.log('info', 'sync: change heartbeat not sent', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { systemClock } from '../kernel/clock';
 import { createKioskCore } from '../app/composition-root';
 import { ConfigError } from '../app/config';
-import { loadKioskConfig } from '../app/load-config';
+import { loadKioskConfig, parseLaunchFlags } from '../app/load-config';
+import { runProvisioning } from '../app/provision-cli';
 import { createFileLogger } from '../kernel/logger';
 import { assetsDir } from '../app/paths';
 import { surviveStrayFailures } from '../app/process-guard';
@@ -14,6 +15,11 @@ declare const KIOSK_VERSION: string;
 
 /** Entry of the browser host: `npm start -- --web [--no-open] [--port N] [--data-dir DIR]`. */
 async function main(): Promise<void> {
+  const launch = parseLaunchFlags(process.argv.slice(2));
+  if (launch.provision !== null) {
+    await runProvisioning(launch, typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev');
+    return;
+  }
   const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock, config.logs);
   surviveStrayFailures(process, logger);

@@ -1,5 +1,4 @@
-const escape = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml as escape } from './escape-html';
 
 type Row = Record<string, unknown>;
 const rows = (v: unknown): Row[] => (Array.isArray(v) ? (v as Row[]) : []);
@@ -48,7 +47,7 @@ th{background:#f1f1f1}.sha{font-size:11px;color:#555}.empty{color:#777}
 </style></head><body>
 <h1>Reference portal (Kiosk Sync API v1)</h1>
 <p>Faults: <code>${escape(JSON.stringify(state['faults']))}</code></p>
-<h2>Terminals (${terminals.length})</h2>
+<h2>Terminals (${terminals.length}) — <a href="/admin/fleet">Fleet health</a></h2>
 ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
 <h2>Dossiers received (${dossiers.length})</h2>
 ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}

@@ -13,6 +13,8 @@ import type { FaultPlan } from '../faults/fault-plan';
 import type { PortalDeps } from '../handlers/context';
 import { routerOf } from '../http/router';
 import { adminPage } from './admin-page';
+import { fleetPage } from '../fleet/fleet-page';
+import { fleetRows } from '../fleet/fleet-view';
 
 /** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
 interface AdminTarget {
@@ -89,6 +91,11 @@ type AdminHandler = (portal: AdminTarget, body: Buffer, params: Record<string, s
 const routeAdmin = routerOf<AdminHandler>({
   'GET /admin': (portal) => ({ status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(adminPage(adminState(portal))) }),
   'GET /admin/state': (portal) => json(200, adminState(portal)),
+  'GET /admin/fleet': (portal) => {
+    const now = portal.deps.clock();
+    return { status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(fleetPage(fleetRows(portal.deps.db, now), now)) };
+  },
+  'GET /admin/fleet/state': (portal) => json(200, fleetRows(portal.deps.db, portal.deps.clock())),
   'GET /admin/faults': (portal) => json(200, portal.faults.describe()),
   'DELETE /admin/faults': (portal) => {
     portal.setFaults([]);

@@ -199,4 +199,17 @@ const m0004: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004];
+/**
+ * The Fleet page (issue #19): when the portal received a terminal's latest heartbeat (its own
+ * clock, not the kiosk's), and the outbox depths of its recent heartbeats, to see a backlog grow.
+ */
+const mFleet: PortalMigration = {
+  version: 5,
+  name: 'fleet health of terminals',
+  up: `
+    ALTER TABLE terminals ADD COLUMN heartbeat_at TEXT;
+    ALTER TABLE terminals ADD COLUMN outbox_depths TEXT NOT NULL DEFAULT '[]';
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, mFleet];

@@ -47,7 +47,6 @@ export function enroll(deps: PortalDeps, body: unknown): Reply {
 }
 
 export function heartbeat(ctx: HandlerContext): Reply {
-  const b = ctx.body as { appVersion: string };
-  recordHeartbeat(ctx.deps.db, ctx.terminal.id, ctx.body, b.appVersion);
+  recordHeartbeat(ctx.deps.db, ctx.terminal.id, ctx.body as { appVersion: string; outbox: { depth: number } }, ctx.now.toISOString());
   return { status: 200, body: { serverTime: ctx.now.toISOString(), catalogEtag: ctx.deps.catalog.etag } };
 }

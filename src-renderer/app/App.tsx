@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useRenderProof } from './use-render-proof';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, KioskInfo } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
@@ -20,6 +21,7 @@ const RETRY_STORE_MS = 30_000;
  * and keeps the device health current. A kiosk whose store is unavailable serves no one.
  */
 export function App({ kiosk }: { kiosk: KioskClient }): ReactElement {
+  useRenderProof(kiosk);
   const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
   const [devices, setDevices] = useState<readonly DeviceHealth[]>([]);
 

@@ -63,4 +63,14 @@ describe('portal migrations', () => {
     expect(db.prepare(`SELECT id FROM uploads WHERE pack_synced = 0`).all()).toEqual([{ id: 'u2' }]);
     expect(() => insert('u3', ', pack_synced', [2])).toThrow(/CHECK/);
   });
+
+  it('fleet health: terminals enrolled before it have no heartbeat time and an empty depth history', () => {
+    const db = new BetterSqlite3(':memory:');
+    const fleet = portalMigrations.findIndex((m) => m.name === 'fleet health of terminals');
+    migratePortal(db, portalMigrations.slice(0, fleet));
+    db.prepare(`INSERT INTO terminals (id, idx, name, credential_hash, app_version, enrolled_at) VALUES ('t1', 1, NULL, 'h', '0.1.0', '2026-12-01T00:00:00Z')`).run();
+    migratePortal(db, portalMigrations.slice(0, fleet + 1));
+    expect(db.prepare(`SELECT heartbeat_at, outbox_depths FROM terminals`).all()).toEqual([{ heartbeat_at: null, outbox_depths: '[]' }]);
+    db.close();
+  });
 });

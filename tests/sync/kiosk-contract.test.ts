@@ -209,6 +209,13 @@ describe('kiosk ↔ portal contract on the wire', () => {
       wait: realWait,
       version: 'contract-test',
       devices: () => [{ device: 'printer', state: 'degraded', reason: 'paper low', at: new Date().toISOString() }],
+      health: () => ({
+        render: { screen: 'screen-home', ageSeconds: 3 },
+        uptimeSeconds: 12,
+        schemaVersion: 7,
+        storage: { level: 'ok', freeBytes: 5_000_000_000 },
+        lastPurgeAt: now.toISOString(),
+      }),
       catalog: { importDocument: (raw) => imported.push(raw) },
       onLinkState: () => undefined,
       alerts: { raise: () => undefined, resolve: () => undefined },

@@ -68,7 +68,10 @@ describe('configuration', () => {
       open: false,
       port: 8080,
       dataDir: '/tmp/x',
+      provision: null,
+      terminalId: null,
     });
+    expect(parseLaunchFlags(['--provision', '/tmp/p.json', '--terminal-id', 'kiosk-07'])).toMatchObject({ provision: '/tmp/p.json', terminalId: 'kiosk-07' });
     expect(() => parseLaunchFlags(['--port', 'abc'])).toThrow(/--port: expected a whole number from 0 to 65535/);
     expect(() => parseLaunchFlags(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseLaunchFlags(['--colour'])).toThrow(/Invalid command line/);

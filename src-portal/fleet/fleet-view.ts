@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import { listTerminals, type DepthSample } from '../repo/terminals';
+import { compareVersions, fleetFlags, type FleetFlag, type FleetHeartbeat, type FleetTerminal } from './fleet-flags';
+
+/** One row of the Fleet page: a terminal, its latest heartbeat, and what needs attention. */
+export interface FleetRow extends FleetTerminal {
+  name: string | null;
+  flags: FleetFlag[];
+  /** Seconds since the latest heartbeat arrived; null before the first. */
+  heartbeatAgeSeconds: number | null;
+}
+
+/** Every enrolled terminal with its flags at `now`; flagged ones first, then by terminal index. */
+export function fleetRows(db: Database, now: Date): FleetRow[] {
+  const terminals = listTerminals(db).map((t) => ({
+    id: t.id,
+    name: t.name,
+    appVersion: t.app_version,
+    heartbeatAt: t.heartbeat_at,
+    heartbeat: t.last_heartbeat === null ? null : (JSON.parse(t.last_heartbeat) as FleetHeartbeat),
+    depths: JSON.parse(t.outbox_depths) as DepthSample[],
+  }));
+  const newest = terminals.map((t) => t.appVersion).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b), '');
+  const rows = terminals.map((t) => ({
+    ...t,
+    flags: fleetFlags(t, now, newest),
+    heartbeatAgeSeconds: t.heartbeatAt === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(t.heartbeatAt)) / 1000)),
+  }));
+  // Stable: flagged terminals rise to the top, each group keeps the enrollment order.
+  return [...rows.filter((r) => r.flags.length > 0), ...rows.filter((r) => r.flags.length === 0)];
+}
