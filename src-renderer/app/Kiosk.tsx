@@ -11,6 +11,8 @@ import { useIdleTimer } from './use-idle-timer';
 import { useWedgeScanner } from '../scan/use-wedge-scanner';
 import { StaffCorner } from '../staff/StaffCorner';
 import { useOpenAlertCount } from '../staff/use-staff-alerts';
+import { useDisplayModes } from '../display/display-modes';
+import { useKeypad } from '../keypad/use-keypad';
 
 interface KioskProps {
   kiosk: KioskClient;
@@ -30,13 +32,17 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
   const [sessionKey, setSessionKey] = useState(0);
 
   const [staffOpen, setStaffOpen] = useState(false);
+  // Large text and high contrast belong to one visitor (decision 0034).
+  const resetDisplayModes = useDisplayModes()?.reset;
+  useKeypad();
   const endSession = useCallback(() => {
     dispatch({ type: 'reset' });
     setSessionKey((key) => key + 1);
+    resetDisplayModes?.();
     // The idle reset also closes the staff panel (which logs out) and has main forget the last scan.
     setStaffOpen(false);
     void kiosk.endCitizenSession({});
-  }, [kiosk]);
+  }, [kiosk, resetDisplayModes]);
 
   // A citizen starts at the attract screen's first tap: main ends any staff session and forgets earlier scans.
   const citizenActive = state.screen.name !== 'attract';
