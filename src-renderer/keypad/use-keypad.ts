@@ -38,7 +38,7 @@ export function useKeypad(doc: Document = document): void {
         editingText: isEditingText(e.target),
       });
       if (!action) return;
-      keypadInUse = true;
+      startKeypadMode();
       switch (action.kind) {
         case 'move':
           e.preventDefault();
@@ -72,7 +72,9 @@ export function useKeypad(doc: Document = document): void {
     };
     // Only a real touch counts: the on-screen keys pressed above send synthetic pointer events.
     const onPointer = (e: PointerEvent) => {
-      if (e.isTrusted) keypadInUse = false;
+      if (!e.isTrusted || !keypadInUse) return;
+      keypadInUse = false;
+      observer.disconnect();
     };
     // Focus lost with the control that had it (a new screen): land on the new screen's first control.
     const refocus = () => {
@@ -81,10 +83,16 @@ export function useKeypad(doc: Document = document): void {
       if (!keypadInUse || (active && active !== doc.body && active.isConnected)) return;
       firstControl(keypadScope(doc))?.focus();
     };
+    // Watched only while keys are in use: a touch visitor's screens (the search results redrawn
+    // at every key) pay nothing for it.
     const observer = new MutationObserver(() => {
       if (keypadInUse && pending === 0) pending = requestAnimationFrame(refocus);
     });
-    observer.observe(doc.body, { childList: true, subtree: true });
+    function startKeypadMode(): void {
+      if (keypadInUse) return;
+      keypadInUse = true;
+      observer.observe(doc.body, { childList: true, subtree: true });
+    }
     doc.defaultView?.addEventListener('keydown', onKey);
     doc.defaultView?.addEventListener('pointerdown', onPointer, true);
     return () => {
