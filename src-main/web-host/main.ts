@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { systemClock } from '../kernel/clock';
-import { createKioskCore } from '../app/composition-root';
 import { ConfigError } from '../app/config';
 import { loadKioskConfig, parseLaunchFlags } from '../app/load-config';
 import { runProvisioning } from '../app/provision-cli';
@@ -25,17 +24,20 @@ async function main(): Promise<void> {
   surviveStrayFailures(process, logger);
   // The page is served while the core opens its store and devices; calls wait for the core.
   // The core starts once the host listens, so its start-up work never delays the first page.
+  // The core's code (PDF, HTTP client, devices) is loaded only then: imported statically, it would be
+  // parsed and run before the host could print its URL (decision 0034).
   let listening!: () => void;
-  const starting = new Promise<void>((resolve) => (listening = resolve)).then(() =>
-    createKioskCore({
+  const starting = new Promise<void>((resolve) => (listening = resolve)).then(async () => {
+    const { createKioskCore } = await import('../app/composition-root');
+    return createKioskCore({
       dataDir,
       config,
       host: 'web',
       version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev',
       clock: systemClock,
       logger,
-    }),
-  );
+    });
+  });
   starting.catch((error: unknown) => {
     process.stderr.write(`Kiosk failed to start: ${String(error)}\n`);
     process.exit(1);

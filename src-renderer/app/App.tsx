@@ -5,6 +5,7 @@ import type { DeviceHealth, KioskInfo } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
 import { StartupScreen } from '../screens/StartupScreen';
 import { StoreErrorScreen } from '../screens/StoreErrorScreen';
+import { DisplayModesProvider } from '../display/DisplayModesProvider';
 import { Kiosk } from './Kiosk';
 
 type Boot =
@@ -60,5 +61,9 @@ export function App({ kiosk }: { kiosk: KioskClient }): ReactElement {
   if (boot.phase === 'failed') return <StartupScreen error={boot.error} onRetry={() => void load()} />;
   const { info } = boot;
   if (info.store.state === 'unavailable') return <StoreErrorScreen info={info} store={info.store} />;
-  return <Kiosk kiosk={kiosk} info={info} devices={devices} onStoreTrouble={() => void load()} />;
+  return (
+    <DisplayModesProvider>
+      <Kiosk kiosk={kiosk} info={info} devices={devices} onStoreTrouble={() => void load()} />
+    </DisplayModesProvider>
+  );
 }

@@ -13,6 +13,8 @@ import { StaffCorner } from '../staff/StaffCorner';
 import { useOpenAlertCount } from '../staff/use-staff-alerts';
 import { SpeechGuide } from '../speech/speech-guide';
 import { SpeechProvider } from '../speech/SpeechProvider';
+import { useDisplayModes } from '../display/display-modes';
+import { useKeypad } from '../keypad/use-keypad';
 
 interface KioskProps {
   kiosk: KioskClient;
@@ -34,14 +36,18 @@ export function Kiosk({ kiosk, info, devices, onStoreTrouble }: KioskProps): Rea
   const [staffOpen, setStaffOpen] = useState(false);
   // One audio guide for the kiosk's life; each session starts with it off (reset below).
   const [speech] = useState(() => new SpeechGuide({ speak: (text, language) => kiosk.speak({ text, language }), createAudioContext: () => new AudioContext() }));
+  // Large text and high contrast belong to one visitor (decision 0034).
+  const resetDisplayModes = useDisplayModes()?.reset;
+  useKeypad();
   const endSession = useCallback(() => {
     speech.reset();
     dispatch({ type: 'reset' });
     setSessionKey((key) => key + 1);
+    resetDisplayModes?.();
     // The idle reset also closes the staff panel (which logs out) and has main forget the last scan.
     setStaffOpen(false);
     void kiosk.endCitizenSession({});
-  }, [kiosk, speech]);
+  }, [kiosk, speech, resetDisplayModes]);
 
   // A citizen starts at the attract screen's first tap: main ends any staff session and forgets earlier scans.
   const citizenActive = state.screen.name !== 'attract';

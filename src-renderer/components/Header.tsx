@@ -4,6 +4,7 @@ import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import { languages } from '../i18n';
 import { LinkDot } from '../sync/LinkDot';
+import { AccessibilityBar } from './AccessibilityBar';
 import { BackIcon, HomeIcon } from './Icons';
 
 interface HeaderProps {
@@ -25,7 +26,7 @@ export function Header({ centerName, language, onLanguage, onBack, onHome, kiosk
     <header className="header">
       <nav className="header__nav" aria-label={t('common.navigation')}>
         {onBack ? (
-          <button type="button" className="header__button" data-testid="nav-back" onClick={onBack}>
+          <button type="button" className="header__button" data-testid="nav-back" data-keypad-back onClick={onBack}>
             <BackIcon />
             <span>{t('common.back')}</span>
           </button>
@@ -39,7 +40,10 @@ export function Header({ centerName, language, onLanguage, onBack, onHome, kiosk
       </nav>
       <p className="header__center">{centerName}</p>
       {kiosk ? <LinkDot kiosk={kiosk} language={language} /> : null}
-      {onLanguage ? <LanguageSwitch language={language} onLanguage={onLanguage} /> : null}
+      <div className="header__tools">
+        <AccessibilityBar />
+        {onLanguage ? <LanguageSwitch language={language} onLanguage={onLanguage} /> : null}
+      </div>
     </header>
   );
 }

@@ -44,7 +44,7 @@ export function IntroStep({ procedure, language, starting, onStart, onCancel }: 
         </section>
       </div>
       <div className="actions dossier__actions">
-        <button type="button" className="button button--secondary" data-testid="dossier-cancel" onClick={onCancel}>
+        <button type="button" className="button button--secondary" data-testid="dossier-cancel" data-keypad-back onClick={onCancel}>
           {t('dossier.intro.notNow')}
         </button>
         <button type="button" className="button button--primary button--huge" data-testid="dossier-start" disabled={starting} onClick={onStart}>

@@ -60,7 +60,7 @@ export function StepFrame({ step, title, subtitle, language, problems, children,
       <div className="dossier__body">{children}</div>
       <div className="actions dossier__actions">
         {onBack ? (
-          <button type="button" className="button button--secondary" data-testid="dossier-back" onClick={onBack} disabled={busy}>
+          <button type="button" className="button button--secondary" data-testid="dossier-back" data-keypad-back onClick={onBack} disabled={busy}>
             {t('dossier.back')}
           </button>
         ) : null}

@@ -63,7 +63,7 @@ export function PaymentStep({ kiosk, dossierId, dossierCode, onBack, onDone }: P
       ) : null}
       {start.state === 'started' && status ? <PaymentBody payment={start.payment} status={status} dossierCode={dossierCode} /> : null}
       <div className="actions dossier__actions">
-        <button type="button" className="button button--secondary" data-testid="payment-back" onClick={onBack}>
+        <button type="button" className="button button--secondary" data-testid="payment-back" data-keypad-back onClick={onBack}>
           {t('payment.screen.back')}
         </button>
         <button type="button" className="button button--primary button--wide" data-testid="payment-done" onClick={onDone}>

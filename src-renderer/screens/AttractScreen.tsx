@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src-shared/dto';
+import { AccessibilityBar } from '../components/AccessibilityBar';
 import { Bilingual } from '../components/Bilingual';
 import { Icon } from '../components/Icons';
 import { AudioGuideButton } from '../speech/AudioGuideButton';
@@ -19,8 +20,10 @@ interface AttractScreenProps {
 export function AttractScreen({ centerName, language, onStart }: AttractScreenProps): ReactElement {
   const { t } = useTranslation();
   const raised = useAttractBeat();
+  // The display toggles sit beside the one big button, not in it (a button holds no buttons),
+  // and after it: the keypad's first control here is "start".
   return (
-    <div className="attract-stage">
+    <div className="attract-stage attract-frame">
       <button type="button" className={raised ? 'attract attract--raised' : 'attract'} data-testid="screen-attract" onClick={onStart}>
         <span className="attract__emblem">
           <Icon name="building" />
@@ -30,6 +33,7 @@ export function AttractScreen({ centerName, language, onStart }: AttractScreenPr
         <Bilingual k="attract.touchToStart" language={language} className="attract__cta" />
       </button>
       <AudioGuideButton language={language} onTurnedOn={onStart} testId="attract-audio-guide" />
+      <AccessibilityBar className="a11y-bar--attract" />
     </div>
   );
 }

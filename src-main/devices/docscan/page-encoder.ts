@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
-import { createCanvas, ImageData } from '@napi-rs/canvas';
+import { canvasLib } from '../canvas-lib';
 import type { RawPage } from './raw-page';
 
 const deflateAsync = promisify(deflate);
@@ -28,6 +28,7 @@ export async function encodePage(page: RawPage): Promise<EncodedPage> {
   if (page.channels === 1) {
     return { width, height, dpi, format: 'flate-gray', bytes: await deflateAsync(page.data, { level: 6 }) };
   }
+  const { createCanvas, ImageData } = canvasLib();
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(toRgba(page.data, 3, width * height), width, height), 0, 0);
   return { width, height, dpi, format: 'jpeg', bytes: await canvas.encode('jpeg', JPEG_QUALITY) };
@@ -39,6 +40,7 @@ export async function thumbnailPng(page: RawPage, targetWidth = THUMBNAIL_WIDTH)
   const w = Math.max(1, Math.round(page.width / scale));
   const h = Math.max(1, Math.round(page.height / scale));
   const small = boxDownscale(page, w, h);
+  const { createCanvas, ImageData } = canvasLib();
   const canvas = createCanvas(w, h);
   canvas.getContext('2d').putImageData(new ImageData(toRgba(small, page.channels, w * h), w, h), 0, 0);
   return canvas.encode('png');

@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { canvasLib } from '../canvas-lib';
 import type { DeviceHealth } from '../../../src-shared/dto';
 import type { Clock } from '../../kernel/clock';
 import { FONT_STACK, registerTicketFonts } from '../printer/fonts';
@@ -46,7 +46,7 @@ export function samplePage(number: number, request: Pick<ScanRequest, 'resolutio
   const width = Math.round((A4_MM.width / 25.4) * dpi);
   const height = Math.round((A4_MM.height / 25.4) * dpi);
   const mm = dpi / 25.4;
-  const canvas = createCanvas(width, height);
+  const canvas = canvasLib().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#f6f5f0';
   ctx.fillRect(0, 0, width, height);

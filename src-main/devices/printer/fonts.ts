@@ -1,4 +1,4 @@
-import { GlobalFonts } from '@napi-rs/canvas';
+import { canvasLib } from '../canvas-lib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -10,6 +10,7 @@ const FAMILIES = ['KioskSans-vietnamese', 'KioskSans-latin'] as const;
 export const FONT_STACK = FAMILIES.map((f) => `"${f}"`).join(', ');
 
 export function registerTicketFonts(): void {
+  const { GlobalFonts } = canvasLib();
   if (GlobalFonts.families.some((f) => f.family === FAMILIES[0])) return;
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');

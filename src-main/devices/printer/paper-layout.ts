@@ -1,4 +1,5 @@
-import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
+import { canvasLib } from '../canvas-lib';
 import QRCode from 'qrcode';
 import { FONT_STACK, registerTicketFonts } from './fonts';
 import { monoFromRgba, type MonoBitmap } from './mono-bitmap';
@@ -33,7 +34,7 @@ export class PaperLayout {
     registerTicketFonts();
     this.scale = widthDots / 576;
     // No white fill: transparent counts as paper in monoFromRgba.
-    this.canvas = createCanvas(widthDots, this.px(FIRST_HEIGHT_AT_576));
+    this.canvas = canvasLib().createCanvas(widthDots, this.px(FIRST_HEIGHT_AT_576));
     this.ctx = this.prepare(this.canvas);
     this.y = this.px(8);
   }
@@ -119,7 +120,7 @@ export class PaperLayout {
     if (this.y + height <= this.canvas.height || this.canvas.height >= max) return;
     let next = this.canvas.height;
     while (next < this.y + height && next < max) next *= 2;
-    const grown = createCanvas(this.widthDots, Math.min(next, max));
+    const grown = canvasLib().createCanvas(this.widthDots, Math.min(next, max));
     const ctx = this.prepare(grown);
     ctx.drawImage(this.canvas, 0, 0);
     ctx.font = this.ctx.font;

@@ -1,9 +1,9 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { canvasLib } from '../canvas-lib';
 import { getDot, type MonoBitmap } from './mono-bitmap';
 
 /** Renders printer dots as a black-on-white PNG, as the paper would look. */
 export function monoToPng(bitmap: MonoBitmap): Buffer {
-  const canvas = createCanvas(Math.max(1, bitmap.width), Math.max(1, bitmap.height));
+  const canvas = canvasLib().createCanvas(Math.max(1, bitmap.width), Math.max(1, bitmap.height));
   const ctx = canvas.getContext('2d');
   const image = ctx.createImageData(canvas.width, canvas.height);
   for (let y = 0; y < bitmap.height; y++) {
