@@ -38,6 +38,7 @@ import {
 } from './staff-access';
 import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './report';
 import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
+import { diagnosticsRequests, DiagnosticsSchema, ExportMountSchema, LogExportResultSchema } from './diagnostics';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -145,6 +146,13 @@ export const methods = {
   markPrinterRefilled: { request: sessionOnly, response: PrinterRefilledSchema },
   /** A ticket issued by staff for a citizen who cannot use the screen; the staff session stays open. */
   takeTicketForCitizen: { request: staffWorkRequests.takeTicketForCitizen, response: TicketSchema },
+  // IT diagnostics and log export (src-shared/diagnostics.ts, issue #21, decision 0030).
+  /** Versions, uptime, disk, store, outbox, link, devices with their last changes, the last 50 log events. */
+  getDiagnostics: { request: sessionOnly, response: DiagnosticsSchema },
+  /** Removable drives (under /media, /run/media) the log export can be written to. */
+  listExportMounts: { request: sessionOnly, response: z.array(ExportMountSchema) },
+  /** Builds the log export zip and puts it on a USB drive, behind a one-shot download link, or on the portal. */
+  exportLogs: { request: diagnosticsRequests.exportLogs, response: LogExportResultSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

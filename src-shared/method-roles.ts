@@ -58,6 +58,9 @@ export const methodRoles = {
   listOutbox: 'staff',
   markPrinterRefilled: 'staff',
   takeTicketForCitizen: 'staff',
+  getDiagnostics: 'it',
+  listExportMounts: 'it',
+  exportLogs: 'it',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

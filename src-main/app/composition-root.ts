@@ -53,6 +53,14 @@ import { StorageWatch } from '../storage/storage-watch';
 import { withStorageFaults } from '../storage/with-storage-faults';
 import { DayReportService } from '../report/day-report-service';
 import { TerminalEventRecorder } from '../report/terminal-event-recorder';
+import { DeviceHistory } from '../diagnostics/device-history';
+import { DiagnosticsService } from '../diagnostics/diagnostics-service';
+import { listExportMounts } from '../diagnostics/export-mounts';
+import { LogExport } from '../diagnostics/log-export';
+import { LogExportService } from '../diagnostics/log-export-service';
+import { OneShotDownloads } from '../diagnostics/one-shot-downloads';
+import { RecentEvents, teeLogger } from '../diagnostics/recent-events';
+import { SYNC_API_VERSION } from '../sync/api-version';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -83,12 +91,18 @@ export interface KioskCore {
   readonly printer: PrinterPort;
   readonly barcodeScanner: BarcodeScannerPort;
   readonly store: StoreStatus;
+  /** Log exports waiting for the browser host to serve them once (decision 0030). */
+  readonly downloads: Pick<OneShotDownloads, 'take'>;
   close(): Promise<void>;
 }
 
 /** The one place where the kiosk's parts are built and wired, with plain constructors. */
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const { dataDir, config, clock, logger } = options;
+  const { dataDir, config, clock } = options;
+  const startedAt = clock.now();
+  // IT diagnostics (decision 0030): the last log events in memory too, exactly as the logger gets them.
+  const recentEvents = new RecentEvents(clock);
+  const logger = teeLogger(options.logger, recentEvents);
   // Owner-only data folder; one an older kiosk left open is tightened (decision 0022).
   try {
     const { tightened } = secureDataDir(dataDir, nodeFs);
@@ -99,6 +113,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   }
   const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
+  const deviceHistory = new DeviceHistory(events);
   const barcodeScanner =
     options.barcodeScanner ?? (await createBarcodeScanner(config.devices.scanner, dataDir, clock, logger, options.hid));
   const documentScanner =
@@ -259,6 +274,40 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     }
   };
 
+  const diagnosticsService = new DiagnosticsService({
+    clock,
+    startedAt,
+    version: options.version,
+    host: options.host,
+    terminalId: config.terminal.id,
+    apiVersion: SYNC_API_VERSION,
+    dataDir,
+    freeSpace: options.freeSpace ?? statfsFreeSpace,
+    store: db
+      ? {
+          schemaVersion: () => db?.pragma('user_version', { simple: true }) as number,
+          sizeBytes: () => fileBytes(join(dataDir, 'kiosk.sqlite3')) + fileBytes(join(dataDir, 'kiosk.sqlite3-wal')),
+        }
+      : null,
+    catalogVersion: () => {
+      const info = catalog?.info();
+      return info?.state === 'loaded' ? info.version : null;
+    },
+    sync: () => sync?.view.status() ?? null,
+    lastPortalAnswerAt: () => sync?.link?.lastAnswerAt() ?? null,
+    devices: () => monitor.snapshot(),
+    history: deviceHistory,
+    events: recentEvents,
+  });
+  const downloads = new OneShotDownloads(clock, () => randomBytes(32).toString('base64url'));
+  const logExport = new LogExportService({
+    zip: new LogExport({ clock, terminalId: config.terminal.id, logDir: join(dataDir, 'logs'), config, diagnostics: () => diagnosticsService.snapshot() }),
+    mounts: () => listExportMounts(config.diagnostics.exportMountRoots),
+    downloads,
+    sendToPortal: sync?.sendDiagnostics ?? null,
+    logger,
+  });
+
   const handlers: Handlers = {
     getInfo: () => ({
       version: options.version,
@@ -408,6 +457,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     markPrinterRefilled: ({ session }) => needStore(staffWork).markPrinterRefilled(staffRoleOf(session)),
     takeTicketForCitizen: ({ session, serviceId, priority, language }) =>
       withDeviceCheck(needStore(staffWork).takeTicketForCitizen(staffRoleOf(session), serviceId, priority, language)),
+    getDiagnostics: () => diagnosticsService.snapshot(),
+    listExportMounts: () => listExportMounts(config.diagnostics.exportMountRoots),
+    exportLogs: ({ destination }) => logExport.export(destination),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);
@@ -434,6 +486,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     printer,
     barcodeScanner,
     store,
+    downloads,
     async close() {
       monitor.stop();
       storage.stop();
@@ -441,6 +494,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       scans.close();
       staffAlerts.close();
       diagnostics.close();
+      deviceHistory.close();
       await barcodeScanner.stop();
       await sync?.close();
       await purge?.close();
@@ -471,4 +525,13 @@ function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): Prin
 function dossierConfigOf(config: KioskConfig): DossierServiceConfig {
   const { center, dossier, holidays, language, printer, terminal } = config;
   return { center, dossier, holidays, language, printer, terminal };
+}
+
+/** A file's size, 0 when it is not there (a WAL after a truncating checkpoint). */
+function fileBytes(path: string): number {
+  try {
+    return nodeFs.statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
