@@ -29,6 +29,11 @@ export function adminPage(state: Record<string, unknown>): string {
       .map((f) => `<a href="/admin/uploads/${escape(encodeURIComponent(String(f['uploadId'])))}">${escape(f['fileName'])}</a> (${escape(f['length'])} B)<br><code class="sha">${escape(f['sha256'])}</code>`)
       .join('<br>') || '–',
   ]);
+  const diagnostics = rows(state['diagnostics']).map((d) => [
+    escape(d['terminalId']),
+    escape(d['receivedAt']),
+    `<a href="/admin/diagnostics/${escape(encodeURIComponent(String(d['id'])))}">${escape(d['id'])}.zip</a> (${escape(d['bytes'])} B)`,
+  ]);
   const tickets = rows(state['tickets']).map((t) => [escape(t['day']), escape(t['serviceId']), escape(t['number']), escape(t['source']), escape(t['terminalId'])]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Reference portal — admin</title>
@@ -44,6 +49,8 @@ th{background:#f1f1f1}.sha{font-size:11px;color:#555}.empty{color:#777}
 ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
 <h2>Dossiers received (${dossiers.length})</h2>
 ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}
+<h2>Diagnostics received (${diagnostics.length})</h2>
+${table(['Terminal', 'Received', 'Export'], diagnostics)}
 <h2>Queue tickets (${tickets.length})</h2>
 ${table(['Day', 'Service', 'Number', 'Source', 'Terminal'], tickets)}
 </body></html>`;

@@ -199,4 +199,24 @@ const m0004: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004];
+/**
+ * A terminal's diagnostics exports (decision 0030): one plain zip per export in `diagnostics/`,
+ * fsync'd before its row commits, listed per terminal on the admin page. Numbered to follow the
+ * migrations of the branches merged before it (issue #21 assigned it the portal's version 7).
+ */
+const m0005: PortalMigration = {
+  version: 5,
+  name: 'terminal diagnostics exports',
+  up: `
+    CREATE TABLE terminal_diagnostics (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      received_at TEXT NOT NULL,
+      bytes       INTEGER NOT NULL CHECK (bytes >= 0),
+      sha256      TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX terminal_diagnostics_by_terminal ON terminal_diagnostics (terminal_id, received_at);
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005];
