@@ -69,7 +69,7 @@ describe('log export (issue #21): a zip IT takes away, with no personal data and
     // A citizen's dossier through the real services; the portal takes it (the purge may not have run yet).
     const outcome = await submitLandDossier(core);
     await until('the dossier delivered', async () => ((await call<{ outboxDepth: number }>(core, 'getSyncStatus')).outboxDepth === 0 ? true : undefined));
-    await call(core, 'lookupDossier', { code: outcome.dossierCode, idLast4: '2345', language: 'vi' }).catch(() => undefined);
+    await call(core, 'lookupDossier', { code: outcome.receipt.code, idLast4: '2345', language: 'vi' }).catch(() => undefined);
 
     const mounts = await call<ExportMount[]>(core, 'listExportMounts');
     expect(mounts.map((m) => m.label)).toEqual(['KINGSTON']);
