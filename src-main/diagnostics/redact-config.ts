@@ -2,11 +2,17 @@
 export const REDACTED = '[redacted]';
 
 /**
- * Keys whose values are secrets wherever they sit in the config: the portal enrollment token, any
- * credential, password, PIN or key. Matched on the key's name so a secret added to the config
- * later is redacted without a change here; a test lists the known ones.
+ * Words that make a key's value a secret wherever it sits in the config: the portal enrollment
+ * token, any credential, password, PIN or key. Matched on the words of the key's name
+ * (`enrollmentToken` → enrollment, token) so a secret added to the config later is redacted
+ * without a change here, and `pinpad` is not taken for a PIN.
  */
-const SECRET_KEY = /token|secret|password|passphrase|credential|^pin$|pins?[A-Z_]|apikey|api_key|privatekey|private_key/i;
+const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passphrase', 'passwd', 'credential', 'credentials', 'pin', 'pins', 'key', 'apikey']);
+const isSecretKey = (key: string): boolean =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .some((word) => SECRET_WORDS.has(word.toLowerCase()));
 /** Bank account numbers are not secrets but are not a technician's business either: last 4 kept. */
 const MASKED_KEY = /accountnumber/i;
 
@@ -16,7 +22,7 @@ const MASKED_KEY = /accountnumber/i;
  * never enter the export. A URL keeps its origin and path, never a user or password in it.
  */
 export function redactConfig(value: unknown, key = ''): unknown {
-  if (SECRET_KEY.test(key)) return value === '' || value === null ? value : REDACTED;
+  if (isSecretKey(key)) return value === '' || value === null ? value : REDACTED;
   if (MASKED_KEY.test(key) && typeof value === 'string') return value.length <= 4 ? REDACTED : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;
   if (Array.isArray(value)) return value.map((item) => redactConfig(item));
   if (typeof value === 'object' && value !== null) {

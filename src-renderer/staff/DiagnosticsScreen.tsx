@@ -211,7 +211,8 @@ function exportOutcome(result: LogExportResult, t: ReturnType<typeof useTranslat
 /** One log event: its time, its level in words, what happened and its fields. */
 function EventLine({ event }: { event: RecentEvent }): ReactElement {
   const { t } = useTranslation();
-  const fields = Object.entries(event.fields);
+  // An empty field says nothing a technician needs; the log file keeps it.
+  const fields = Object.entries(event.fields).filter(([, v]) => v !== null && v !== '');
   return (
     <li className={`diagnostics__event diagnostics__event--${event.level}`} data-level={event.level}>
       <span className="diagnostics__event-time">{formatIssuedAt(event.at)}</span>
