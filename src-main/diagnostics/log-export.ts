@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import type { Diagnostics } from '../../src-shared/diagnostics';
@@ -7,6 +7,11 @@ import { redactConfig } from './redact-config';
 
 /** The files of logs/ that go in: the kiosk's daily logs and their parts (the logger names them). */
 const LOG_FILE = /^[A-Za-z0-9._-]+\.log$/;
+/**
+ * Log bytes one export carries at most: the newest files first. logs/ may hold 200 MB; a zip is
+ * built in memory on a low-end terminal and the portal takes 50 MB. What is left out is named.
+ */
+export const EXPORT_LOG_BYTES = 32 * 1024 * 1024;
 
 export interface LogExportDeps {
   clock: Clock;
@@ -15,6 +20,8 @@ export interface LogExportDeps {
   /** The effective config (defaults merged with config.json); redacted before it goes in. */
   config: unknown;
   diagnostics(): Promise<Diagnostics>;
+  /** Defaults to EXPORT_LOG_BYTES (tests give less). */
+  maxLogBytes?: number;
 }
 
 export interface LogExportZip {
@@ -41,11 +48,13 @@ export class LogExport {
     zip.addBuffer(json(diagnostics), 'diagnostics.json', { mtime });
     zip.addBuffer(json(redactConfig(this.deps.config)), 'config-redacted.json', { mtime });
     zip.addBuffer(Buffer.from(`${diagnostics.versions.schema ?? 'unknown'}\n`), 'schema-version.txt', { mtime });
-    for (const name of await listLogs(logDir)) {
+    const { kept, leftOut } = await newestLogs(logDir, this.deps.maxLogBytes ?? EXPORT_LOG_BYTES);
+    for (const name of kept) {
       // A file rotated away between the listing and the read is simply not in this export.
       const body = await readFile(join(logDir, name)).catch(() => null);
       if (body) zip.addBuffer(body, `logs/${name}`, { mtime });
     }
+    if (leftOut.length > 0) zip.addBuffer(Buffer.from(`Older log files left out of this export (size cap), still on the terminal:\n${leftOut.join('\n')}\n`), 'logs-left-out.txt', { mtime });
     zip.end();
     const bytes = await collect(zip.outputStream);
     const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -53,9 +62,26 @@ export class LogExport {
   }
 }
 
-async function listLogs(logDir: string): Promise<string[]> {
-  const names = await readdir(logDir).catch(() => [] as string[]);
-  return names.filter((name) => LOG_FILE.test(name)).sort();
+/** The newest log files (by modification time) whose sizes fit in `budget`; the rest by name. */
+async function newestLogs(logDir: string, budget: number): Promise<{ kept: string[]; leftOut: string[] }> {
+  const names = (await readdir(logDir).catch(() => [] as string[])).filter((name) => LOG_FILE.test(name));
+  const files = await Promise.all(
+    names.map(async (name) => {
+      const s = await stat(join(logDir, name)).catch(() => null);
+      return { name, bytes: s?.size ?? 0, mtimeMs: s?.mtimeMs ?? 0 };
+    }),
+  );
+  files.sort((a, b) => b.mtimeMs - a.mtimeMs || b.name.localeCompare(a.name));
+  const kept: string[] = [];
+  const leftOut: string[] = [];
+  let used = 0;
+  for (const file of files) {
+    if (used + file.bytes <= budget) {
+      kept.push(file.name);
+      used += file.bytes;
+    } else leftOut.push(file.name);
+  }
+  return { kept: kept.sort(), leftOut: leftOut.sort() };
 }
 
 function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
