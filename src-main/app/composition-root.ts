@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs';
+import * as nodeFsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { wireSync } from './wire-sync';
@@ -301,11 +302,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   const downloads = new OneShotDownloads(clock, () => randomBytes(32).toString('base64url'));
   const logExport = new LogExportService({
-    zip: new LogExport({ clock, terminalId: config.terminal.id, logDir: join(dataDir, 'logs'), config, diagnostics: () => diagnosticsService.snapshot() }),
+    zip: new LogExport({ clock, fs: nodeFsPromises, terminalId: config.terminal.id, logDir: join(dataDir, 'logs'), config, diagnostics: () => diagnosticsService.snapshot() }),
     mounts: () => listExportMounts(config.diagnostics.exportMountRoots),
     downloads,
     sendToPortal: sync?.sendDiagnostics ?? null,
     logger,
+    writeFile: (path, data, options) => nodeFsPromises.writeFile(path, data, options),
   });
 
   const handlers: Handlers = {

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportDestination, ExportMount, LogExportResult } from '../../src-shared/diagnostics';
 import { assertNever } from '../../src-shared/assert-never';
@@ -14,6 +13,8 @@ export interface LogExportServiceDeps {
   /** Sends the zip to the portal; null when no portal is configured. */
   sendToPortal: ((zip: Buffer) => Promise<{ id: string }>) | null;
   logger: Logger;
+  /** Writes the zip to the drive (node:fs/promises writeFile at the composition root). */
+  writeFile(path: string, data: Uint8Array, options: { flag: string; flush: boolean }): Promise<void>;
 }
 
 /** Puts a fresh log export where IT asked: a USB drive, a one-shot download, or the portal (decision 0030). */
@@ -30,7 +31,7 @@ export class LogExportService {
         const zip = await this.deps.zip.build();
         const target = join(mount.path, zip.fileName);
         try {
-          await writeFile(target, zip.bytes, { flag: 'wx', flush: true });
+          await this.deps.writeFile(target, zip.bytes, { flag: 'wx', flush: true });
         } catch (error) {
           logger.log('warn', 'log export not written', { drive: mount.label, error: error instanceof Error ? error.message : String(error) });
           throw new KioskError('device_unavailable', `The drive ${mount.label} did not take the file (full or read-only?).`);

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import type { Diagnostics } from '../../src-shared/diagnostics';
@@ -13,8 +13,12 @@ const LOG_FILE = /^[A-Za-z0-9._-]+\.log$/;
  */
 export const EXPORT_LOG_BYTES = 32 * 1024 * 1024;
 
+/** The file reads the export makes (node:fs/promises at the composition root). */
+export type LogExportFs = Pick<typeof fsPromises, 'readdir' | 'readFile' | 'stat'>;
+
 export interface LogExportDeps {
   clock: Clock;
+  fs: LogExportFs;
   terminalId: string;
   logDir: string;
   /** The effective config (defaults merged with config.json); redacted before it goes in. */
@@ -48,10 +52,10 @@ export class LogExport {
     zip.addBuffer(json(diagnostics), 'diagnostics.json', { mtime });
     zip.addBuffer(json(redactConfig(this.deps.config)), 'config-redacted.json', { mtime });
     zip.addBuffer(Buffer.from(`${diagnostics.versions.schema ?? 'unknown'}\n`), 'schema-version.txt', { mtime });
-    const { kept, leftOut } = await newestLogs(logDir, this.deps.maxLogBytes ?? EXPORT_LOG_BYTES);
+    const { kept, leftOut } = await newestLogs(this.deps.fs, logDir, this.deps.maxLogBytes ?? EXPORT_LOG_BYTES);
     for (const name of kept) {
       // A file rotated away between the listing and the read is simply not in this export.
-      const body = await readFile(join(logDir, name)).catch(() => null);
+      const body = await this.deps.fs.readFile(join(logDir, name)).catch(() => null);
       if (body) zip.addBuffer(body, `logs/${name}`, { mtime });
     }
     if (leftOut.length > 0) zip.addBuffer(Buffer.from(`Older log files left out of this export (size cap), still on the terminal:\n${leftOut.join('\n')}\n`), 'logs-left-out.txt', { mtime });
@@ -63,11 +67,11 @@ export class LogExport {
 }
 
 /** The newest log files (by modification time) whose sizes fit in `budget`; the rest by name. */
-async function newestLogs(logDir: string, budget: number): Promise<{ kept: string[]; leftOut: string[] }> {
-  const names = (await readdir(logDir).catch(() => [] as string[])).filter((name) => LOG_FILE.test(name));
+async function newestLogs(fs: LogExportFs, logDir: string, budget: number): Promise<{ kept: string[]; leftOut: string[] }> {
+  const names = (await fs.readdir(logDir).catch(() => [] as string[])).filter((name) => LOG_FILE.test(name));
   const files = await Promise.all(
     names.map(async (name) => {
-      const s = await stat(join(logDir, name)).catch(() => null);
+      const s = await fs.stat(join(logDir, name)).catch(() => null);
       return { name, bytes: s?.size ?? 0, mtimeMs: s?.mtimeMs ?? 0 };
     }),
   );

@@ -1,4 +1,5 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LogExport } from '../../../src-main/diagnostics/log-export';
@@ -23,6 +24,7 @@ describe('LogExport: the zip stays within its size cap', () => {
     writeFileSync(join(logDir, 'notes.txt'), 'not a log');
     const exporter = new LogExport({
       clock: new FixedClock(new Date('2026-12-06T10:00:00Z')),
+      fs: fsPromises,
       terminalId: 'KIOSK 01/x',
       logDir,
       config: { sync: { enrollmentToken: 'secret-token' } },
