@@ -41,8 +41,10 @@ export class PortalServer {
   ) {
     const uploadsDir = join(config.dataDir, 'uploads');
     mkdirSync(uploadsDir, { recursive: true });
+    const diagnosticsDir = join(config.dataDir, 'diagnostics');
+    mkdirSync(diagnosticsDir, { recursive: true });
     const db = openPortalDb(join(config.dataDir, 'portal.sqlite3'));
-    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, ...env };
+    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, diagnosticsDir, ...env };
     this.faults = new FaultPlan(config.faults, config.seed);
     const validator = new SpecValidator(loadSpec(config.specFile));
     this.route = routerOf(portalRoutes({ deps: this.deps, validator, busyKeys: new Set(), busyUploads: new Set() }));

@@ -5,6 +5,7 @@ import { getDossier, listDossiers, submitDossier } from './handlers/dossiers';
 import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
 import { enroll, heartbeat } from './handlers/terminals';
+import { receiveDiagnostics } from './handlers/diagnostics';
 import { appendUpload } from './handlers/upload-append';
 import { createUploadWithBody, metaFromHeaders } from './handlers/upload-create-with-body';
 import { createUpload, getUpload, headUpload } from './handlers/uploads';
@@ -77,6 +78,15 @@ export function portalRoutes(r: RouteDeps): RouteMap {
       },
     },
     'POST /v1/heartbeats': json('sendHeartbeat', heartbeat),
+    'POST /v1/terminals/{terminalId}/diagnostics': {
+      operationId: 'sendDiagnostics',
+      auth: true,
+      handle: async (call) => {
+        // A wrong Content-Type is the handler's 415, not a 400.
+        check(call, undefined, [], (e) => e.startsWith('Content-Type'));
+        return receiveDiagnostics(ctxOf(call), call.req);
+      },
+    },
     'GET /v1/catalog': json('getCatalog', catalog),
     'POST /v1/dossier-code-blocks': json('reserveDossierCodes', reserveDossierCodes, true),
     'POST /v1/queue-tickets': json('registerQueueTicket', registerQueueTicket, true),

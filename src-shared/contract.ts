@@ -40,6 +40,7 @@ import { DayReportSchema, dayReportRequests, PrintedDayReportSchema } from './re
 import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWorkRequests } from './staff-work';
 import { RatingTargetCheckSchema, ratingRequests, SubmittedRatingSchema } from './rating';
 import { SpeakRequestSchema, SpokenAudioSchema } from './speech';
+import { diagnosticsRequests, DiagnosticsSchema, ExportMountSchema, LogExportResultSchema } from './diagnostics';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -157,6 +158,13 @@ export const methods = {
   // The audio guide (src-shared/speech.ts, decision 0033).
   /** Synthesizes one utterance (numbers masked again in main) as a WAV the renderer plays. */
   speak: { request: SpeakRequestSchema, response: SpokenAudioSchema },
+  // IT diagnostics and log export (src-shared/diagnostics.ts, issue #21, decision 0030).
+  /** Versions, uptime, disk, store, outbox, link, devices with their last changes, the last 50 log events. */
+  getDiagnostics: { request: sessionOnly, response: DiagnosticsSchema },
+  /** Removable drives (under /media, /run/media) the log export can be written to. */
+  listExportMounts: { request: sessionOnly, response: z.array(ExportMountSchema) },
+  /** Builds the log export zip and puts it on a USB drive, behind a one-shot download link, or on the portal. */
+  exportLogs: { request: diagnosticsRequests.exportLogs, response: LogExportResultSchema },
 } as const;
 
 /** Everything main pushes to the renderer: name → payload schema. */

@@ -62,6 +62,9 @@ export const methodRoles = {
   checkRatingTarget: 'citizen',
   submitRating: 'citizen',
   speak: 'citizen',
+  getDiagnostics: 'it',
+  listExportMounts: 'it',
+  exportLogs: 'it',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

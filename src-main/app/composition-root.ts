@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs';
+import * as nodeFsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { wireSync } from './wire-sync';
@@ -58,6 +59,14 @@ import { StorageWatch } from '../storage/storage-watch';
 import { withStorageFaults } from '../storage/with-storage-faults';
 import { DayReportService } from '../report/day-report-service';
 import { TerminalEventRecorder } from '../report/terminal-event-recorder';
+import { DeviceHistory } from '../diagnostics/device-history';
+import { DiagnosticsService } from '../diagnostics/diagnostics-service';
+import { listExportMounts } from '../diagnostics/export-mounts';
+import { LogExport } from '../diagnostics/log-export';
+import { LogExportService } from '../diagnostics/log-export-service';
+import { OneShotDownloads } from '../diagnostics/one-shot-downloads';
+import { RecentEvents, teeLogger } from '../diagnostics/recent-events';
+import { SYNC_API_VERSION } from '../sync/api-version';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -90,12 +99,18 @@ export interface KioskCore {
   readonly printer: PrinterPort;
   readonly barcodeScanner: BarcodeScannerPort;
   readonly store: StoreStatus;
+  /** Log exports waiting for the browser host to serve them once (decision 0030). */
+  readonly downloads: Pick<OneShotDownloads, 'take'>;
   close(): Promise<void>;
 }
 
 /** The one place where the kiosk's parts are built and wired, with plain constructors. */
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const { dataDir, config, clock, logger } = options;
+  const { dataDir, config, clock } = options;
+  const startedAt = clock.now();
+  // IT diagnostics (decision 0030): the last log events in memory too, exactly as the logger gets them.
+  const recentEvents = new RecentEvents(clock);
+  const logger = teeLogger(options.logger, recentEvents);
   // Owner-only data folder; one an older kiosk left open is tightened (decision 0022).
   try {
     const { tightened } = secureDataDir(dataDir, nodeFs);
@@ -106,6 +121,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   }
   const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
+  const deviceHistory = new DeviceHistory(events);
   const barcodeScanner =
     options.barcodeScanner ?? (await createBarcodeScanner(config.devices.scanner, dataDir, clock, logger, options.hid));
   const documentScanner =
@@ -135,7 +151,6 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   const diagnostics = new DeviceDiagnostics(events);
   const renderProof = new RenderProof(clock);
-  const startedAt = clock.now();
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
 
@@ -296,6 +311,41 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     }
   };
 
+  const diagnosticsService = new DiagnosticsService({
+    clock,
+    startedAt,
+    version: options.version,
+    host: options.host,
+    terminalId: config.terminal.id,
+    apiVersion: SYNC_API_VERSION,
+    dataDir,
+    freeSpace: options.freeSpace ?? statfsFreeSpace,
+    store: db
+      ? {
+          schemaVersion: () => db?.pragma('user_version', { simple: true }) as number,
+          sizeBytes: () => fileBytes(join(dataDir, 'kiosk.sqlite3')) + fileBytes(join(dataDir, 'kiosk.sqlite3-wal')),
+        }
+      : null,
+    catalogVersion: () => {
+      const info = catalog?.info();
+      return info?.state === 'loaded' ? info.version : null;
+    },
+    sync: () => sync?.view.status() ?? null,
+    lastPortalAnswerAt: () => sync?.link?.lastAnswerAt() ?? null,
+    devices: () => monitor.snapshot(),
+    history: deviceHistory,
+    events: recentEvents,
+  });
+  const downloads = new OneShotDownloads(clock, () => randomBytes(32).toString('base64url'));
+  const logExport = new LogExportService({
+    zip: new LogExport({ clock, fs: nodeFsPromises, terminalId: config.terminal.id, logDir: join(dataDir, 'logs'), config, diagnostics: () => diagnosticsService.snapshot() }),
+    mounts: () => listExportMounts(config.diagnostics.exportMountRoots),
+    downloads,
+    sendToPortal: sync?.sendDiagnostics ?? null,
+    logger,
+    writeFile: (path, data, options) => nodeFsPromises.writeFile(path, data, options),
+  });
+
   const handlers: Handlers = {
     speak: ({ text, language }) => speech.speak(text, language),
     getInfo: () => ({
@@ -452,6 +502,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       withDeviceCheck(needStore(staffWork).takeTicketForCitizen(staffRoleOf(session), serviceId, priority, language)),
     checkRatingTarget: ({ target }) => needStore(ratings).check(target),
     submitRating: ({ target, answers, comment }) => needStore(ratings).submit(target, answers, comment),
+    getDiagnostics: () => diagnosticsService.snapshot(),
+    listExportMounts: () => listExportMounts(config.diagnostics.exportMountRoots),
+    exportLogs: ({ destination }) => logExport.export(destination),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);
@@ -478,6 +531,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     printer,
     barcodeScanner,
     store,
+    downloads,
     async close() {
       monitor.stop();
       storage.stop();
@@ -485,6 +539,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       scans.close();
       staffAlerts.close();
       diagnostics.close();
+      deviceHistory.close();
       await barcodeScanner.stop();
       await sync?.close();
       await purge?.close();
@@ -515,4 +570,13 @@ function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): Prin
 function dossierConfigOf(config: KioskConfig): DossierServiceConfig {
   const { center, dossier, holidays, language, printer, terminal } = config;
   return { center, dossier, holidays, language, printer, terminal };
+}
+
+/** A file's size, 0 when it is not there (a WAL after a truncating checkpoint). */
+function fileBytes(path: string): number {
+  try {
+    return nodeFs.statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

@@ -11,6 +11,7 @@ import { PrivacyConfigSchema } from '../privacy/privacy-config';
 import { StorageConfigSchema } from '../storage/storage-config';
 import { SyncConfigSchema } from '../sync/sync-config';
 import { SpeechConfigSchema } from '../devices/speech/speech-config';
+import { DiagnosticsConfigSchema } from '../diagnostics/diagnostics-config';
 
 export const ConfigSchema = z
   .object({
@@ -53,6 +54,8 @@ export const ConfigSchema = z
         maxMegabytes: z.number().min(1).max(100_000).default(200),
       })
       .prefault({}),
+    /** IT diagnostics and log export: where USB drives are looked for (decision 0030). */
+    diagnostics: DiagnosticsConfigSchema,
     printer: z.object({
       /**
        * virtual: decodes to PNG in <data dir>/prints; tcp: network printer; device-file: /dev/usb/lp*;

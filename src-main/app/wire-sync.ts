@@ -57,6 +57,8 @@ export interface SyncWiring {
   readonly link: LinkMonitor | null;
   readonly allocator: CenterQueueAllocator | null;
   readonly lookups: PortalLookups | null;
+  /** Sends a log export zip to the portal (decision 0030); null without a portal. */
+  readonly sendDiagnostics: ((zip: Uint8Array) => Promise<{ id: string }>) | null;
   /** A job was written: deliver it now rather than at the next poll. */
   wake(): void;
   start(): void;
@@ -74,7 +76,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   if (url === null) {
     const view = new SyncStatusView({ db, clock, portal: null, wake: () => undefined, alerts });
     view.alertIfParked();
-    return { view, link: null, allocator: null, lookups: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
+    return { view, link: null, allocator: null, lookups: null, sendDiagnostics: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
   }
   const link = new LinkMonitor(() => clock.now().getTime(), undefined, deps.onLinkState);
   const skew = new ClockSkewWatch(alerts);
@@ -152,6 +154,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
     link,
     allocator,
     lookups,
+    sendDiagnostics: (zip) => client.sendDiagnostics(terminalId, zip),
     wake,
     start: () => running.start(),
     close: async () => {

@@ -83,4 +83,13 @@ export class LinkMonitor {
   error(): { at: number; message: string } | null {
     return this.lastError;
   }
+
+  /** When the portal last answered anything (an error answer counts: it was reached); null before that. */
+  lastAnswerAt(): number | null {
+    for (let i = this.samples.length - 1; i >= 0; i--) {
+      const sample = this.samples[i];
+      if (sample && sample.result !== 'unreachable') return sample.at;
+    }
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import type { CredentialStore } from './credential-store';
 import { networkError, parseRetryAfter, PortalError } from './portal-error';
 import {
   CodeBlockSchema,
+  DiagnosticsReceiptSchema,
   DossierReceiptSchema,
   DossierStatusSchema,
   EnrollmentSchema,
@@ -163,6 +164,18 @@ export class PortalClient {
       headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) },
       signal,
     }, UploadSchema, 'upload bytes');
+  }
+
+  /** A log export zip for the portal's operators (decision 0030); not idempotent: each press is one export. */
+  async sendDiagnostics(terminalId: string, zip: Uint8Array, signal?: AbortSignal) {
+    return this.request({
+      method: 'POST',
+      path: `/v1/terminals/${encodeURIComponent(terminalId)}/diagnostics`,
+      raw: zip,
+      headers: { 'content-type': 'application/zip' },
+      signal,
+      timeoutMs: 60_000,
+    }, DiagnosticsReceiptSchema, 'send diagnostics');
   }
 
   async submitDossier(body: DossierSubmission, signal?: AbortSignal) {

@@ -17,6 +17,9 @@ export type Enrollment = z.infer<typeof EnrollmentSchema>;
 
 export const HeartbeatAckSchema = z.object({ serverTime: z.string(), catalogEtag: z.string() });
 
+/** The portal kept a terminal's diagnostics export (POST /v1/terminals/{terminalId}/diagnostics). */
+export const DiagnosticsReceiptSchema = z.object({ id: z.string(), receivedAt: z.string(), bytes: z.number().int().nonnegative() });
+
 export const CodeBlockSchema = z.object({
   blockId: z.string(),
   agencyCode: z.string(),

@@ -1,10 +1,11 @@
 import { fail, type Reply } from '../../src-shared/errors';
 import type { EventListener } from '../kernel/event-bus';
-import type { EventSource, RequestHandler } from './web-host';
+import type { DownloadSource, EventSource, RequestHandler } from './web-host';
 
 interface CoreEnds {
   readonly dispatcher: RequestHandler;
   readonly events: EventSource;
+  readonly downloads?: { take(token: string): { fileName: string; bytes: Buffer } | null };
 }
 
 /**
@@ -12,8 +13,15 @@ interface CoreEnds {
  * browser loads the renderer in parallel, and its first calls wait for the core instead of
  * failing. Start-up time is the slower of the two, not their sum.
  */
-export function deferCore(core: Promise<CoreEnds>): { dispatcher: RequestHandler; events: EventSource } {
+export function deferCore(core: Promise<CoreEnds>): { dispatcher: RequestHandler; events: EventSource; downloads: DownloadSource } {
   return {
+    downloads: {
+      take: (token) =>
+        core.then(
+          (c) => c.downloads?.take(token) ?? null,
+          () => null,
+        ),
+    },
     dispatcher: {
       dispatch: (method: unknown, request: unknown): Promise<Reply<unknown>> =>
         core.then(

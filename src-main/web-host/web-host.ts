@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { fail } from '../../src-shared/errors';
@@ -27,7 +27,16 @@ export interface WebHostOptions {
   port: number;
   /** Fixed in tests; a fresh random secret per launch otherwise. */
   secret?: string;
+  /** Log exports an IT session asked to download (decision 0030); none when absent. */
+  downloads?: DownloadSource;
 }
+
+/** A log export behind a one-shot token: the token, handed only to an IT session, is the authorization. */
+export interface DownloadSource {
+  take(token: string): Promise<{ fileName: string; bytes: Buffer } | null>;
+}
+
+const EXPORT_PATH = /^\/exports\/([A-Za-z0-9_-]{43})$/;
 
 export interface WebHost {
   readonly url: string;
@@ -44,6 +53,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    const exportToken = EXPORT_PATH.exec(req.url ?? '')?.[1];
+    if (exportToken !== undefined && options.downloads) {
+      serveExport(options.downloads, exportToken, req.method === 'HEAD', res);
       return;
     }
     readStatic(options.rendererDir, req.url ?? '/').then(
@@ -99,6 +113,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** One download per token; an unknown, used or expired token is a plain 404 (the URL is never logged). */
+function serveExport(downloads: DownloadSource, token: string, head: boolean, res: ServerResponse): void {
+  // HEAD must not spend the one-shot token.
+  if (head) {
+    res.writeHead(405).end();
+    return;
+  }
+  downloads.take(token).then(
+    (found) => {
+      if (!found) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${found.fileName}"`,
+        'content-length': String(found.bytes.length),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(found.bytes);
+    },
+    () => res.writeHead(500).end(),
+  );
 }
 
 function isAllowedUpgrade(req: IncomingMessage, origin: string, secret: string): boolean {

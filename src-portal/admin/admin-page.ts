@@ -36,6 +36,11 @@ export function adminPage(state: Record<string, unknown>): string {
     rows(r['indices']).map((i) => `${escape(i['code'])}: ${escape(i['score'])}`).join('<br>') || '–',
     escape(r['comment'] ?? '–'),
   ]);
+  const diagnostics = rows(state['diagnostics']).map((d) => [
+    escape(d['terminalId']),
+    escape(d['receivedAt']),
+    `<a href="/admin/diagnostics/${escape(encodeURIComponent(String(d['id'])))}">${escape(d['id'])}.zip</a> (${escape(d['bytes'])} B)`,
+  ]);
   const tickets = rows(state['tickets']).map((t) => [escape(t['day']), escape(t['serviceId']), escape(t['number']), escape(t['source']), escape(t['terminalId'])]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Reference portal — admin</title>
@@ -53,6 +58,8 @@ ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminal
 ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}
 <h2>Satisfaction ratings (${ratings.length})</h2>
 ${table(['Received', 'Terminal', 'Subject', 'Overall', 'Indices (2/1/0)', 'Comment'], ratings)}
+<h2>Diagnostics received (${diagnostics.length})</h2>
+${table(['Terminal', 'Received', 'Export'], diagnostics)}
 <h2>Queue tickets (${tickets.length})</h2>
 ${table(['Day', 'Service', 'Number', 'Source', 'Terminal'], tickets)}
 </body></html>`;

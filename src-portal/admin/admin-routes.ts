@@ -8,6 +8,9 @@ import { listTickets } from '../repo/queue';
 import { latestRatings, paymentById, settlePayment } from '../repo/ratings-payments';
 import { listTerminals } from '../repo/terminals';
 import { uploadById } from '../repo/uploads';
+import { readFileSync } from 'node:fs';
+import { diagnosticsById, listDiagnostics } from '../repo/diagnostics';
+import { diagnosticsFile } from '../handlers/diagnostics';
 import type { Fault } from '../faults/fault';
 import type { FaultPlan } from '../faults/fault-plan';
 import type { PortalDeps } from '../handlers/context';
@@ -79,6 +82,7 @@ export function adminState(portal: AdminTarget): Record<string, unknown> {
     tickets: listTickets(db, 500).map((t) => ({ id: t.id, terminalId: t.terminal_id, serviceId: t.service_id, day: t.day, number: t.number, source: t.source, issuedAt: t.issued_at })),
     ratings: latestRatings(db, 500).map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), terminalId: r.terminal_id, receivedAt: r.received_at })),
     faults: portal.faults.describe(),
+    diagnostics: listDiagnostics(db, 500).map((d) => ({ id: d.id, terminalId: d.terminal_id, receivedAt: d.received_at, bytes: d.bytes, sha256: d.sha256 })),
   };
 }
 
@@ -116,6 +120,16 @@ const routeAdmin = routerOf<AdminHandler>({
     return json(200, { etag: portal.deps.catalog.etag });
   },
   'GET /admin/uploads/{uploadId}': (portal, _body, params) => uploadDownload(portal, params['uploadId'] ?? ''),
+  'GET /admin/diagnostics/{diagnosticsId}': (portal, _body, params) => {
+    const row = diagnosticsById(portal.deps.db, params['diagnosticsId'] ?? '');
+    if (!row) return problem(404, 'No such diagnostics export.');
+    return {
+      status: 200,
+      contentType: 'application/zip',
+      payload: readFileSync(diagnosticsFile(portal.deps.diagnosticsDir, row.id)),
+      headers: { 'content-disposition': `attachment; filename="${row.terminal_id.replace(/[^A-Za-z0-9_-]/g, '_')}-${row.id}.zip"`, 'x-content-type-options': 'nosniff' },
+    };
+  },
   'POST /admin/dossiers/{dossierId}/status': (portal, body, params) => {
     const change = parse(StatusBody, body);
     if (typeof change === 'string') return problem(400, change);

@@ -203,7 +203,7 @@ const m0004: PortalMigration = {
  * The Fleet page (issue #19): when the portal received a terminal's latest heartbeat (its own
  * clock, not the kiosk's), and the outbox depths of its recent heartbeats, to see a backlog grow.
  */
-const mFleet: PortalMigration = {
+const m0005: PortalMigration = {
   version: 5,
   name: 'fleet health of terminals',
   up: `
@@ -212,4 +212,24 @@ const mFleet: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, mFleet];
+
+/**
+ * A terminal's diagnostics exports (decision 0030): one plain zip per export in `diagnostics/`,
+ * fsync'd before its row commits, listed per terminal on the admin page and the Fleet page.
+ */
+const m0006: PortalMigration = {
+  version: 6,
+  name: 'terminal diagnostics exports',
+  up: `
+    CREATE TABLE terminal_diagnostics (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      received_at TEXT NOT NULL,
+      bytes       INTEGER NOT NULL CHECK (bytes >= 0),
+      sha256      TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX terminal_diagnostics_by_terminal ON terminal_diagnostics (terminal_id, received_at);
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

@@ -10,6 +10,8 @@ export interface PortalDeps {
   catalog: CatalogState;
   /** One `<id>.bin` per upload (storage/upload-files.ts). */
   uploadsDir: string;
+  /** One `<id>.zip` per terminal diagnostics export (handlers/diagnostics.ts). */
+  diagnosticsDir: string;
   clock: () => Date;
   newId: () => string;
   newSecret: () => string;

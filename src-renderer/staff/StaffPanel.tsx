@@ -7,6 +7,7 @@ import type { DeviceStatus } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
 import { SyncDetails } from '../sync/SyncDetails';
 import { DayReportSection } from './DayReportSection';
+import { DiagnosticsLink } from './DiagnosticsLink';
 import { AssistCitizen } from './AssistCitizen';
 import { PinSettings } from './PinSettings';
 import { ScanResult } from './ScanResult';
@@ -81,6 +82,7 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
           </button>
         </header>
         {notice ? <p data-testid="staff-notice">{notice}</p> : null}
+        {granted.role === 'it' ? <DiagnosticsLink kiosk={kiosk} language={language} session={session} /> : null}
 
         <table className="staff-panel__devices" data-testid="staff-devices">
           <thead>

@@ -30,6 +30,8 @@ const MAIN_LAYERS = [
   'staff',
   // report reads the queue's, dossiers', payments' and outbox's tables; nothing reads it but app.
   'report',
+  // diagnostics reads what the others report (devices, sync status, store, logs); only app wires it.
+  'diagnostics',
   'app',
   'web-host',
   'electron',
