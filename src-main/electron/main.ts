@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { loadKioskConfig } from '../app/load-config';
+import { logEvent } from '../kernel/log-events';
 import { createFileLogger, type Logger } from '../kernel/logger';
 import { surviveStrayFailures } from '../app/process-guard';
 import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
@@ -162,6 +163,7 @@ function watchRenderer(win: BrowserWindow, logger: Logger, shouldRecover: () => 
   win.webContents.on('render-process-gone', (_event, details) => {
     logger.log('error', 'renderer process gone', { reason: details.reason, exitCode: details.exitCode });
     if (details.reason === 'clean-exit' || !shouldRecover()) return;
+    logEvent(logger, 'error', 'kiosk.crash_restart', { what: 'renderer', reason: details.reason, exitCode: details.exitCode });
     setTimeout(() => {
       if (win.isDestroyed() || !shouldRecover()) return;
       win.loadURL(KIOSK_START_URL).catch((error: unknown) => {

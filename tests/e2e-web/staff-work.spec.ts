@@ -41,7 +41,7 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     codes.erased = erased.provisionalCode;
     const row = db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(printable.id) as { id: number };
     db.prepare(`UPDATE outbox_jobs SET attempts = 2 WHERE id = ?`).run(row.id);
-    park(db, row.id, REASON, new Date());
+    park(db, row.id, 'portal_refused', REASON, new Date());
     purgeDossierRow(db, erased.id);
     db.close();
     // In this process, so the test can run the virtual printer out of paper.

@@ -26,7 +26,7 @@ describe('sync in the staff panel: rows set aside', () => {
     code = dossier.provisionalCode;
     const row = db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(dossier.id) as { id: number };
     db.prepare(`UPDATE outbox_jobs SET attempts = 1 WHERE id = ?`).run(row.id);
-    park(db, row.id, REASON, new Date());
+    park(db, row.id, 'portal_refused', REASON, new Date());
     db.close();
     kiosk = await startKioskProcess(dataDir);
     browser = await launchBrowser();

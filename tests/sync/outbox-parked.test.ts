@@ -24,10 +24,10 @@ describe('outbox rows set aside (the staff view\'s parkedRows, requeueParked) on
     ).run();
     const idOf = (subject: string) => (db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(subject) as { id: number }).id;
     db.prepare(`UPDATE outbox_jobs SET attempts = 3`).run();
-    park(db, idOf(b.id), 'HTTP 422: the agency is closed', new Date('2026-11-23T02:55:00Z'));
-    park(db, idOf(a.id), 'HTTP 422: the procedure is closed', new Date('2026-11-23T03:00:00Z'));
-    park(db, idOf('pay-1'), 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
-    park(db, idOf('m-1'), 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
+    park(db, idOf(b.id), 'portal_refused', 'HTTP 422: the agency is closed', new Date('2026-11-23T02:55:00Z'));
+    park(db, idOf(a.id), 'portal_refused', 'HTTP 422: the procedure is closed', new Date('2026-11-23T03:00:00Z'));
+    park(db, idOf('pay-1'), 'portal_refused', 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
+    park(db, idOf('m-1'), 'unknown_kind', 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
 
     const view = new SyncStatusView({ db, clock: { now: () => new Date('2026-11-23T03:20:00Z') }, portal: null, wake: () => undefined, alerts: { raise: () => undefined, resolve: () => undefined } });
     const parked = view.parkedRows();

@@ -39,7 +39,7 @@ describe('link state', () => {
     m.recordOutcome(rateLimited('429', 1000));
     expect(m.state()).toBe('degraded');
     now = 200_000;
-    m.recordOutcome(failed('422 invalid dossier'));
+    m.recordOutcome(failed('portal_refused', '422 invalid dossier'));
     expect(m.state()).toBe('online');
     expect(changes).toEqual(['online', 'offline', 'degraded', 'online']);
   });
