@@ -132,7 +132,7 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     // The printer runs out of paper: the panel shows it; "refilled" brings it back and clears the alert.
     printer.setState('paper-out');
     await page.locator('[data-testid="staff-device-printer"][data-state="offline"]').waitFor({ timeout: 5000 });
-    await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Out of paper' }).waitFor();
+    await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Hết giấy in' }).waitFor();
     await work.locator('[data-testid^="staff-work-service-"]').first().click();
     await work.locator('[data-testid="staff-work-ticket"]', { hasText: 'Không thực hiện được: Out of paper' }).waitFor();
     await work.getByTestId('staff-work-refilled').scrollIntoViewIfNeeded();
@@ -141,8 +141,8 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     await work.locator('[data-testid="staff-work-paper"][data-state="ok"]').waitFor();
     assert.equal(printer.condition(), 'ok');
     await page.locator('[data-testid="staff-device-printer"][data-state="ok"]').waitFor({ timeout: 5000 });
-    await page.locator('[data-testid="staff-alerts"] li[data-open="false"]', { hasText: 'Out of paper' }).waitFor({ timeout: 5000 });
-    assert.equal(await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Out of paper' }).count(), 0);
+    await page.locator('[data-testid="staff-alerts"] li[data-open="false"]', { hasText: 'Hết giấy in' }).waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Hết giấy in' }).count(), 0);
     await shot(page, 'vi-43-staff-work-refilled');
 
     // Leaving: the attract screen, the banner gone, the panel's token no longer works.
