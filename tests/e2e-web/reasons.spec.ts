@@ -84,12 +84,12 @@ describe('reasons in the staff panel are in the UI language, the raw text folded
     await alert.waitFor();
     assert.match(await alert.innerText(), /Máy in phiếu: Máy in không phản hồi/);
     await page.getByTestId('staff-devices').scrollIntoViewIfNeeded();
-    await shot(page, 'vi-22-staff-reason-folded');
+    await shot(page, 'vi-25-staff-reason-folded');
 
     await technical.locator('summary').tap();
     assert.equal(await technical.locator('code').isVisible(), true);
     assert.match(await technical.locator('code').innerText(), /ECONNREFUSED/);
-    await shot(page, 'vi-23-staff-reason-technical-open');
+    await shot(page, 'vi-26-staff-reason-technical-open');
 
     // The outbox list: the parked row's reason in words, the portal's answer folded.
     await page.getByTestId('staff-work-outbox-refresh').tap();
@@ -98,7 +98,7 @@ describe('reasons in the staff panel are in the UI language, the raw text folded
     assert.equal(await parked.locator('[data-testid="reason-text"] .reason-text__words').innerText(), 'Cổng dịch vụ công từ chối dữ liệu này');
     assert.ok(!(await parked.innerText()).includes(PORTAL_TEXT));
     await parked.scrollIntoViewIfNeeded();
-    await shot(page, 'vi-24-staff-outbox-parked-reason');
+    await shot(page, 'vi-27-staff-outbox-parked-reason');
     await page.close();
   });
 });

@@ -87,8 +87,12 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     const rows = work.getByTestId('staff-work-outbox-row');
     await rows.first().waitFor();
     assert.equal(await rows.count(), 2);
-    const parked = await work.locator('[data-testid="staff-work-outbox-row"][data-state="parked"]').innerText();
-    assert.ok(parked.includes(codes.printable) && parked.includes(REASON), parked);
+    const parkedRow = work.locator('[data-testid="staff-work-outbox-row"][data-state="parked"]');
+    const parked = await parkedRow.innerText();
+    // The reason in words; the portal's own answer behind the technical line (issue #21).
+    assert.ok(parked.includes(codes.printable) && parked.includes('Cổng dịch vụ công từ chối dữ liệu này') && !parked.includes(REASON), parked);
+    await parkedRow.getByTestId('reason-technical').locator('summary').click();
+    assert.ok((await parkedRow.innerText()).includes(REASON));
     assert.ok((await work.locator('[data-testid="staff-work-outbox-row"][data-state="pending"]').innerText()).includes(codes.erased));
 
     // Every button in the section is a touch target.
