@@ -34,7 +34,7 @@ describe('link state', () => {
     now = 1000;
     m.recordOutcome(retry('ECONNREFUSED', true));
     expect(m.state()).toBe('offline');
-    expect(m.error()).toEqual({ at: 1000, message: 'ECONNREFUSED' });
+    expect(m.error()).toEqual({ at: 1000, code: 'portal_unreachable', message: 'ECONNREFUSED' });
     now = 2000;
     m.recordOutcome(rateLimited('429', 1000));
     expect(m.state()).toBe('degraded');
