@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceReasonSchema } from './reasons';
 
 export const LanguageSchema = z.enum(['vi', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -24,7 +25,10 @@ export type DeviceName = z.infer<typeof DeviceNameSchema>;
 export const DeviceHealthSchema = z.object({
   device: DeviceNameSchema,
   state: DeviceStateSchema,
-  reason: z.string(),
+  /** A code the UI translates; the device's own words are in `detail` (issue #21). */
+  reason: DeviceReasonSchema,
+  /** Raw technical text (an OS error, a printer's name): for the folded technical line only. */
+  detail: z.string().optional(),
   at: z.string(),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParkReasonSchema } from './reasons';
 import { DeviceHealthSchema, LanguageSchema, LocalizedTextSchema, PrioritySchema } from './dto';
 import { withSession } from './staff-access';
 
@@ -38,6 +39,8 @@ export const OutboxRowSchema = z.object({
   nextAttemptAt: z.string().nullable(),
   /** Why it is not delivered yet: the park reason, else the last attempt's error; null before any attempt. */
   why: z.string().nullable(),
+  /** For a parked row: the code of why, translated (`why` is then its technical text). */
+  parkReason: ParkReasonSchema.nullable(),
 });
 export type OutboxRow = z.infer<typeof OutboxRowSchema>;
 

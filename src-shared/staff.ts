@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceHealthSchema, DeviceNameSchema } from './dto';
+import { AlertReasonSchema, DeviceReasonSchema, ReasonParamsSchema } from './reasons';
 
 /**
  * What an alert is about: a device that cannot do its job, or a part of the kiosk that needs
@@ -13,7 +14,10 @@ export type AlertSource = z.infer<typeof AlertSourceSchema>;
 export const StaffAlertSchema = z.strictObject({
   id: z.string(),
   source: AlertSourceSchema,
-  reason: z.string(),
+  /** A code the UI translates with `params`; raw technical text, if any, in `detail`. */
+  reason: AlertReasonSchema,
+  params: ReasonParamsSchema.optional(),
+  detail: z.string().optional(),
   raisedAt: z.string(),
   resolvedAt: z.string().nullable(),
 });
@@ -22,7 +26,7 @@ export type StaffAlert = z.infer<typeof StaffAlertSchema>;
 /** One row of the staff device-status panel. */
 export const DeviceStatusSchema = z.strictObject({
   health: DeviceHealthSchema,
-  lastError: z.strictObject({ reason: z.string(), at: z.string() }).nullable(),
+  lastError: z.strictObject({ reason: DeviceReasonSchema, detail: z.string().optional(), at: z.string() }).nullable(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 

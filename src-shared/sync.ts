@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParkReasonSchema, SyncErrorCodeSchema } from './reasons';
 
 /** How well the kiosk reaches the portal (src-main/sync/link-state.ts decides). */
 export const LinkStateSchema = z.enum(['online', 'degraded', 'offline', 'disabled']);
@@ -15,7 +16,8 @@ export const SyncStatusSchema = z.object({
   /** Rows set aside for staff (can never succeed as they are). */
   parked: z.number().int().min(0),
   oldestPendingAgeSeconds: z.number().min(0).nullable(),
-  lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+  /** `code` is translated; `message` is the raw error, for the folded technical line. */
+  lastError: z.object({ at: z.string(), code: SyncErrorCodeSchema, message: z.string() }).nullable(),
   portalOrigin: z.string().nullable(),
   /** The portal's clock minus the kiosk's (its Date header), in seconds; null before any answer. */
   clockSkewSeconds: z.number().int().nullable(),
@@ -31,7 +33,9 @@ export const ParkedRowSchema = z.object({
   dossierCode: z.string().nullable(),
   attempts: z.number().int().min(0),
   parkedAt: z.string(),
-  reason: z.string(),
+  /** A code the UI translates; the raw text (the portal's answer, the failure) is `detail`. */
+  reason: ParkReasonSchema,
+  detail: z.string(),
 });
 export type ParkedRow = z.infer<typeof ParkedRowSchema>;
 

@@ -9,6 +9,7 @@ import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import { RenderProof } from '../devices/display/render-proof';
 import type { PrinterPort } from '../devices/printer/printer-port';
+import { printerWordsOf } from '../devices/printer/printer-condition';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
 import { TcpPrinter } from '../devices/printer/transports/tcp-printer';
 import { assertNever } from '../../src-shared/assert-never';
@@ -25,6 +26,7 @@ import type { DossierServiceConfig } from '../dossier/dossier-config';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { EventBus } from '../kernel/event-bus';
 import { KioskError } from '../kernel/kiosk-error';
+import { logEvent } from '../kernel/log-events';
 import type { Logger } from '../kernel/logger';
 import { assetsDir } from './paths';
 import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
@@ -67,6 +69,9 @@ import { LogExportService } from '../diagnostics/log-export-service';
 import { OneShotDownloads } from '../diagnostics/one-shot-downloads';
 import { RecentEvents, teeLogger } from '../diagnostics/recent-events';
 import { SYNC_API_VERSION } from '../sync/api-version';
+import { LinkLog } from '../sync/link-log';
+import { logKioskStart } from './kiosk-start-log';
+import { logConfigChange } from './config-change-log';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -138,7 +143,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger,
   );
   const documentScans = new DocumentScanService(documentScanner, config.devices.documentScanner, clock, logger);
-  const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000);
+  const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000, logger);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events, clock);
   const storage = new StorageWatch({
@@ -157,7 +162,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   let db: Database | undefined;
   let store: StoreStatus = { state: 'ok' };
   try {
-    db = openDatabase(join(dataDir, 'kiosk.sqlite3'));
+    db = openDatabase(join(dataDir, 'kiosk.sqlite3'), {
+      onMigrated: ({ from, to }) => {
+        if (from !== to) logEvent(logger, 'info', 'db.migration', { from, to });
+      },
+    });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     // The kiosk still starts so the screen can say what is wrong; nothing is re-created.
@@ -185,6 +194,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     : undefined;
   // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
   const portalHttp = requestFetch();
+  const linkLog = new LinkLog(logger, () => clock.now().getTime());
   const sync = db
     ? wireSync({
         db,
@@ -205,7 +215,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
           lastPurgeAt: purge?.lastPurgeAt()?.toISOString() ?? null,
         }),
         catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
-        onLinkState: (state) => events.emit('linkState', { state }),
+        onLinkState: (state) => {
+          linkLog.observe(state);
+          events.emit('linkState', { state });
+        },
         fetch: portalHttp.fetch,
         alerts: staffAlerts,
         onDelivered: () => purge?.soon(),
@@ -366,7 +379,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       const health = (await printer.refreshHealth?.()) ?? printer.health();
       if (health.state === 'offline') {
         monitor.check();
-        throw new KioskError('device_unavailable', health.reason);
+        throw new KioskError('device_unavailable', printerWordsOf(health));
       }
       const ticket = await needQueue().takeTicket(serviceId, priority, language);
       monitor.check();
@@ -520,6 +533,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     // The kiosk serves without a scanner; its health says why.
     logger.log('error', 'barcode scanner did not start', { error: String(error) });
   });
+  logConfigChange(logger, nodeFs, join(dataDir, 'config-seen.json'), config);
+  logKioskStart(logger, db, { version: options.version, host: options.host, terminalId: config.terminal.id, printer: config.printer.driver, store: store.state });
   terminalEvents?.start({ link: sync?.link ? sync.link.state() : null, printer: printer.health().state });
   monitor.start();
   storage.start();
@@ -546,6 +561,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       terminalEvents?.stop();
       await portalHttp.close();
       db?.close();
+      logEvent(logger, 'info', 'kiosk.stop', {});
     },
   };
 }

@@ -19,7 +19,10 @@ export class StoreOpenError extends Error {
  * Opens (or creates) the kiosk store and brings its schema up to date. Never deletes or
  * re-creates an existing file: a locked or corrupt database is reported, not "repaired".
  */
-export function openDatabase(file: string, options: { busyTimeoutMs?: number; migrations?: readonly Migration[] } = {}): Database {
+export function openDatabase(
+  file: string,
+  options: { busyTimeoutMs?: number; migrations?: readonly Migration[]; onMigrated?: (result: { from: number; to: number }) => void } = {},
+): Database {
   let db: Database | undefined;
   try {
     // Created owner-only before SQLite opens it; SQLite gives the WAL the database file's mode.
@@ -37,8 +40,9 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number; mi
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError(corrupt(file, String(check)));
     // Another list only in tests (a migration slow enough to be killed in the middle of).
-    migrate(db, options.migrations ?? migrations);
+    const migrated = migrate(db, options.migrations ?? migrations);
     prepareOnce(db);
+    options.onMigrated?.(migrated);
     return db;
   } catch (error) {
     db?.close();

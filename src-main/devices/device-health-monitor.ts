@@ -1,5 +1,7 @@
 import type { DeviceHealth } from '../../src-shared/dto';
 import type { EventBus } from '../kernel/event-bus';
+import { logDeviceChange } from './device-log';
+import type { Logger } from '../kernel/logger';
 
 export interface HealthSource {
   health(): DeviceHealth;
@@ -12,6 +14,9 @@ export interface HealthSource {
  */
 export class DeviceHealthMonitor {
   private readonly last = new Map<string, string>();
+  private readonly lastHealth = new Map<string, DeviceHealth>();
+  /** When the printer ran out of paper, for paper_in's duration. */
+  private paperOutAt: string | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private polling = false;
 
@@ -19,6 +24,7 @@ export class DeviceHealthMonitor {
     private readonly sources: readonly HealthSource[],
     private readonly events: EventBus,
     private readonly intervalMs: number,
+    private readonly logger: Logger,
   ) {}
 
   start(): void {
@@ -48,12 +54,14 @@ export class DeviceHealthMonitor {
     return this.sources.map((s) => s.health());
   }
 
-  /** Emits for every device whose state or reason differs from the last one seen. */
+  /** Emits and logs for every device whose state or reason differs from the last one seen. */
   check(): void {
     for (const health of this.snapshot()) {
       const key = `${health.state}|${health.reason}`;
       if (this.last.get(health.device) === key) continue;
       this.last.set(health.device, key);
+      this.paperOutAt = logDeviceChange(this.logger, this.lastHealth.get(health.device) ?? null, health, this.paperOutAt);
+      this.lastHealth.set(health.device, health);
       this.events.emit('deviceHealth', health);
     }
   }

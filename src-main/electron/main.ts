@@ -5,6 +5,7 @@ import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { loadKioskConfig, parseLaunchFlags } from '../app/load-config';
 import { runProvisioning } from '../app/provision-cli';
+import { logEvent } from '../kernel/log-events';
 import { createFileLogger, type Logger } from '../kernel/logger';
 import { surviveStrayFailures } from '../app/process-guard';
 import { createSenderCheck, registerIpcBridge } from './ipc-bridge';
@@ -169,6 +170,7 @@ function watchRenderer(win: BrowserWindow, logger: Logger, shouldRecover: () => 
   win.webContents.on('render-process-gone', (_event, details) => {
     logger.log('error', 'renderer process gone', { reason: details.reason, exitCode: details.exitCode });
     if (details.reason === 'clean-exit' || !shouldRecover()) return;
+    logEvent(logger, 'error', 'kiosk.crash_restart', { what: 'renderer', reason: details.reason, exitCode: details.exitCode });
     setTimeout(() => {
       if (win.isDestroyed() || !shouldRecover()) return;
       win.loadURL(KIOSK_START_URL).catch((error: unknown) => {

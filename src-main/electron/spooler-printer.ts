@@ -44,7 +44,7 @@ export class SpoolerPrinter implements PrinterPort {
     private readonly clock: Clock,
   ) {
     this.paperWidthDots = options.paperWidthDots;
-    this.last = healthOf('offline', clock.now(), 'not checked yet');
+    this.last = healthOf('offline', clock.now(), undefined, 'printer_not_checked');
   }
 
   health(): DeviceHealth {
@@ -59,7 +59,7 @@ export class SpoolerPrinter implements PrinterPort {
       const found = name ? printers.find((p) => p.name === name) : printers[0];
       this.last = found
         ? healthOf('ok', this.clock.now())
-        : healthOf('offline', this.clock.now(), name ? `no system printer named ${name}` : 'no system printer installed');
+        : healthOf('offline', this.clock.now(), name ? `no system printer named ${name}` : 'no system printer installed', 'printer_not_installed');
     } catch (error) {
       this.last = healthOf('offline', this.clock.now(), error instanceof Error ? error.message : String(error));
     }

@@ -1,3 +1,5 @@
+import type { ParkReason } from '../../src-shared/reasons';
+
 /**
  * What one attempt of an outbox job came to. The worker decides the row's next state from it
  * alone, so every handler speaks the same four words.
@@ -12,8 +14,11 @@ export type JobOutcome =
   | { readonly kind: 'retry'; readonly error: string; readonly linkDown: boolean }
   /** The other side asked us to slow down (429/503 with Retry-After). */
   | { readonly kind: 'rate-limited'; readonly error: string; readonly retryAfterMs: number | null }
-  /** It can never succeed as it is (4xx validation, corrupt row, a file gone): parked for staff with the reason. */
-  | { readonly kind: 'failed'; readonly reason: string };
+  /**
+   * It can never succeed as it is (4xx validation, corrupt row, a file gone): parked for staff
+   * with a code the staff panel translates and the raw text as `reason` (issue #21).
+   */
+  | { readonly kind: 'failed'; readonly code: ParkReason; readonly reason: string };
 
 export const finished: JobOutcome = { kind: 'finished' };
 export const finishedWith = (commit: () => void): JobOutcome => ({ kind: 'finished', commit });
@@ -23,7 +28,7 @@ export const rateLimited = (error: string, retryAfterMs: number | null): JobOutc
   error,
   retryAfterMs,
 });
-export const failed = (reason: string): JobOutcome => ({ kind: 'failed', reason });
+export const failed = (code: ParkReason, reason: string): JobOutcome => ({ kind: 'failed', code, reason });
 
 /** A job as a handler sees it: the row with its payload already parsed. */
 export interface OutboxJob {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ParkReasonSchema, type ParkReason } from '../../src-shared/reasons';
 
 /** The only file with SQL on `outbox_jobs` (migration 0003; the payment trigger of 0005). */
 
@@ -125,9 +126,13 @@ export function reschedule(db: Database, id: number, nextAttemptAt: Date, error:
   );
 }
 
-export function park(db: Database, id: number, reason: string, now: Date): void {
+/**
+ * `parked_reason` holds `[code] raw text` (decision 0029): the code the staff panel translates
+ * and the technical words, in the one column migration 0004 gave it (no migration for a prefix).
+ */
+export function park(db: Database, id: number, code: ParkReason, reason: string, now: Date): void {
   db.prepare(`UPDATE outbox_jobs SET state = 'parked', parked_reason = ?, last_error = ?, updated_at = ? WHERE id = ?`).run(
-    reason.slice(0, 2000),
+    `[${code}] ${reason}`.slice(0, 2000),
     reason.slice(0, 2000),
     now.toISOString(),
     id,
@@ -167,6 +172,13 @@ export function outboxStats(db: Database): OutboxStats {
 }
 
 /** A parked row as staff see it: what it carries and why it stopped. */
+/** Splits a stored `parked_reason`; a row parked before codes existed is `other` with all its text. */
+export function parkedReasonOf(stored: string | null): { code: ParkReason; detail: string } {
+  const match = /^\[([a-z_]+)\] ([\s\S]*)$/.exec(stored ?? '');
+  const code = ParkReasonSchema.safeParse(match?.[1]);
+  return code.success && match ? { code: code.data, detail: match[2] ?? '' } : { code: 'other', detail: stored ?? '' };
+}
+
 export type ParkedJob = Pick<OutboxJobRow, 'id' | 'kind' | 'subject_id' | 'attempts' | 'parked_reason' | 'updated_at'>;
 
 /** The parked rows, latest first (at most `limit`). */

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { assertNever } from '../../src-shared/assert-never';
 import type { Clock } from '../kernel/clock';
+import type { AlertReason, ReasonParams } from '../../src-shared/reasons';
+import { logEvent } from '../kernel/log-events';
 import type { Logger } from '../kernel/logger';
 import { backoffDelayMs, delayWithRetryAfter, type BackoffPolicy } from './backoff';
 import { failed, retry, type JobKinds, type JobOutcome } from './job-outcome';
@@ -41,7 +43,7 @@ export interface OutboxWorkerDeps {
   /** Told every outcome (the sync's link state listens). */
   readonly link?: { recordOutcome(outcome: JobOutcome): void };
   /** Staff are told of every row parked (StaffAlerts' `outbox` source); they send it again from the panel. */
-  readonly alerts?: { raise(source: 'outbox', reason: string): void };
+  readonly alerts?: { raise(source: 'outbox', reason: AlertReason, more?: { params?: ReasonParams; detail?: string }): void };
   readonly options?: Partial<OutboxWorkerOptions>;
   /** Called after a delivery was committed: the personal-data purge looks then (decision 0022). */
   readonly onDelivered?: () => void;
@@ -154,19 +156,19 @@ export class OutboxWorker {
 
   private async run(row: jobs.OutboxJobRow, signal: AbortSignal): Promise<JobOutcome> {
     const handler = this.deps.handlers[row.kind];
-    if (!handler) return failed(`No handler for outbox kind "${row.kind}" in this kiosk version`);
+    if (!handler) return failed('unknown_kind', `No handler for outbox kind "${row.kind}" in this kiosk version`);
     let payload: unknown;
     try {
       payload = JSON.parse(row.payload) as unknown;
     } catch (error) {
-      return failed(`Corrupt payload: ${messageOf(error)}`);
+      return failed('record_unreadable', `Corrupt payload: ${messageOf(error)}`);
     }
     try {
       const job = { id: row.id, kind: row.kind, subjectId: row.subject_id, idempotencyKey: row.idempotency_key, payload, attempts: row.attempts };
       return await handler(job, signal);
     } catch (error) {
       return row.attempts >= this.options.maxUnexpectedAttempts
-        ? failed(`Gave up after ${row.attempts} attempts: ${messageOf(error)}`)
+        ? failed('gave_up', `Gave up after ${row.attempts} attempts: ${messageOf(error)}`)
         : retry(`Unexpected: ${messageOf(error)}`);
     }
   }
@@ -206,8 +208,11 @@ export class OutboxWorker {
         return;
       }
       case 'failed':
-        logger.log('warn', 'outbox: job parked', { id: row.id, kind: row.kind, reason: outcome.reason });
-        if (this.write(() => jobs.park(db, row.id, outcome.reason, now))) this.deps.alerts?.raise('outbox', `Outbox row ${row.id} (${row.kind}) set aside: ${outcome.reason}`);
+        // Warn: staff must act on it, but the kiosk goes on (error is kept for what stops the kiosk).
+        logEvent(logger, 'warn', 'outbox.parked', { id: row.id, kind: row.kind, code: outcome.code, attempts: row.attempts, detail: outcome.reason });
+        if (this.write(() => jobs.park(db, row.id, outcome.code, outcome.reason, now))) {
+          this.deps.alerts?.raise('outbox', 'outbox_row_parked', { params: { id: row.id, kind: row.kind, code: outcome.code }, detail: outcome.reason });
+        }
         return;
       default:
         assertNever(outcome);

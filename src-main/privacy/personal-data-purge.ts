@@ -2,6 +2,8 @@ import type * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../kernel/clock';
+import type { AlertReason, ReasonParams } from '../../src-shared/reasons';
+import { logEvent } from '../kernel/log-events';
 import type { Logger } from '../kernel/logger';
 import type { Wait } from '../outbox/wait';
 import { filesOnlyPurgedDossiersUse } from '../dossier/dossier-repository';
@@ -11,7 +13,7 @@ import { dossiersDueForPurge, purgeDossier } from './purge-candidates';
 export type PurgeFs = Pick<typeof nodeFs, 'unlinkSync' | 'readdirSync' | 'statSync'>;
 
 export interface PurgeAlerts {
-  raise(source: 'privacy', reason: string): void;
+  raise(source: 'privacy', reason: AlertReason, more?: { params?: ReasonParams; detail?: string }): void;
   resolve(source: 'privacy'): void;
 }
 
@@ -99,13 +101,13 @@ export class PersonalDataPurge {
       this.lastDone = this.deps.clock.now();
       if (this.failing) alerts.resolve('privacy');
       this.failing = false;
-      if (report.dossiers + report.files + report.prints + report.sessions > 0) logger.log('info', 'personal data purged', { ...report });
+      if (report.dossiers + report.files + report.prints + report.sessions > 0) logEvent(logger, 'info', 'privacy.purge', { ...report });
       return report;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.failing = true;
-      alerts.raise('privacy', `Personal data could not be erased yet (will retry): ${message}`);
-      logger.log('error', 'personal data purge failed', { error: message });
+      alerts.raise('privacy', 'purge_failing', { detail: message });
+      logEvent(logger, 'error', 'privacy.purge_failed', { error: message });
       return null;
     }
   }

@@ -27,3 +27,17 @@ export function terminalEventsIn(db: Database, subject: TerminalSubject, from: s
     )
     .all({ subject, from, to }) as TerminalEventRow[];
 }
+
+/**
+ * Whether the kiosk that last used this store stopped without closing: a subject's latest row is
+ * a state, not 'stopped' (the recorder writes 'stopped' for each subject on close). Null on a
+ * store that never recorded a state.
+ */
+export function lastRunCrashed(db: Database): { lastSeenAt: string } | null {
+  const rows = db
+    .prepare(`SELECT at, state FROM terminal_events t WHERE id = (SELECT max(id) FROM terminal_events WHERE subject = t.subject)`)
+    .all() as TerminalEventRow[];
+  const open = rows.filter((r) => r.state !== 'stopped');
+  if (open.length === 0) return null;
+  return { lastSeenAt: rows.map((r) => r.at).sort().at(-1) ?? '' };
+}

@@ -4,7 +4,7 @@ import type { EventBus } from '../kernel/event-bus';
 
 /** Remembers each device's last problem, so the staff panel can show it after the device recovered. */
 export class DeviceDiagnostics {
-  private readonly lastError = new Map<DeviceHealth['device'], { reason: string; at: string }>();
+  private readonly lastError = new Map<DeviceHealth['device'], NonNullable<DeviceStatus['lastError']>>();
   private readonly unsubscribe: () => void;
 
   constructor(events: EventBus) {
@@ -14,7 +14,7 @@ export class DeviceDiagnostics {
   }
 
   observe(health: DeviceHealth): void {
-    if (health.state !== 'ok') this.lastError.set(health.device, { reason: health.reason, at: health.at });
+    if (health.state !== 'ok') this.lastError.set(health.device, { reason: health.reason, ...(health.detail ? { detail: health.detail } : {}), at: health.at });
   }
 
   status(current: readonly DeviceHealth[]): DeviceStatus[] {

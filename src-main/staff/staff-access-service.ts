@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { GrantedSession, LoginResult, StaffAccessState, StaffRole } from '../../src-shared/staff-access';
 import type { Clock } from '../kernel/clock';
 import { KioskError } from '../kernel/kiosk-error';
-import type { Logger } from '../kernel/logger';
+import { logEvent, type LogEventName } from '../kernel/log-events';
+import type { Logger, LogLevel } from '../kernel/logger';
 import { afterWrongPin, attemptsLeft, isLocked, openLockout, type LockoutState } from './lockout-policy';
 import { hashPin, pinProblem, verifyPin } from './pin-hash';
 import type { RoleSessions } from './role-sessions';
@@ -23,6 +24,14 @@ export interface StaffAccessDeps {
  * lockout kept in SQLite, sessions issued, and every login, logout, lockout and PIN change
  * audited with the terminal id. Logs and the audit never hold a PIN.
  */
+/** The log event of each audit entry; a lockout is worth a technician's look. */
+const AUDIT_EVENTS: Record<AuditEvent, [LogLevel, LogEventName]> = {
+  login: ['info', 'staff.login'],
+  logout: ['info', 'staff.logout'],
+  lockout: ['warn', 'staff.lockout'],
+  'pin-set': ['info', 'staff.pin_set'],
+};
+
 export class StaffAccessService {
   /** One check at a time, so parallel guesses cannot race past the attempt counter. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -86,11 +95,13 @@ export class StaffAccessService {
     }
     const next = afterWrongPin(lockout, clock.now());
     this.keepLockout(next.state);
-    if (!next.locked) return { outcome: 'wrong', attemptsLeft: attemptsLeft(next.state) };
+    if (!next.locked) {
+      logEvent(this.deps.logger, 'warn', 'staff.login_refused', { attemptsLeft: attemptsLeft(next.state) });
+      return { outcome: 'wrong', attemptsLeft: attemptsLeft(next.state) };
+    }
     const until = next.state.lockedUntil ?? '';
-    this.audit('lockout', null, `until ${until}`);
-    this.deps.logger.log('warn', 'staff entry locked after wrong PINs', { until, lockouts: next.state.lockouts });
-    this.deps.alerts.raise('staff-access', `Staff entry locked until ${until} after ${next.state.lockouts === 1 ? '5' : 'repeated'} wrong PINs.`);
+    this.audit('lockout', null, `until ${until}`, { lockouts: next.state.lockouts });
+    this.deps.alerts.raise('staff-access', 'staff_entry_locked', { params: { until, lockouts: next.state.lockouts } });
     return { outcome: 'locked', lockedUntil: until };
   }
 
@@ -109,10 +120,11 @@ export class StaffAccessService {
     this.tryWrite('lockout', () => saveLockout(this.deps.db, state));
   }
 
-  private audit(event: AuditEvent, role: StaffRole | null, detail: string | null): void {
+  private audit(event: AuditEvent, role: StaffRole | null, detail: string | null, fields: Record<string, unknown> = {}): void {
     const at = this.deps.clock.now().toISOString();
     // The log line carries the entry too, so a store that refuses writes leaves no gap in the trail.
-    this.deps.logger.log('info', `staff ${event}`, { role, detail });
+    const [level, name] = AUDIT_EVENTS[event];
+    logEvent(this.deps.logger, level, name, { role, detail, ...fields });
     this.tryWrite('audit entry', () => addAuditEntry(this.deps.db, { at, event, role, terminalId: this.deps.terminalId, detail }));
   }
 

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceHealth } from '../../src-shared/dto';
+import type { AlertReason, ReasonParams } from '../../src-shared/reasons';
 import type { AlertSource, StaffAlert } from '../../src-shared/staff';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
+
+/** What an alert carries besides its code: values for its words, and the raw technical text. */
+export interface AlertDetails {
+  readonly params?: ReasonParams;
+  readonly detail?: string;
+}
+
+const sameParams = (a: ReasonParams | undefined, b: ReasonParams | undefined): boolean => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 
 /** Enough history for a shift; older alerts drop off (they are in the log too). */
 const KEEP = 50;
@@ -34,16 +43,27 @@ export class StaffAlerts {
   }
 
   observe(health: DeviceHealth): void {
-    if (health.state === 'offline') this.raise(health.device, health.reason, health.at);
+    if (health.state === 'offline') this.raise(health.device, health.reason, health.detail ? { detail: health.detail } : {}, health.at);
     else this.resolve(health.device, health.at);
   }
 
-  /** Opens an alert for `source`, or replaces its open one when the reason changed. */
-  raise(source: AlertSource, reason: string, at: string = this.clock.now().toISOString()): void {
+  /**
+   * Opens an alert for `source`, or replaces its open one when the reason changed. `reason` is a
+   * code the staff panel translates with `params`; `detail` is raw technical text (issue #21).
+   */
+  raise(source: AlertSource, reason: AlertReason, more: AlertDetails = {}, at: string = this.clock.now().toISOString()): void {
     const open = this.open.get(source);
-    if (open?.reason === reason) return;
+    if (open?.reason === reason && sameParams(open.params, more.params)) return;
     if (open) this.settle(open, at);
-    const alert: StaffAlert = { id: randomUUID(), source, reason, raisedAt: at, resolvedAt: null };
+    const alert: StaffAlert = {
+      id: randomUUID(),
+      source,
+      reason,
+      ...(more.params ? { params: more.params } : {}),
+      ...(more.detail ? { detail: more.detail } : {}),
+      raisedAt: at,
+      resolvedAt: null,
+    };
     this.open.set(source, alert);
     this.alerts.push(alert);
     if (this.alerts.length > KEEP) this.alerts.shift();

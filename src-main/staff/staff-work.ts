@@ -5,6 +5,7 @@ import type { ReceiptReprint } from '../../src-shared/staff-work';
 import { localDay, type Clock } from '../kernel/clock';
 import { KioskError } from '../kernel/kiosk-error';
 import type { PrinterPort } from '../devices/printer/printer-port';
+import { printerWordsOf } from '../devices/printer/printer-condition';
 import { normalizeCodeInput } from '../dossier/dossier-code';
 import { addAudit, findDossierByCode, personalDataErased } from '../dossier/dossier-repository';
 import type { DossierService } from '../dossier/dossier-service';
@@ -63,7 +64,7 @@ export class StaffWork {
   async takeTicketForCitizen(role: StaffRole, serviceId: string, priority: Priority, language: Language): Promise<TicketDto> {
     const { printer } = this.deps;
     const health = (await printer.refreshHealth?.()) ?? printer.health();
-    if (health.state === 'offline') throw new KioskError('device_unavailable', health.reason);
+    if (health.state === 'offline') throw new KioskError('device_unavailable', printerWordsOf(health));
     const ticket = await this.deps.queue.takeTicket(serviceId, priority, language);
     this.audit(role, 'staff.ticket_issued', ticket.id, { display: ticket.display, priority, printed: ticket.printed });
     return ticket;

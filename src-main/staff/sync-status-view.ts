@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import type { AlertReason, ReasonParams } from '../../src-shared/reasons';
 import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
 import type { OutboxRow } from '../../src-shared/staff-work';
 import type { Clock } from '../kernel/clock';
 import { addAudit, getDossier } from '../dossier/dossier-repository';
 import { SUBMIT_JOB_KIND } from '../dossier/dossier-submit';
-import { HELD, listParked, listUndelivered, outboxStats, requeueParked } from '../outbox/outbox-repository';
+import { HELD, listParked, listUndelivered, outboxStats, parkedReasonOf, requeueParked } from '../outbox/outbox-repository';
 import { getPayment } from '../payment/payment-repository';
 import { PAYMENT_JOB_KIND } from '../payment/payment-service';
 import type { LinkMonitor } from '../sync/link-state';
@@ -22,8 +23,13 @@ export interface SyncStatusDeps {
   /** A row was sent again: deliver it now. */
   wake: () => void;
   /** The `outbox` staff alert (the worker raises it as it parks a row), resolved once no row is parked any more. */
-  alerts: { raise(source: 'outbox', reason: string): void; resolve(source: 'outbox'): void };
+  alerts: { raise(source: 'outbox', reason: AlertReason, more?: { params?: ReasonParams; detail?: string }): void; resolve(source: 'outbox'): void };
 }
+
+const parkedAs = (stored: string | null): Pick<ParkedRow, 'reason' | 'detail'> => {
+  const { code, detail } = parkedReasonOf(stored);
+  return { reason: code, detail };
+};
 
 /**
  * The staff panel's view of the sync: its state, the outbox, and the rows set aside. It reads
@@ -36,7 +42,7 @@ export class SyncStatusView {
   /** At start: rows an earlier run set aside still need staff. */
   alertIfParked(): void {
     const { parked } = outboxStats(this.deps.db);
-    if (parked > 0) this.deps.alerts.raise('outbox', `${parked} outbox row(s) set aside by an earlier run: see the sync section`);
+    if (parked > 0) this.deps.alerts.raise('outbox', 'outbox_rows_parked', { params: { count: parked } });
   }
 
   status(): SyncStatus {
@@ -47,9 +53,9 @@ export class SyncStatusView {
     const rowErrorAt = stats.lastErrorAt === null ? NaN : Date.parse(stats.lastErrorAt);
     const lastError =
       linkError && !(rowErrorAt > linkError.at)
-        ? { at: new Date(linkError.at).toISOString(), message: linkError.message }
+        ? { at: new Date(linkError.at).toISOString(), code: linkError.code, message: linkError.message }
         : stats.lastError !== null && stats.lastErrorAt !== null
-          ? { at: stats.lastErrorAt, message: stats.lastError }
+          ? { at: stats.lastErrorAt, code: 'portal_error' as const, message: stats.lastError }
           : null;
     return {
       state: portal ? portal.link.state() : 'disabled',
@@ -72,7 +78,7 @@ export class SyncStatusView {
       ...this.about(row.kind, row.subject_id),
       attempts: row.attempts,
       parkedAt: row.updated_at,
-      reason: row.parked_reason ?? '',
+      ...parkedAs(row.parked_reason),
     }));
   }
 
@@ -84,7 +90,8 @@ export class SyncStatusView {
       ...this.about(row.kind, row.subject_id),
       attempts: row.attempts,
       nextAttemptAt: row.state === 'parked' || row.next_attempt_at === HELD ? null : row.next_attempt_at,
-      why: row.parked_reason ?? row.last_error,
+      why: row.parked_reason === null ? row.last_error : parkedReasonOf(row.parked_reason).detail,
+      parkReason: row.parked_reason === null ? null : parkedReasonOf(row.parked_reason).code,
     }));
   }
 

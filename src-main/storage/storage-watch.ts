@@ -1,5 +1,7 @@
 import type { Language } from '../../src-shared/dto';
+import type { AlertReason, ReasonParams } from '../../src-shared/reasons';
 import { KioskError } from '../kernel/kiosk-error';
+import { logEvent } from '../kernel/log-events';
 import type { Logger } from '../kernel/logger';
 import type { FreeSpacePort } from './free-space';
 import { isStorageWriteFailure, storageFullMessage, storageFullScanMessage, storageLowScanMessage } from './storage-failure';
@@ -10,7 +12,7 @@ export interface StorageWatchParts {
   dir: string;
   minFreeBytes: number;
   /** The staff alert of the storage (StaffAlerts, above this folder, is one). */
-  alerts: { raise(source: 'storage', reason: string): void; resolve(source: 'storage'): void };
+  alerts: { raise(source: 'storage', reason: AlertReason, more?: { params?: ReasonParams; detail?: string }): void; resolve(source: 'storage'): void };
   logger: Logger;
   intervalMs: number;
 }
@@ -71,9 +73,13 @@ export class StorageWatch {
     // Raised on the way down only: the figure changes at every look, the alert should not.
     if (level === 'ok') alerts.resolve('storage');
     else if (this.level !== 'low') {
-      alerts.raise('storage', `Disk nearly full: ${mb(free)} MB free in ${dir}, the minimum is ${mb(minFreeBytes)} MB. Scanning is refused until there is room.`);
+      alerts.raise('storage', 'disk_nearly_full', { params: { freeMegabytes: mb(free), minFreeMegabytes: mb(minFreeBytes) }, detail: dir });
     }
-    if (level !== this.level) logger.log(level === 'low' ? 'warn' : 'info', 'free space', { dir, freeMegabytes: mb(free), minFreeMegabytes: mb(minFreeBytes), level });
+    if (level !== this.level) {
+      const fields = { freeMegabytes: mb(free), minFreeMegabytes: mb(minFreeBytes) };
+      if (level === 'low') logEvent(logger, 'warn', 'storage.disk_low', fields);
+      else logEvent(logger, 'info', 'storage.disk_ok', fields);
+    }
     this.level = level;
     return level;
   }
@@ -100,7 +106,8 @@ export class StorageWatch {
     if (!isStorageWriteFailure(error)) return error;
     const detail = rootMessage(error);
     this.parts.logger.log('error', 'write refused by the disk', { method, error: detail });
-    this.parts.alerts.raise('storage', `Disk full: a write was refused (${detail}). Free space in ${this.parts.dir}.`);
+    this.parts.alerts.raise('storage', 'disk_full', { detail: `${detail} (${this.parts.dir})` });
+    logEvent(this.parts.logger, 'error', 'storage.disk_low', { full: true, method });
     this.refused = true;
     this.level = 'full';
     return error instanceof KioskError ? error : new KioskError('store_unavailable', storageFullMessage[language], { cause: error });

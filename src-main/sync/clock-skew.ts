@@ -1,9 +1,11 @@
+import type { AlertReason, ReasonParams } from '../../src-shared/reasons';
+
 /** Over this, the kiosk's clock is too far from the portal's: receipts, codes and days may be wrong. */
 export const MAX_CLOCK_SKEW_MS = 2 * 60_000;
 
 /** The staff alert for the clock (StaffAlerts, narrowed to the one source this watch uses). */
 export interface ClockAlert {
-  raise(source: 'clock', reason: string): void;
+  raise(source: 'clock', reason: AlertReason, more?: { params?: ReasonParams; detail?: string }): void;
   resolve(source: 'clock'): void;
 }
 
@@ -24,7 +26,7 @@ export class ClockSkewWatch {
     const off = Math.abs(skewMs) > MAX_CLOCK_SKEW_MS;
     if (off && !this.alerted) {
       const minutes = Math.round(Math.abs(skewMs) / 60_000);
-      this.alert.raise('clock', `The kiosk clock is ${minutes} min ${skewMs > 0 ? 'behind' : 'ahead of'} the portal's: check the time setting`);
+      this.alert.raise('clock', skewMs > 0 ? 'clock_behind' : 'clock_ahead', { params: { minutes } });
     } else if (!off && this.alerted) this.alert.resolve('clock');
     this.alerted = off;
   }

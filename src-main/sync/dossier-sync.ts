@@ -54,12 +54,12 @@ interface Memory {
 async function syncDossier(deps: DossierSyncDeps, job: OutboxJob, signal: AbortSignal, memory: Memory): Promise<JobOutcome> {
   const { bundled } = memory;
   const dossier = getDossier(deps.db, job.subjectId);
-  if (!dossier) return failed(`Dossier ${job.subjectId} is not in the local store`);
+  if (!dossier) return failed('record_missing', `Dossier ${job.subjectId} is not in the local store`);
   let formData: DossierSubmission['formData'];
   try {
     formData = JSON.parse(dossier.form_values) as DossierSubmission['formData'];
   } catch {
-    return failed(`Dossier ${dossier.id}: its form values are not readable`);
+    return failed('record_unreadable', `Dossier ${dossier.id}: its form values are not readable`);
   }
   const rows = getDossierFiles(deps.db, dossier.id);
   const stored = new StoredFiles(deps.fileRoot, dossier.id);
@@ -123,7 +123,7 @@ type Read<T> = { ok: true; value: T } | { ok: false; outcome: JobOutcome };
 
 /** The outcome for a dossier whose stored file no longer has its recorded content: parked. */
 const damaged = (dossierId: string, f: DossierFileRow): JobOutcome =>
-  failed(`Dossier ${dossierId}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
+  failed('file_damaged', `Dossier ${dossierId}: the stored file ${f.sha256.slice(0, 12)}… is damaged (its content changed on disk)`);
 
 /** A dossier's stored files, read as the content store left them (or found gone or changed). */
 class StoredFiles {
@@ -139,7 +139,7 @@ class StoredFiles {
     } catch (error) {
       // Gone, not damaged: no retry brings it back; staff must look (the scan is lost).
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { ok: false, outcome: failed(`Dossier ${this.dossierId}: the stored file ${f.sha256.slice(0, 12)}… (${f.document_id} page ${f.page_no}) was deleted from the content store`) };
+        return { ok: false, outcome: failed('file_damaged', `Dossier ${this.dossierId}: the stored file ${f.sha256.slice(0, 12)}… (${f.document_id} page ${f.page_no}) was deleted from the content store`) };
       }
       throw error;
     }

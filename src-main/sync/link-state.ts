@@ -1,5 +1,6 @@
 import type { JobOutcome } from '../outbox/job-outcome';
 import { assertNever } from '../../src-shared/assert-never';
+import type { SyncErrorCode } from '../../src-shared/reasons';
 
 export type LinkState = 'online' | 'degraded' | 'offline';
 
@@ -49,10 +50,30 @@ export function sampleOf(outcome: JobOutcome, at: number): LinkSample {
   }
 }
 
+/** The last failed exchange: a code for staff, the raw message for the technical line. */
+export interface LinkError {
+  readonly at: number;
+  readonly code: SyncErrorCode;
+  readonly message: string;
+}
+
+function codeOf(result: LinkSample['result']): SyncErrorCode {
+  switch (result) {
+    case 'unreachable':
+      return 'portal_unreachable';
+    case 'troubled':
+      return 'portal_error';
+    case 'ok':
+      return 'portal_refused';
+    default:
+      return assertNever(result);
+  }
+}
+
 /** Keeps the last samples (bounded) and tells the state; the worker and the client feed it. */
 export class LinkMonitor {
   private readonly samples: LinkSample[] = [];
-  private lastError: { at: number; message: string } | null = null;
+  private lastError: LinkError | null = null;
 
   constructor(
     private readonly now: () => number,
@@ -61,26 +82,30 @@ export class LinkMonitor {
     private readonly maxSamples = 200,
   ) {}
 
-  record(result: LinkSample['result'], error?: string): void {
+  /** `code` says why in words staff read; without one it follows from the result. */
+  record(result: LinkSample['result'], error?: string, code: SyncErrorCode = codeOf(result)): void {
     const before = this.state();
     const at = this.now();
     this.samples.push({ at, result });
     if (this.samples.length > this.maxSamples) this.samples.splice(0, this.samples.length - this.maxSamples);
-    if (error !== undefined) this.lastError = { at, message: error };
+    if (error !== undefined) this.lastError = { at, code, message: error };
     const after = this.state();
     if (after !== before) this.onChange(after);
   }
 
   recordOutcome(outcome: JobOutcome): void {
     const sample = sampleOf(outcome, this.now());
-    this.record(sample.result, outcome.kind === 'finished' ? undefined : 'error' in outcome ? outcome.error : outcome.reason);
+    if (outcome.kind === 'finished') this.record(sample.result);
+    else if (outcome.kind === 'rate-limited') this.record(sample.result, outcome.error, 'portal_throttled');
+    else if (outcome.kind === 'failed') this.record(sample.result, outcome.reason, 'portal_refused');
+    else this.record(sample.result, outcome.error);
   }
 
   state(): LinkState {
     return linkStateOf(this.samples, this.now(), this.options);
   }
 
-  error(): { at: number; message: string } | null {
+  error(): LinkError | null {
     return this.lastError;
   }
 

@@ -34,7 +34,7 @@ export function createPaymentSyncHandler(deps: PaymentSyncDeps): JobHandler {
 async function deliverPayment(deps: PaymentSyncDeps, paymentId: string, signal: AbortSignal): Promise<JobOutcome> {
   const { db, client, clock } = deps;
   const row = repo.getPayment(db, paymentId);
-  if (!row) return failed(`Payment ${paymentId} is not in the local store`);
+  if (!row) return failed('record_missing', `Payment ${paymentId} is not in the local store`);
   if (!doneOrAbsent(db, row.dossier_id, SUBMIT_JOB_KIND)) {
     return retry(`Payment ${paymentId} waits for dossier ${row.dossier_id} to reach the portal first`);
   }

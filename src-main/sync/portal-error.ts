@@ -36,7 +36,7 @@ export function outcomeOf(error: unknown): JobOutcome {
     case 'rate-limited':
       return rateLimited(error.message, error.retryAfterMs);
     case 'rejected':
-      return failed(error.message);
+      return failed('portal_refused', error.message);
   }
 }
 

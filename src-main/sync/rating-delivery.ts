@@ -34,12 +34,12 @@ export function createRatingSyncHandler(deps: RatingSyncDeps): JobHandler {
 async function deliverRating(deps: RatingSyncDeps, ratingId: string, signal: AbortSignal): Promise<JobOutcome> {
   const { db, client } = deps;
   const row = getRating(db, ratingId);
-  if (!row) return failed(`Rating ${ratingId} is not in the local store`);
+  if (!row) return failed('record_missing', `Rating ${ratingId} is not in the local store`);
   if (row.dossier_id !== null && !doneOrAbsent(db, row.dossier_id, SUBMIT_JOB_KIND)) {
     return retry(`Rating ${ratingId} waits for dossier ${row.dossier_id} to reach the portal first`);
   }
   const answers = StoredAnswersSchema.safeParse(JSON.parse(row.answers));
-  if (!answers.success) return failed(`Rating ${ratingId} has answers this version cannot read`);
+  if (!answers.success) return failed('record_unreadable', `Rating ${ratingId} has answers this version cannot read`);
   const body: RatingSubmission = {
     ratingId: row.id,
     subject: row.subject,

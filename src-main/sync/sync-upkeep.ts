@@ -77,7 +77,7 @@ export class SyncUpkeep {
    */
   credentialRejected(): void {
     this.deps.logger.log('warn', "the portal rejected this terminal's credential; enrolling again");
-    this.deps.link.record('troubled', "The portal rejected this terminal's credential (HTTP 401); enrolling again");
+    this.deps.link.record('troubled', "The portal rejected this terminal's credential (HTTP 401); enrolling again", 'credential_rejected');
     this.nudge.abort();
   }
 
@@ -131,7 +131,7 @@ export class SyncUpkeep {
   private async enroll(signal: AbortSignal): Promise<boolean> {
     const { db, client, clock, logger, config } = this.deps;
     if (config.enrollmentToken === '') {
-      this.deps.link.record('troubled', 'No enrollment token is configured (sync.enrollmentToken)');
+      this.deps.link.record('troubled', 'No enrollment token is configured (sync.enrollmentToken)', 'no_enrollment_token');
       return false;
     }
     const e = await client.enroll(config.enrollmentToken, config.terminalId, config.appVersion.slice(0, 50), signal);

@@ -14,7 +14,7 @@ export interface FleetTerminal {
 
 /** The parts of a heartbeat (docs/sync-api.yaml, Heartbeat) the flags read. */
 export interface FleetHeartbeat {
-  devices?: readonly { device: string; state: string; reasonCode?: string }[];
+  devices?: readonly { device: string; state: string; reason?: string }[];
   outbox?: { depth?: number; oldestPendingAgeSeconds?: number };
   render?: { screen: string; ageSeconds: number };
   storage?: { level?: string; freeBytes?: number };
@@ -59,7 +59,7 @@ export function fleetFlags(t: FleetTerminal, now: Date, newestVersion: string): 
   const hb = t.heartbeat;
   if (t.heartbeatAt === null || hb === null || now.getTime() - Date.parse(t.heartbeatAt) > SILENT_AFTER_MS) return ['silent'];
   if (!hb.render || hb.render.ageSeconds > RENDER_PROOF_MAX_AGE_S) flags.push('not-rendering');
-  if (hb.devices?.some((d) => d.device === 'printer' && d.reasonCode === 'paper-out')) flags.push('paper-out');
+  if (hb.devices?.some((d) => d.device === 'printer' && d.reason === 'printer_paper_out')) flags.push('paper-out');
   if (growing(t.depths)) flags.push('outbox-growing');
   if ((hb.outbox?.oldestPendingAgeSeconds ?? 0) > OUTBOX_OLD_AFTER_S) flags.push('outbox-old');
   if (hb.storage?.level === 'low' || hb.storage?.level === 'full') flags.push('disk-low');

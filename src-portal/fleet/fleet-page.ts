@@ -25,7 +25,7 @@ const mb = (bytes: number | undefined): string => (bytes === undefined ? '–' :
 function row(r: FleetRow): string {
   const hb = r.heartbeat;
   const flags = r.flags.map((f) => `<span class="flag flag--${f}">${escapeHtml(FLAG_TEXT[f])}</span>`).join(' ');
-  const devices = (hb?.devices ?? []).map((d) => `${escapeHtml(d.device)}: ${escapeHtml(d.state)}${d.reasonCode ? ` (${escapeHtml(d.reasonCode)})` : ''}`).join('<br>');
+  const devices = (hb?.devices ?? []).map((d) => `${escapeHtml(d.device)}: ${escapeHtml(d.state)}${d.reason ? ` (${escapeHtml(d.reason)})` : ''}`).join('<br>');
   const render = hb?.render ? `${escapeHtml(hb.render.screen)}, ${age(hb.render.ageSeconds)}` : 'no proof';
   const outbox = hb?.outbox ? `${hb.outbox.depth ?? 0}${hb.outbox.oldestPendingAgeSeconds === undefined ? '' : `, oldest ${age(hb.outbox.oldestPendingAgeSeconds)}`}` : '–';
   return `<tr class="${r.flags.length > 0 ? 'flagged' : 'fine'}" data-terminal="${escapeHtml(r.id)}">

@@ -5,6 +5,7 @@ import type { Language, Priority, QueueServiceDto } from '../../src-shared/dto';
 import type { OutboxRow } from '../../src-shared/staff-work';
 import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
+import { ReasonText, useReasonWords } from '../components/ReasonText';
 
 type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string };
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -24,6 +25,7 @@ interface AssistCitizenProps {
  */
 export function AssistCitizen({ kiosk, language, session }: AssistCitizenProps): ReactElement {
   const { t } = useTranslation();
+  const reasonWords = useReasonWords();
   const [services, setServices] = useState<readonly QueueServiceDto[]>([]);
   const [priority, setPriority] = useState<Priority>('none');
   const [ticket, setTicket] = useState<Outcome<ResponseOf<'takeTicketForCitizen'>>>({ state: 'idle' });
@@ -162,7 +164,7 @@ export function AssistCitizen({ kiosk, language, session }: AssistCitizenProps):
           {paper.state === 'busy' ? t('app.working') : null}
           {paper.state === 'done'
             ? paper.value.health.state === 'offline'
-              ? t('staffWork.printerStillOut', { reason: paper.value.health.reason })
+              ? t('staffWork.printerStillOut', { reason: reasonWords('device', paper.value.health.reason) })
               : t('staffWork.printerReady')
             : null}
           {paper.state === 'failed' ? t('staffWork.failed', { reason: paper.message }) : null}
@@ -196,7 +198,7 @@ export function AssistCitizen({ kiosk, language, session }: AssistCitizenProps):
                   </td>
                   <td>{row.attempts}</td>
                   <td>{row.nextAttemptAt ? formatIssuedAt(row.nextAttemptAt) : '—'}</td>
-                  <td>{row.why ?? '—'}</td>
+                  <td>{row.parkReason ? <ReasonText kind="parked" code={row.parkReason} detail={row.why} /> : (row.why ?? '—')}</td>
                 </tr>
               ))}
             </tbody>

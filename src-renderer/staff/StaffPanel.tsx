@@ -5,6 +5,7 @@ import type { Language } from '../../src-shared/dto';
 import type { GrantedSession, StaffRole, TestRead } from '../../src-shared/staff-access';
 import type { DeviceStatus } from '../../src-shared/staff';
 import { formatIssuedAt } from '../app/format';
+import { alertReasonKind, ReasonText, TechnicalDetail, useReasonWords } from '../components/ReasonText';
 import { SyncDetails } from '../sync/SyncDetails';
 import { DayReportSection } from './DayReportSection';
 import { DiagnosticsLink } from './DiagnosticsLink';
@@ -41,6 +42,7 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
   const [read, setRead] = useState<Outcome<TestRead | null>>({ state: 'idle' });
   const { session } = granted;
   const alerts = useStaffAlerts(kiosk, session);
+  const reasonWords = useReasonWords();
 
   const refresh = useCallback(async () => {
     const reply = await kiosk.getDeviceStatus({ session });
@@ -99,11 +101,11 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
                 <td>{t(`staff.devices.${health.device}`)}</td>
                 <td className={`staff-state staff-state--${health.state}`}>{t(`staff.states.${health.state}`)}</td>
                 <td>
-                  {health.reason}
+                  <ReasonText kind="device" code={health.reason} detail={health.detail} />
                   <br />
                   <span className="staff-panel__muted">{formatIssuedAt(health.at)}</span>
                 </td>
-                <td>{lastError ? t('staff.lastErrorAt', { reason: lastError.reason, at: formatIssuedAt(lastError.at) }) : t('staff.none')}</td>
+                <td>{lastError ? t('staff.lastErrorAt', { reason: reasonWords('device', lastError.reason), at: formatIssuedAt(lastError.at) }) : t('staff.none')}</td>
               </tr>
             ))}
           </tbody>
@@ -159,13 +161,14 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
           {alerts.length === 0 ? <p>{t('staff.none')}</p> : null}
           <ul className="staff-panel__alerts">
             {alerts.map((a) => (
-              <li key={a.id} data-open={a.resolvedAt === null}>
+              <li key={a.id} data-open={a.resolvedAt === null} data-reason={a.reason}>
                 {t(a.resolvedAt === null ? 'staff.alertOpen' : 'staff.alertResolved', {
                   device: t(`staff.alertSources.${a.source}`),
-                  reason: a.reason,
+                  reason: reasonWords(alertReasonKind(a.reason), a.reason, a.params),
                   at: formatIssuedAt(a.raisedAt),
                   resolvedAt: a.resolvedAt ? formatIssuedAt(a.resolvedAt) : '',
                 })}
+                {a.detail ? <TechnicalDetail detail={a.detail} /> : null}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import type { ParkedRow, SyncStatus } from '../../src-shared/sync';
 import { formatIssuedAt } from '../app/format';
+import { ReasonText } from '../components/ReasonText';
 import { syncTexts } from './sync-texts';
 
 /**
@@ -56,7 +57,9 @@ export function ParkedRows({
             <p>
               <strong>{x.kinds[row.kind]}</strong> {row.dossierCode ?? ''} · {formatIssuedAt(row.parkedAt)} · {x.attempts(row.attempts)}
             </p>
-            <p className="parked-rows__reason">{row.reason}</p>
+            <p className="parked-rows__reason">
+              <ReasonText kind="parked" code={row.reason} detail={row.detail} />
+            </p>
             <button type="button" className="staff-panel__button" disabled={busy !== null} onClick={() => void retry(row.id)}>
               {x.retry}
             </button>

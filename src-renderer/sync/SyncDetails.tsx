@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Language } from '../../src-shared/dto';
 import { formatIssuedAt } from '../app/format';
+import { ReasonText } from '../components/ReasonText';
 import { ParkedRows } from './ParkedRows';
 import { syncTexts } from './sync-texts';
 import { useSyncStatus } from './use-sync-status';
@@ -37,7 +38,15 @@ export function SyncDetails({ kiosk, language, session }: { kiosk: KioskClient; 
             {clockOff(status.clockSkewSeconds) ? ` (${x.clockOff})` : ''}
           </dd>
           <dt>{x.lastError}</dt>
-          <dd>{status.lastError ? `${formatIssuedAt(status.lastError.at)} — ${status.lastError.message}` : x.none}</dd>
+          <dd data-testid="sync-last-error">
+            {status.lastError ? (
+              <>
+                {formatIssuedAt(status.lastError.at)} — <ReasonText kind="sync" code={status.lastError.code} detail={status.lastError.message} />
+              </>
+            ) : (
+              x.none
+            )}
+          </dd>
         </dl>
       ) : null}
       {status && status.parked > 0 ? <ParkedRows kiosk={kiosk} language={language} session={session} status={status} onRequeued={() => void refresh()} /> : null}

@@ -39,7 +39,7 @@ try {
     appVersion: i % 50 === 0 ? '0.0.9' : '0.1.0',
     sentAt: new Date().toISOString(),
     devices: [
-      { device: 'printer', state: i % 97 === 0 ? 'offline' : 'ok', reason: i % 97 === 0 ? 'Out of paper' : 'Printer ready' },
+      { device: 'printer', state: i % 97 === 0 ? 'offline' : 'ok', reason: i % 97 === 0 ? 'printer_paper_out' : 'printer_ready' },
       { device: 'barcode-scanner', state: 'ok', reason: 'ready' },
       { device: 'document-scanner', state: 'ok', reason: 'ready' },
     ],

@@ -14,7 +14,8 @@ export async function buildChaosChild(name: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3', '@napi-rs/canvas'],
+    // pino requires node built-ins at load, which an ESM bundle cannot; from node_modules it can.
+    external: ['better-sqlite3', '@napi-rs/canvas', 'pino'],
     outfile,
     logLevel: 'error',
   });

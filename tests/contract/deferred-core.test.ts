@@ -42,7 +42,7 @@ describe('deferCore: the page is served before the core is ready', () => {
     core.resolve({ dispatcher: echo, events: bus });
     await core.promise;
     await Promise.resolve();
-    bus.emit('deviceHealth', { device: 'printer', state: 'ok', reason: '', at: '2026-11-23T00:00:00Z' });
+    bus.emit('deviceHealth', { device: 'printer', state: 'ok', reason: 'printer_ready', at: '2026-11-23T00:00:00Z' });
     expect(seen).toEqual(['deviceHealth']);
     expect(gone).toEqual([]);
   });

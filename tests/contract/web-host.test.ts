@@ -79,8 +79,8 @@ describe('browser host', () => {
     const { host, core } = await start();
     const ws = await connect(`${host.origin.replace('http', 'ws')}/kiosk?k=s3cret`, host.origin);
     const received = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
-    core.events.emit('deviceHealth', { device: 'printer', state: 'offline', reason: 'Out of paper', at: 'now' });
-    expect(await received).toEqual({ event: 'deviceHealth', payload: { device: 'printer', state: 'offline', reason: 'Out of paper', at: 'now' } });
+    core.events.emit('deviceHealth', { device: 'printer', state: 'offline', reason: 'printer_paper_out', at: 'now' });
+    expect(await received).toEqual({ event: 'deviceHealth', payload: { device: 'printer', state: 'offline', reason: 'printer_paper_out', at: 'now' } });
     ws.close();
   });
 

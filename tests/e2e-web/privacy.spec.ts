@@ -72,6 +72,13 @@ const logText = (dataDir: string) =>
     .map((f) => readFileSync(join(dataDir, 'logs', f), 'utf8'))
     .join('');
 
+/** The log's lines, each one JSON object (issue #21: structured lines a technician can grep). */
+const logLines = (dataDir: string) =>
+  logText(dataDir)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { level: string; event?: string; [field: string]: unknown });
+
 describe('personal data leaves the kiosk after the portal has it (Chromium, reference portal)', () => {
   let browser: Browser;
   let portal: ServerProcess;
@@ -147,7 +154,7 @@ describe('personal data leaves the kiosk after the portal has it (Chromium, refe
       await new Promise((r) => setTimeout(r, 300));
     }
     await admin.close();
-    await waitFor('the purge of the dossier', () => /"message":"personal data purged","dossiers":1/.test(logText(kiosk.dataDir)), 60_000);
+    await waitFor('the purge of the dossier', () => logLines(kiosk.dataDir).some((l) => l.event === 'privacy.purge' && l.dossiers === 1), 60_000);
     const objects = join(kiosk.dataDir, 'files', 'objects');
     await waitFor('the content files to go', () => walk(objects).files.length === 0);
     await waitFor('the printed receipt to go', () => !existsSync(join(kiosk.dataDir, 'prints')) || readdirSync(join(kiosk.dataDir, 'prints')).length === 0);
@@ -202,6 +209,14 @@ describe('personal data leaves the kiosk after the portal has it (Chromium, refe
     assert.match(await page.getByTestId('lookup-erased').innerText(), /chưa kết nối được với cổng dịch vụ công/);
     await page.getByTestId('lookup-erased').scrollIntoViewIfNeeded();
     await shot(page, 'privacy-04-lookup-offline');
+
+    // The log told what happened, in events, and still holds none of the citizen: the start, the
+    // purge, the link going down; the device states at start (issue #21's log scan).
+    await waitFor('the link.down event', () => logLines(kiosk.dataDir).some((l) => l.event === 'link.down' && l.level === 'warn'), 20_000);
+    const named = new Set(logLines(kiosk.dataDir).map((l) => l.event));
+    for (const event of ['kiosk.start', 'device.state', 'privacy.purge', 'link.up', 'link.down']) assert.ok(named.has(event), `the log has a ${event} event`);
+    const inLogs = [...forbiddenTexts()].filter(([, needle]) => Buffer.from(logText(kiosk.dataDir)).includes(needle)).map(([label]) => label);
+    assert.deepEqual(inLogs, []);
     await page.close();
   });
 });

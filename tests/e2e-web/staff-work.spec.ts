@@ -41,7 +41,7 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     codes.erased = erased.provisionalCode;
     const row = db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(printable.id) as { id: number };
     db.prepare(`UPDATE outbox_jobs SET attempts = 2 WHERE id = ?`).run(row.id);
-    park(db, row.id, REASON, new Date());
+    park(db, row.id, 'portal_refused', REASON, new Date());
     purgeDossierRow(db, erased.id);
     db.close();
     // In this process, so the test can run the virtual printer out of paper.
@@ -87,8 +87,12 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     const rows = work.getByTestId('staff-work-outbox-row');
     await rows.first().waitFor();
     assert.equal(await rows.count(), 2);
-    const parked = await work.locator('[data-testid="staff-work-outbox-row"][data-state="parked"]').innerText();
-    assert.ok(parked.includes(codes.printable) && parked.includes(REASON), parked);
+    const parkedRow = work.locator('[data-testid="staff-work-outbox-row"][data-state="parked"]');
+    const parked = await parkedRow.innerText();
+    // The reason in words; the portal's own answer behind the technical line (issue #21).
+    assert.ok(parked.includes(codes.printable) && parked.includes('Cổng dịch vụ công từ chối dữ liệu này') && !parked.includes(REASON), parked);
+    await parkedRow.getByTestId('reason-technical').locator('summary').click();
+    assert.ok((await parkedRow.innerText()).includes(REASON));
     assert.ok((await work.locator('[data-testid="staff-work-outbox-row"][data-state="pending"]').innerText()).includes(codes.erased));
 
     // Every button in the section is a touch target.
@@ -132,7 +136,7 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     // The printer runs out of paper: the panel shows it; "refilled" brings it back and clears the alert.
     printer.setState('paper-out');
     await page.locator('[data-testid="staff-device-printer"][data-state="offline"]').waitFor({ timeout: 5000 });
-    await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Out of paper' }).waitFor();
+    await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Hết giấy in' }).waitFor();
     await work.locator('[data-testid^="staff-work-service-"]').first().click();
     await work.locator('[data-testid="staff-work-ticket"]', { hasText: 'Không thực hiện được: Out of paper' }).waitFor();
     await work.getByTestId('staff-work-refilled').scrollIntoViewIfNeeded();
@@ -141,8 +145,8 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     await work.locator('[data-testid="staff-work-paper"][data-state="ok"]').waitFor();
     assert.equal(printer.condition(), 'ok');
     await page.locator('[data-testid="staff-device-printer"][data-state="ok"]').waitFor({ timeout: 5000 });
-    await page.locator('[data-testid="staff-alerts"] li[data-open="false"]', { hasText: 'Out of paper' }).waitFor({ timeout: 5000 });
-    assert.equal(await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Out of paper' }).count(), 0);
+    await page.locator('[data-testid="staff-alerts"] li[data-open="false"]', { hasText: 'Hết giấy in' }).waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Hết giấy in' }).count(), 0);
     await shot(page, 'vi-43-staff-work-refilled');
 
     // Leaving: the attract screen, the banner gone, the panel's token no longer works.

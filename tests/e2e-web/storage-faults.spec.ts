@@ -155,7 +155,7 @@ describe('storage faults seen by the citizen', () => {
     await shot(page, 'storage-vi-04-scan-refused-nearly-full');
     await openStaffPanel(page);
     const alert = page.locator('[data-testid="staff-alerts"] li[data-open="true"]');
-    assert.match(await alert.first().innerText(), /Disk nearly full: \d+ MB free .* minimum is 100000000 MB/);
+    assert.match(await alert.first().innerText(), /Ổ đĩa sắp đầy: còn \d+ MB, tối thiểu 100000000 MB/);
     await page.getByTestId('staff-alerts').scrollIntoViewIfNeeded();
     await shot(page, 'storage-vi-05-staff-alert-nearly-full');
     await page.close();
@@ -189,7 +189,7 @@ describe('storage faults seen by the citizen', () => {
       await again.goto(kiosk.url);
       await again.getByTestId('screen-store-error').waitFor({ timeout: 15_000 });
       assert.equal(kiosk.child.exitCode, null, 'the kiosk process is still running');
-      assert.match(kiosk.stderr(), /"message":"store unavailable","reason":"io_error","detail":"The data folder cannot be written/);
+      assert.match(kiosk.stderr(), /"reason":"io_error","detail":"The data folder cannot be written[^\n]*"message":"store unavailable"/);
       await again.close();
       await page.close();
     });

@@ -26,7 +26,7 @@ describe('sync in the staff panel: rows set aside', () => {
     code = dossier.provisionalCode;
     const row = db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(dossier.id) as { id: number };
     db.prepare(`UPDATE outbox_jobs SET attempts = 1 WHERE id = ?`).run(row.id);
-    park(db, row.id, REASON, new Date());
+    park(db, row.id, 'portal_refused', REASON, new Date());
     db.close();
     kiosk = await startKioskProcess(dataDir);
     browser = await launchBrowser();
@@ -45,7 +45,9 @@ describe('sync in the staff panel: rows set aside', () => {
     await row.waitFor();
     const text = await row.innerText();
     assert.ok(text.includes(code), `the row names dossier ${code}: ${text}`);
-    assert.ok(text.includes(REASON), `the row gives the reason: ${text}`);
+    assert.ok(text.includes('Cổng dịch vụ công từ chối dữ liệu này') && !text.includes(REASON), `the row gives the reason in words: ${text}`);
+    await row.getByTestId('reason-technical').locator('summary').click();
+    assert.ok((await row.innerText()).includes(REASON), 'the portal\'s answer is behind the technical line');
     assert.ok(text.includes('1 lần thử'), `the row counts the attempts: ${text}`);
     assert.equal(await page.getByTestId('staff-sync-parked').innerText(), '1');
     await row.scrollIntoViewIfNeeded();

@@ -9,7 +9,7 @@ const healthy: FleetTerminal = {
   appVersion: '1.2.0',
   heartbeatAt: ago(20),
   heartbeat: {
-    devices: [{ device: 'printer', state: 'ok', reasonCode: 'ok' }],
+    devices: [{ device: 'printer', state: 'ok', reason: 'printer_ready' }],
     outbox: { depth: 0 },
     render: { screen: 'screen-attract', ageSeconds: 4 },
     storage: { level: 'ok', freeBytes: 9e9 },
@@ -31,7 +31,7 @@ describe('Fleet flags', () => {
     expect(fleetFlags(withBeat({ render: { screen: 'screen-home', ageSeconds: 30 } }), NOW, '1.2.0')).toEqual([]);
     expect(fleetFlags(withBeat({ render: { screen: 'screen-home', ageSeconds: 31 } }), NOW, '1.2.0')).toEqual(['not-rendering']);
     expect(fleetFlags(withBeat({ render: undefined }), NOW, '1.2.0')).toEqual(['not-rendering']);
-    expect(fleetFlags(withBeat({ devices: [{ device: 'printer', state: 'offline', reasonCode: 'paper-out' }] }), NOW, '1.2.0')).toEqual(['paper-out']);
+    expect(fleetFlags(withBeat({ devices: [{ device: 'printer', state: 'offline', reason: 'printer_paper_out' }] }), NOW, '1.2.0')).toEqual(['paper-out']);
     expect(fleetFlags(withBeat({ outbox: { depth: 3, oldestPendingAgeSeconds: 3601 } }), NOW, '1.2.0')).toEqual(['outbox-old']);
     expect(fleetFlags(withBeat({ storage: { level: 'low' } }), NOW, '1.2.0')).toEqual(['disk-low']);
     expect(fleetFlags(withBeat({ clockSkewSeconds: -121 }), NOW, '1.2.0')).toEqual(['clock-skew']);

@@ -77,7 +77,7 @@ describe('sync: a content file deleted under a stored dossier (gone, not damaged
       expect(rows[2]?.parked_reason).toMatch(new RegExp(`Dossier ${victim.id}: the stored file ${file.sha256.slice(0, 12)}… \\(don-dang-ky-bien-dong page 1\\) was deleted from the content store`));
       const open = alerts.list().filter((a) => a.resolvedAt === null);
       expect(open.map((a) => a.source)).toEqual(['outbox']);
-      expect(open[0]?.reason).toContain('was deleted from the content store');
+      expect(open[0]).toMatchObject({ reason: 'outbox_row_parked', detail: expect.stringContaining('was deleted from the content store') });
       const held = portalHoldings(portal.server);
       expect(held.dossiers.map((d) => d.id).sort()).toEqual(seeded.filter((d) => d !== victim).map((d) => d.id).sort());
       alerts.close();

@@ -208,7 +208,7 @@ describe('kiosk ↔ portal contract on the wire', () => {
       random: Math.random,
       wait: realWait,
       version: 'contract-test',
-      devices: () => [{ device: 'printer', state: 'degraded', reason: 'paper low', at: new Date().toISOString() }],
+      devices: () => [{ device: 'printer', state: 'degraded', reason: 'printer_paper_low', at: new Date().toISOString() }],
       health: () => ({
         render: { screen: 'screen-home', ageSeconds: 3 },
         uptimeSeconds: 12,

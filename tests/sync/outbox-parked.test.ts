@@ -24,20 +24,23 @@ describe('outbox rows set aside (the staff view\'s parkedRows, requeueParked) on
     ).run();
     const idOf = (subject: string) => (db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(subject) as { id: number }).id;
     db.prepare(`UPDATE outbox_jobs SET attempts = 3`).run();
-    park(db, idOf(b.id), 'HTTP 422: the agency is closed', new Date('2026-11-23T02:55:00Z'));
-    park(db, idOf(a.id), 'HTTP 422: the procedure is closed', new Date('2026-11-23T03:00:00Z'));
-    park(db, idOf('pay-1'), 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
-    park(db, idOf('m-1'), 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
+    park(db, idOf(b.id), 'portal_refused', 'HTTP 422: the agency is closed', new Date('2026-11-23T02:55:00Z'));
+    park(db, idOf(a.id), 'portal_refused', 'HTTP 422: the procedure is closed', new Date('2026-11-23T03:00:00Z'));
+    park(db, idOf('pay-1'), 'portal_refused', 'HTTP 422: amount', new Date('2026-11-23T03:05:00Z'));
+    park(db, idOf('m-1'), 'unknown_kind', 'No handler for outbox kind "mystery"', new Date('2026-11-23T03:10:00Z'));
 
     const view = new SyncStatusView({ db, clock: { now: () => new Date('2026-11-23T03:20:00Z') }, portal: null, wake: () => undefined, alerts: { raise: () => undefined, resolve: () => undefined } });
     const parked = view.parkedRows();
-    expect(parked.map((r) => [r.kind, r.dossierCode, r.reason, r.attempts])).toEqual([
-      ['other', null, 'No handler for outbox kind "mystery"', 3],
-      ['payment', a.provisionalCode, 'HTTP 422: amount', 3],
-      ['dossier', a.provisionalCode, 'HTTP 422: the procedure is closed', 3],
+    expect(parked.map((r) => [r.kind, r.dossierCode, r.reason, r.detail, r.attempts])).toEqual([
+      ['other', null, 'unknown_kind', 'No handler for outbox kind "mystery"', 3],
+      ['payment', a.provisionalCode, 'portal_refused', 'HTTP 422: amount', 3],
+      ['dossier', a.provisionalCode, 'portal_refused', 'HTTP 422: the procedure is closed', 3],
       // A dossier with an official code is named by it.
-      ['dossier', '000.00.12.H29-261123-0007', 'HTTP 422: the agency is closed', 3],
+      ['dossier', '000.00.12.H29-261123-0007', 'portal_refused', 'HTTP 422: the agency is closed', 3],
     ]);
+    // A row parked before reasons had codes reads as "other" with all its text.
+    db.prepare(`UPDATE outbox_jobs SET parked_reason = 'HTTP 500 from an older kiosk' WHERE id = ?`).run(idOf('m-1'));
+    expect(view.parkedRows()[0]).toMatchObject({ reason: 'other', detail: 'HTTP 500 from an older kiosk' });
 
     const now = new Date('2026-11-23T04:00:00Z');
     expect(requeueParked(db, idOf(a.id), now)).toBe(true);

@@ -40,12 +40,12 @@ describe('staff and the rows set aside', () => {
     });
     expect(parked).toHaveLength(1);
     expect(parked[0]).toMatchObject({ kind: 'dossier', dossierCode: outcome.receipt.code });
-    expect(parked[0]?.reason).toContain('is damaged');
+    expect(parked[0]).toMatchObject({ reason: 'file_damaged', detail: expect.stringContaining('is damaged') });
     expect((await call<SyncStatus>(core, 'getSyncStatus')).parked).toBe(1);
     expect(portalHoldings(server).dossiers).toEqual([]);
     // Staff are alerted (the 'outbox' source), with the reason.
     const outboxAlerts = async () => (await call<StaffAlert[]>(core, 'listStaffAlerts')).filter((a) => a.source === 'outbox');
-    expect((await outboxAlerts()).filter((a) => a.resolvedAt === null).map((a) => a.reason)).toEqual([expect.stringContaining('is damaged')]);
+    expect((await outboxAlerts()).filter((a) => a.resolvedAt === null).map((a) => [a.reason, a.detail])).toEqual([['outbox_row_parked', expect.stringContaining('is damaged')]]);
 
     // Sending it again unmended parks it again: the cause is still there.
     const id = parked[0]?.id ?? 0;

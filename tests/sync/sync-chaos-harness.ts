@@ -17,7 +17,8 @@ export async function buildSyncChild(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3', 'undici'],
+    // pino requires node built-ins at load, which an ESM bundle cannot; from node_modules it can.
+    external: ['better-sqlite3', 'undici', 'pino'],
     outfile,
     logLevel: 'error',
   });

@@ -5,7 +5,7 @@ import type { Clock } from '../../kernel/clock';
 import type { DocumentScannerPort, PageDecision, ScannerDevice, ScanRequest } from './document-scanner-port';
 import { runProcess, type ProcessSpawner, type RunResult } from './process-runner';
 import { parsePnm, type RawPage } from './raw-page';
-import { DocumentScanError, scanFailureMessages, type ScanFailure } from './scan-errors';
+import { DocumentScanError, deviceReasonOf, scanFailureMessages, type ScanFailure } from './scan-errors';
 import { buildScanArgs, failureFromScanimage, parseDeviceOptions, pickMode, pickSource, type DeviceOptions } from './scanimage-args';
 
 /** How long scanimage may take to exit once it said its batch is over. */
@@ -38,7 +38,7 @@ export class SaneScanner implements DocumentScannerPort {
     private readonly spawner: ProcessSpawner,
     private readonly clock: Clock,
   ) {
-    this.last = { device: 'document-scanner', state: 'offline', reason: 'Not checked yet', at: clock.now().toISOString() };
+    this.last = { device: 'document-scanner', state: 'offline', reason: 'docscan_not_checked', at: clock.now().toISOString() };
   }
 
   health(): DeviceHealth {
@@ -185,12 +185,12 @@ export class SaneScanner implements DocumentScannerPort {
   private setHealth(failure: ScanFailure | null): void {
     const at = this.clock.now().toISOString();
     if (!failure) {
-      this.last = { device: 'document-scanner', state: 'ok', reason: 'Scanner ready', at };
+      this.last = { device: 'document-scanner', state: 'ok', reason: 'docscan_ready', at };
       return;
     }
     // A jam or an empty feeder is the citizen's paper, not a broken device.
     const paper: ScanFailure[] = ['jammed', 'feeder-empty', 'cover-open', 'busy', 'no-feeder'];
-    this.last = { device: 'document-scanner', state: paper.includes(failure) ? 'degraded' : 'offline', reason: scanFailureMessages[failure].en, at };
+    this.last = { device: 'document-scanner', state: paper.includes(failure) ? 'degraded' : 'offline', reason: deviceReasonOf[failure], detail: scanFailureMessages[failure].en, at };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../../src-shared/dto';
+import type { DeviceReason } from '../../../src-shared/reasons';
 
 /** Why a document scan did not give (all) the pages; each has words a citizen can act on. */
 export type ScanFailure =
@@ -14,6 +15,25 @@ export type ScanFailure =
   | 'page-limit'
   | 'size-limit'
   | 'device-error';
+
+/**
+ * The scanner's health reason after a failure. Cancelled and the two dossier limits stop a job,
+ * not the device: it is still ready.
+ */
+export const deviceReasonOf: Record<ScanFailure, DeviceReason> = {
+  'no-device': 'docscan_no_device',
+  'not-installed': 'docscan_not_installed',
+  jammed: 'docscan_jammed',
+  'feeder-empty': 'docscan_feeder_empty',
+  'no-feeder': 'docscan_no_feeder',
+  'cover-open': 'docscan_cover_open',
+  busy: 'docscan_busy',
+  timeout: 'docscan_timeout',
+  cancelled: 'docscan_ready',
+  'page-limit': 'docscan_ready',
+  'size-limit': 'docscan_ready',
+  'device-error': 'docscan_device_error',
+};
 
 export const scanFailureMessages: Record<ScanFailure, LocalizedText> = {
   'no-device': {

@@ -19,7 +19,7 @@ export class VirtualDocumentScanner implements DocumentScannerPort {
   ) {}
 
   health(): DeviceHealth {
-    return { device: 'document-scanner', state: 'ok', reason: 'Virtual scanner ready', at: this.clock.now().toISOString() };
+    return { device: 'document-scanner', state: 'ok', reason: 'docscan_ready', detail: 'virtual document scanner', at: this.clock.now().toISOString() };
   }
 
   async listDevices(): Promise<ScannerDevice[]> {

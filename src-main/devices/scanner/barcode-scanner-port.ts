@@ -1,4 +1,5 @@
 import type { DeviceHealth } from '../../../src-shared/dto';
+import type { DeviceReason } from '../../../src-shared/reasons';
 
 /**
  * A barcode/QR scanner: hands over each scanned text as it was read (no parsing here; the
@@ -51,9 +52,10 @@ export class ScannerListeners {
   }
 }
 
-export const scannerHealth = (state: DeviceHealth['state'], reason: string, at: Date): DeviceHealth => ({
+export const scannerHealth = (state: DeviceHealth['state'], reason: DeviceReason, at: Date, detail?: string): DeviceHealth => ({
   device: 'barcode-scanner',
   state,
   reason,
+  ...(detail ? { detail } : {}),
   at: at.toISOString(),
 });

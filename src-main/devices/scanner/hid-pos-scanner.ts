@@ -1,4 +1,5 @@
 import type { DeviceHealth } from '../../../src-shared/dto';
+import type { DeviceReason } from '../../../src-shared/reasons';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../kernel/logger';
 import { scannerHealth, ScannerListeners, type BarcodeScannerPort } from './barcode-scanner-port';
@@ -52,7 +53,7 @@ export class HidPosScanner implements BarcodeScannerPort {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
-    this.current = scannerHealth('offline', `Scanner ${this.id()} not connected yet`, clock.now());
+    this.current = scannerHealth('offline', 'scanner_not_connected', clock.now(), `scanner ${this.id()}`);
   }
 
   onScan(listener: (text: string) => void): () => void {
@@ -92,7 +93,7 @@ export class HidPosScanner implements BarcodeScannerPort {
       // A scanner may show a keyboard interface too; the POS one is on the bar code page.
       const device = found.find((d) => d.usagePage === BAR_CODE_SCANNER_PAGE) ?? found[0];
       if (device?.path === undefined) {
-        this.setHealth('offline', `Scanner ${this.id()} ${this.everConnected ? 'disconnected' : 'not found'}`);
+        this.setHealth('offline', this.everConnected ? 'scanner_disconnected' : 'scanner_not_found');
         return;
       }
       const handle = await this.hid.open(device.path);
@@ -105,10 +106,10 @@ export class HidPosScanner implements BarcodeScannerPort {
       handle.on('data', (data) => this.onReport(data));
       handle.on('error', (error) => void this.lost(error));
       this.everConnected = true;
-      this.setHealth('ok', `Scanner ${this.id()} connected`);
+      this.setHealth('ok', 'scanner_connected');
       this.logger.log('info', 'barcode scanner connected', { device: this.id() });
     } catch (error) {
-      this.setHealth('offline', `Scanner ${this.id()} cannot be opened: ${String(error)}`);
+      this.setHealth('offline', 'scanner_cannot_open', String(error));
     } finally {
       this.connecting = false;
     }
@@ -121,7 +122,7 @@ export class HidPosScanner implements BarcodeScannerPort {
 
   private async lost(error: unknown): Promise<void> {
     this.logger.log('warn', 'barcode scanner lost', { device: this.id(), error: String(error) });
-    this.setHealth('offline', `Scanner ${this.id()} disconnected`);
+    this.setHealth('offline', 'scanner_disconnected', String(error));
     await this.drop();
   }
 
@@ -136,9 +137,9 @@ export class HidPosScanner implements BarcodeScannerPort {
     }
   }
 
-  private setHealth(state: DeviceHealth['state'], reason: string): void {
+  private setHealth(state: DeviceHealth['state'], reason: DeviceReason, error?: string): void {
     if (this.current.state === state && this.current.reason === reason) return;
-    this.current = scannerHealth(state, reason, this.clock.now());
+    this.current = scannerHealth(state, reason, this.clock.now(), error ? `scanner ${this.id()}: ${error}` : `scanner ${this.id()}`);
     this.listeners.emitHealth(this.current);
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { DeviceHealth } from '../../../src-shared/dto';
+import type { DeviceReason } from '../../../src-shared/reasons';
 import type { Clock } from '../../kernel/clock';
 import { scannerHealth, ScannerListeners, type BarcodeScannerPort } from './barcode-scanner-port';
 
@@ -27,7 +28,7 @@ export class VirtualScanner implements BarcodeScannerPort {
     private readonly portFile: string,
     private readonly clock: Clock,
   ) {
-    this.current = scannerHealth('offline', 'Virtual scanner not started', clock.now());
+    this.current = scannerHealth('offline', 'scanner_not_started', clock.now(), 'virtual scanner');
   }
 
   onScan(listener: (text: string) => void): () => void {
@@ -58,7 +59,7 @@ export class VirtualScanner implements BarcodeScannerPort {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     writeFileSync(this.portFile, JSON.stringify({ port, token: this.token }) + '\n', { mode: 0o600 });
-    this.setHealth('ok', `Virtual scanner on 127.0.0.1:${port}`);
+    this.setHealth('ok', 'scanner_connected', `virtual scanner on 127.0.0.1:${port}`);
   }
 
   async stop(): Promise<void> {
@@ -66,7 +67,7 @@ export class VirtualScanner implements BarcodeScannerPort {
     this.server = null;
     rmSync(this.portFile, { force: true });
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-    this.setHealth('offline', 'Virtual scanner stopped');
+    this.setHealth('offline', 'scanner_stopped', 'virtual scanner');
   }
 
   private serve(socket: Socket): void {
@@ -99,8 +100,8 @@ export class VirtualScanner implements BarcodeScannerPort {
     return reply(true);
   }
 
-  private setHealth(state: DeviceHealth['state'], reason: string): void {
-    this.current = scannerHealth(state, reason, this.clock.now());
+  private setHealth(state: DeviceHealth['state'], reason: DeviceReason, detail: string): void {
+    this.current = scannerHealth(state, reason, this.clock.now(), detail);
     this.listeners.emitHealth(this.current);
   }
 }

@@ -58,7 +58,7 @@ function setup() {
   return { ...ipc, events, kiosk };
 }
 
-const health = { device: 'printer', state: 'degraded', reason: 'paper low', at: '2026-01-01T00:00:00.000Z' } as const;
+const health = { device: 'printer', state: 'degraded', reason: 'printer_paper_low', at: '2026-01-01T00:00:00.000Z' } as const;
 
 describe('createIpcTransport', () => {
   it('sends every method over the one invoke channel and returns the reply', async () => {

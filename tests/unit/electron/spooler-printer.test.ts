@@ -69,7 +69,7 @@ describe('SpoolerPrinter', () => {
     const printer = new SpoolerPrinter({ paper: { kind: 'sheet', size: 'A5' }, deviceName: 'HP', paperWidthDots: 576 }, surface, systemClock);
     await expect(printer.send(ticketJob())).rejects.toThrow(PrinterError);
     expect(surface.jobs[0]?.options.pageSize).toBe('A5');
-    expect(printer.health()).toMatchObject({ state: 'offline', reason: expect.stringContaining('Printer is offline') });
+    expect(printer.health()).toMatchObject({ state: 'offline', reason: 'printer_not_responding', detail: expect.stringContaining('Printer is offline') });
   });
 
   it('is healthy only while the named system printer is installed', async () => {

@@ -99,7 +99,7 @@ describe('outbox worker', () => {
       db,
       clock,
       {
-        reject: async () => failed('HTTP 422 unknown_procedure: no such procedure'),
+        reject: async () => failed('portal_refused', 'HTTP 422 unknown_procedure: no such procedure'),
         test: async () => {
           called++;
           return finished;
@@ -109,11 +109,11 @@ describe('outbox worker', () => {
     );
     await w.start(stop.signal);
     const [rejected, corrupt, unknown] = rows(db);
-    expect(rejected).toMatchObject({ state: 'parked', attempts: 1, parked_reason: 'HTTP 422 unknown_procedure: no such procedure' });
+    expect(rejected).toMatchObject({ state: 'parked', attempts: 1, parked_reason: '[portal_refused] HTTP 422 unknown_procedure: no such procedure' });
     expect(corrupt?.state).toBe('parked');
-    expect(corrupt?.parked_reason).toMatch(/^Corrupt payload/);
+    expect(corrupt?.parked_reason).toMatch(/^\[record_unreadable\] Corrupt payload/);
     expect(corrupt?.attempts).toBe(1);
-    expect(unknown?.parked_reason).toMatch(/No handler for outbox kind "unknown-kind"/);
+    expect(unknown?.parked_reason).toMatch(/^\[unknown_kind\] No handler for outbox kind "unknown-kind"/);
     expect(called).toBe(0);
   });
 

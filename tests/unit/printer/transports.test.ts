@@ -51,16 +51,16 @@ describe('TCP 9100 transport against the virtual printer on a real socket', () =
   it('reads paper and cover state with DLE EOT', async () => {
     const { printer, tcp } = await virtualOnTcp();
     const cases = [
-      ['ok', 'ok', /ready/],
-      ['paper-near-end', 'degraded', /running low/],
-      ['paper-out', 'offline', /Out of paper/],
-      ['cover-open', 'offline', /cover is open/],
+      ['ok', 'ok', 'printer_ready'],
+      ['paper-near-end', 'degraded', 'printer_paper_low'],
+      ['paper-out', 'offline', 'printer_paper_out'],
+      ['cover-open', 'offline', 'printer_cover_open'],
     ] as const;
     for (const [condition, state, reason] of cases) {
       printer.setState(condition);
       const health = await tcp.refreshHealth();
       expect(health.state, condition).toBe(state);
-      expect(health.reason).toMatch(reason);
+      expect(health.reason).toBe(reason);
     }
   });
 
@@ -86,14 +86,14 @@ describe('TCP 9100 transport against the virtual printer on a real socket', () =
     const { port, server } = await virtualOnTcp();
     await server.close();
     const gone = new TcpPrinter({ host: '127.0.0.1', port, paperWidthDots: 576, connectTimeoutMs: 300, ioTimeoutMs: 300 }, systemClock);
-    expect((await gone.refreshHealth()).reason).toMatch(/not responding.*ECONNREFUSED/);
+    expect(await gone.refreshHealth()).toMatchObject({ reason: 'printer_not_responding', detail: expect.stringMatching(/ECONNREFUSED/) });
 
     const mute = createServer(() => undefined);
     await new Promise<void>((r) => mute.listen(0, '127.0.0.1', () => r()));
     const mutePort = (mute.address() as { port: number }).port;
     const hung = new TcpPrinter({ host: '127.0.0.1', port: mutePort, paperWidthDots: 576, ioTimeoutMs: 200 }, systemClock);
     const t0 = Date.now();
-    expect((await hung.refreshHealth()).reason).toMatch(/did not answer within 200 ms/);
+    expect(await hung.refreshHealth()).toMatchObject({ reason: 'printer_not_responding', detail: expect.stringMatching(/did not answer within 200 ms/) });
     expect(Date.now() - t0).toBeLessThan(2000);
     mute.close();
   });

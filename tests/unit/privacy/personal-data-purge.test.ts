@@ -52,7 +52,7 @@ function purgeFor(f: Fixture, dir: string, options: { retentionHours?: number; f
     clock: f.clock,
     fs: options.fs ?? nodeFs,
     logger: f.logger,
-    alerts: { raise: (_source, reason) => void alerts.raised.push(reason), resolve: () => void alerts.resolved++ },
+    alerts: { raise: (_source, reason, more) => void alerts.raised.push(`${reason}: ${more?.detail ?? ''}`), resolve: () => void alerts.resolved++ },
     wait: realWait,
   });
   return { purge, alerts };
@@ -222,7 +222,7 @@ describe('personal data purge', () => {
 
     expect(purge.runOnce()).toBeNull();
     expect(alerts.raised).toHaveLength(1);
-    expect(alerts.raised[0]).toMatch(/EBUSY/);
+    expect(alerts.raised[0]).toMatch(/^purge_failing: .*EBUSY/);
     expect(isPurged(f.db, id)).toBe(true); // the rows went; the files wait for the retry
     expect(shas.every((s) => existsSync(fileOf(dir, s)))).toBe(true);
     expect(alerts.resolved).toBe(0);

@@ -3,7 +3,7 @@ import type { DeviceHealth } from '../../../src-shared/dto';
 import { homeTiles, offlineDevices } from '../../../src-renderer/app/home-tiles';
 import vi from '../../../src-renderer/i18n/vi.json';
 
-const printer = (state: DeviceHealth['state']): DeviceHealth => ({ device: 'printer', state, reason: '', at: '2025-01-01T00:00:00Z' });
+const printer = (state: DeviceHealth['state']): DeviceHealth => ({ device: 'printer', state, reason: 'printer_ready', at: '2025-01-01T00:00:00Z' });
 
 describe('home tiles', () => {
   const queue = homeTiles.find((tile) => tile.id === 'queue');

@@ -47,12 +47,12 @@ describe('scanning and staff diagnostics in the core', () => {
     expect(await dispatchAsStaff(core, 'testPrint')).toEqual({ ok: true, value: { printed: false, printError: 'Out of paper' } });
     await new Promise((r) => setTimeout(r, 0));
     const listed = await dispatchAsStaff(core, 'listStaffAlerts');
-    expect(listed).toMatchObject({ ok: true, value: [{ source: 'printer', reason: 'Out of paper', resolvedAt: null }] });
+    expect(listed).toMatchObject({ ok: true, value: [{ source: 'printer', reason: 'printer_paper_out', resolvedAt: null }] });
     const status = await dispatchAsStaff(core, 'getDeviceStatus');
     expect(status).toMatchObject({
       ok: true,
       value: [
-        { health: { device: 'printer', state: 'offline' }, lastError: { reason: 'Out of paper' } },
+        { health: { device: 'printer', state: 'offline' }, lastError: { reason: 'printer_paper_out' } },
         { health: { device: 'barcode-scanner', state: 'ok' }, lastError: null },
         { health: { device: 'document-scanner', state: 'ok' }, lastError: null },
       ],

@@ -13,19 +13,19 @@ describe('staff alerts', () => {
     events.subscribe((event, payload) => event === 'staffAlert' && seen.push(payload as StaffAlert));
     const alerts = new StaffAlerts(events, new FixedClock(new Date('2026-12-06T02:00:00Z')));
 
-    alerts.raise('storage', 'Disk nearly full');
-    alerts.raise('storage', 'Disk nearly full');
-    alerts.raise('staff-access', 'Locked after 5 wrong PINs');
-    alerts.raise('storage', 'Disk full');
+    alerts.raise('storage', 'disk_nearly_full', { params: { freeMegabytes: 100 } });
+    alerts.raise('storage', 'disk_nearly_full', { params: { freeMegabytes: 100 } });
+    alerts.raise('staff-access', 'staff_entry_locked', { params: { until: '02:15', lockouts: 1 } });
+    alerts.raise('storage', 'disk_full', { detail: 'ENOSPC: no space left on device' });
     alerts.resolve('staff-access');
     await settle();
 
     expect(alerts.isOpen('storage')).toBe(true);
     expect(alerts.isOpen('staff-access')).toBe(false);
     expect(alerts.list().map((a) => [a.source, a.reason, a.resolvedAt === null])).toEqual([
-      ['storage', 'Disk full', true],
-      ['staff-access', 'Locked after 5 wrong PINs', false],
-      ['storage', 'Disk nearly full', false],
+      ['storage', 'disk_full', true],
+      ['staff-access', 'staff_entry_locked', false],
+      ['storage', 'disk_nearly_full', false],
     ]);
     expect(seen).toHaveLength(5);
   });
@@ -33,9 +33,9 @@ describe('staff alerts', () => {
   it('devices raise and resolve through their health', () => {
     const events = new EventBus();
     const alerts = new StaffAlerts(events, new FixedClock(new Date('2026-12-06T02:00:00Z')));
-    events.emit('deviceHealth', { device: 'printer', state: 'offline', reason: 'Out of paper', at: '2026-12-06T02:00:00Z' });
+    events.emit('deviceHealth', { device: 'printer', state: 'offline', reason: 'printer_paper_out', detail: 'DLE EOT 4: 0x72', at: '2026-12-06T02:00:00Z' });
     expect(alerts.isOpen('printer')).toBe(true);
-    events.emit('deviceHealth', { device: 'printer', state: 'ok', reason: '', at: '2026-12-06T02:01:00Z' });
-    expect(alerts.list()[0]).toMatchObject({ source: 'printer', resolvedAt: '2026-12-06T02:01:00Z' });
+    events.emit('deviceHealth', { device: 'printer', state: 'ok', reason: 'printer_ready', at: '2026-12-06T02:01:00Z' });
+    expect(alerts.list()[0]).toMatchObject({ source: 'printer', reason: 'printer_paper_out', detail: 'DLE EOT 4: 0x72', resolvedAt: '2026-12-06T02:01:00Z' });
   });
 });

@@ -143,7 +143,7 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
       expect(refused).toMatchObject({ ok: false, error: { code: 'device_unavailable', message: 'Out of paper' } });
       const alerts = async () => ((await dispatchAsStaff(core, 'listStaffAlerts')) as { ok: true; value: StaffAlert[] }).value;
       await new Promise((r) => setTimeout(r, 0));
-      expect((await alerts()).find((a) => a.source === 'printer' && a.resolvedAt === null)).toMatchObject({ reason: 'Out of paper' });
+      expect((await alerts()).find((a) => a.source === 'printer' && a.resolvedAt === null)).toMatchObject({ reason: 'printer_paper_out' });
 
       const refilled = await dispatchAsStaff(core, 'markPrinterRefilled');
       expect(refilled).toMatchObject({ ok: true, value: { health: { device: 'printer', state: 'ok' } } });
@@ -154,7 +154,7 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
       // A cover left open is not fixed by paper: the answer says the printer is still offline.
       printer.setState('cover-open');
       const still = await dispatchAsStaff(core, 'markPrinterRefilled');
-      expect(still).toMatchObject({ ok: true, value: { health: { state: 'offline', reason: 'Printer cover is open' } } });
+      expect(still).toMatchObject({ ok: true, value: { health: { state: 'offline', reason: 'printer_cover_open' } } });
     } finally {
       await core.close();
     }
@@ -216,7 +216,7 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
     const parkedId = editStore(dataDir, (db) => {
       const row = db.prepare(`SELECT id FROM outbox_jobs WHERE subject_id = ?`).get(parked.id) as { id: number };
       db.prepare(`UPDATE outbox_jobs SET attempts = 3 WHERE id = ?`).run(row.id);
-      park(db, row.id, 'HTTP 422 invalid_request: applicant.idNumber', at);
+      park(db, row.id, 'portal_refused', 'HTTP 422 invalid_request: applicant.idNumber', at);
       return row.id;
     });
 
@@ -226,8 +226,8 @@ describe('staff-assisted work through the dispatcher (real store, virtual printe
       expect(listed).toEqual({
         ok: true,
         value: [
-          { id: expect.any(Number), state: 'pending', kind: 'dossier', dossierCode: pending.code, attempts: 0, nextAttemptAt: at.toISOString(), why: null },
-          { id: parkedId, state: 'parked', kind: 'dossier', dossierCode: parked.code, attempts: 3, nextAttemptAt: null, why: 'HTTP 422 invalid_request: applicant.idNumber' },
+          { id: expect.any(Number), state: 'pending', kind: 'dossier', dossierCode: pending.code, attempts: 0, nextAttemptAt: at.toISOString(), why: null, parkReason: null },
+          { id: parkedId, state: 'parked', kind: 'dossier', dossierCode: parked.code, attempts: 3, nextAttemptAt: null, why: 'HTTP 422 invalid_request: applicant.idNumber', parkReason: 'portal_refused' },
         ],
       });
     } finally {

@@ -44,7 +44,7 @@ describe('the heartbeat and what counts as a change', () => {
     const at = new Date('2026-12-06T09:00:00Z');
     const beat = (over: Partial<SyncStatus>, printer: 'ok' | 'offline' = 'ok') =>
       healthFingerprint(
-        heartbeatBody({ devices: [{ device: 'printer', state: printer, reason: 'x', at: at.toISOString() }], status: { ...status, ...over }, health, sentAt: at, appVersion: '1', changed: true }),
+        heartbeatBody({ devices: [{ device: 'printer', state: printer, reason: 'printer_ready', at: at.toISOString() }], status: { ...status, ...over }, health, sentAt: at, appVersion: '1', changed: true }),
       );
     const base = beat({});
     expect(beat({ outboxDepth: 50, oldestPendingAgeSeconds: 900 })).toBe(base);

@@ -34,12 +34,12 @@ describe('link state', () => {
     now = 1000;
     m.recordOutcome(retry('ECONNREFUSED', true));
     expect(m.state()).toBe('offline');
-    expect(m.error()).toEqual({ at: 1000, message: 'ECONNREFUSED' });
+    expect(m.error()).toEqual({ at: 1000, code: 'portal_unreachable', message: 'ECONNREFUSED' });
     now = 2000;
     m.recordOutcome(rateLimited('429', 1000));
     expect(m.state()).toBe('degraded');
     now = 200_000;
-    m.recordOutcome(failed('422 invalid dossier'));
+    m.recordOutcome(failed('portal_refused', '422 invalid dossier'));
     expect(m.state()).toBe('online');
     expect(changes).toEqual(['online', 'offline', 'degraded', 'online']);
   });

@@ -50,7 +50,7 @@ export class TcpPrinter implements PrinterPort {
 
   async send(job: Uint8Array): Promise<void> {
     await this.refreshHealth();
-    if (!canPrint(this.last.condition)) throw new PrinterError(this.health().reason);
+    if (!canPrint(this.last.condition)) throw new PrinterError(reasonOf(this.last.condition));
     try {
       // A status query after the job is answered only once the printer has read the whole job:
       // a connection reset half-way is caught here instead of being lost in socket buffers.
