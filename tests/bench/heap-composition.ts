@@ -1,10 +1,10 @@
 import type { CDPSession } from 'playwright-core';
 
-/** What a renderer's V8 heap holds, from one heap snapshot: compiled code apart from everything else. */
+/** What a V8 heap holds, from one heap snapshot: compiled code apart from everything else. */
 export interface HeapComposition {
   /** Machine code, bytecode and their metadata (snapshot node type `code`): grows as V8 tiers functions up. */
   codeBytes: number;
-  /** JS objects, arrays, strings, closures …: what a leak in the page's own state would grow. */
+  /** JS objects, arrays, strings, closures …: what a leak in the program's own state would grow. */
   objectBytes: number;
 }
 
@@ -13,14 +13,11 @@ interface SnapshotMeta {
   nodes: number[];
 }
 
-/** Node types in a V8 heap snapshot that are not the page's JS state (Blink's C++ objects, roots). */
+/** Node types in a V8 heap snapshot that are not the program's JS state (Blink's C++ objects, roots, V8 internals). */
 const NOT_JS = new Set(['native', 'synthetic', 'hidden']);
 
-/**
- * Takes a heap snapshot through CDP (after the caller's GC) and sums self sizes by kind. Used to
- * say whether JS heap growth is state the page keeps or code V8 compiled for functions that got hot.
- */
-export async function heapComposition(cdp: CDPSession): Promise<HeapComposition> {
+/** Takes a heap snapshot of a page through CDP (after the caller's GC), as its JSON text. */
+export async function pageHeapSnapshot(cdp: CDPSession): Promise<string> {
   const chunks: string[] = [];
   const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
@@ -29,7 +26,15 @@ export async function heapComposition(cdp: CDPSession): Promise<HeapComposition>
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
-  const snapshot = JSON.parse(chunks.join('')) as SnapshotMeta;
+  return chunks.join('');
+}
+
+/**
+ * Sums a heap snapshot's self sizes by kind, to say whether JS heap growth is state a process
+ * keeps or code V8 compiled for functions that got hot.
+ */
+export function heapComposition(snapshotJson: string): HeapComposition {
+  const snapshot = JSON.parse(snapshotJson) as SnapshotMeta;
   const fields = snapshot.snapshot.meta.node_fields;
   const types = snapshot.snapshot.meta.node_types[0];
   const typeAt = fields.indexOf('type');

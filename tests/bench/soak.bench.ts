@@ -6,10 +6,10 @@
 // process's RSS (/proc) and its V8 heap (through its inspector), the renderer's JS heap and its
 // DOM node count (CDP Performance.getMetrics), each measured back on the attract screen after a
 // GC forced in both processes. Each end is the median of SAMPLES samples taken every other
-// session, because one sample of RSS moved by ±10 % between runs. A heap snapshot at each end
-// splits the renderer's JS heap into V8's compiled code and the page's own objects (see
-// heap-composition.ts): code grows as functions get hot, objects would grow with a leak. Also
-// prints prints/ and logs/ against their caps. SOAK_SESSIONS and SOAK_MAX_MINUTES bound the run;
+// session, because one sample of RSS moved by ±10 % between runs. Each end also splits each JS
+// heap into V8's compiled code and the program's own objects (renderer: a heap snapshot, see
+// heap-composition.ts; core: V8's code statistics): code grows as functions get hot, objects would grow with a leak.
+// Also prints prints/ and logs/ against their caps. SOAK_SESSIONS and SOAK_MAX_MINUTES bound the run;
 // the printed n is the real count. SOAK_TRACE_EVERY=N prints one sample every N sessions (not a
 // BENCH line) to see whether growth levels off.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { KioskClient } from '../../src-shared/contract';
 import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess } from '../e2e-web/harness';
 import { landDraft } from '../unit/dossier/fixture';
-import { heapComposition, type HeapComposition } from './heap-composition';
+import { heapComposition, pageHeapSnapshot, type HeapComposition } from './heap-composition';
 import { freePort, NodeInspector } from './node-inspector';
 import { readStat } from './proc-usage';
 import { percentile, report } from './report';
@@ -69,6 +69,13 @@ async function measure(p: Page, session: CDPSession): Promise<Sample> {
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
   const kioskHeap = await core.heapUsedAfterGc();
   return { kioskRss: readStat(kioskPid)?.rssBytes ?? NaN, kioskHeap, jsHeap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+}
+
+/** The core's heap after a GC, code apart (from V8's code statistics, not a snapshot: see node-inspector.ts). */
+async function coreComposition(): Promise<HeapComposition> {
+  const used = await core.heapUsedAfterGc();
+  const codeBytes = await core.heapCodeBytes();
+  return { codeBytes, objectBytes: used - codeBytes };
 }
 
 const median = (values: readonly number[]) => percentile(values, 50);
@@ -136,6 +143,7 @@ let done = 0;
 const first: Sample[] = [];
 const last: Sample[] = [];
 let firstHeap: HeapComposition | null = null;
+let firstCoreHeap: HeapComposition | null = null;
 let failure: string | null = null;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 // Start: sessions 50, 52 … 58. End: the last WINDOW sessions of SESSIONS (992 … 1,000); a run cut
@@ -154,7 +162,10 @@ while (done < SESSIONS && performance.now() - started < MAX_MS) {
   done++;
   if (atStart(done)) {
     first.push(await measure(page, cdp));
-    if (first.length === SAMPLES) firstHeap = await heapComposition(cdp);
+    if (first.length === SAMPLES) {
+      firstHeap = heapComposition(await pageHeapSnapshot(cdp));
+      firstCoreHeap = await coreComposition();
+    }
   }
   if (atEnd(done)) last.push(await measure(page, cdp));
   if (TRACE_EVERY > 0 && done % TRACE_EVERY === 0) {
@@ -167,7 +178,8 @@ if (failure) {
   await page.getByTestId('screen-attract').waitFor();
 }
 if (last.length === 0) last.push(await measure(page, cdp));
-const lastHeap = await heapComposition(cdp);
+const lastHeap = heapComposition(await pageHeapSnapshot(cdp));
+const lastCoreHeap = await coreComposition();
 const minutes = (performance.now() - started) / 60_000;
 
 const dirStats = (dir: string) => {
@@ -184,14 +196,15 @@ core.close();
 await browser.close();
 await kiosk.stop();
 
-if (first.length < SAMPLES || !firstHeap) throw new Error(`only ${done} sessions ran; no baseline over sessions ${BASELINE_AT}–${BASELINE_AT + WINDOW}`);
+if (first.length < SAMPLES || !firstHeap || !firstCoreHeap) throw new Error(`only ${done} sessions ran; no baseline over sessions ${BASELINE_AT}–${BASELINE_AT + WINDOW}`);
 const growth = (a: number, b: number) => ((b - a) / a) * 100;
 const base = medianOf(first);
 const end = medianOf(last);
 const span = `n=${done} from=${BASELINE_AT} samples=${first.length}+${last.length} minutes=${minutes.toFixed(1)}${failure ? ' stopped_early(page reloaded before the last measure)' : ''}`;
 const spread = (key: keyof Sample) => `spread=${spreadPct(first, key).toFixed(1)}%/${spreadPct(last, key).toFixed(1)}%`;
 report('soak.growth_pct.kiosk_rss', growth(base.kioskRss, end.kioskRss), '%', 5, `${span} ${mb(base.kioskRss)}→${mb(end.kioskRss)}MB ${spread('kioskRss')}`);
-report('soak.growth_pct.kiosk_heap', growth(base.kioskHeap, end.kioskHeap), '%', 5, `${span} ${mb(base.kioskHeap)}→${mb(end.kioskHeap)}MB ${spread('kioskHeap')} (core's V8 heap after GC)`);
+report('soak.growth_pct.kiosk_heap', growth(base.kioskHeap, end.kioskHeap), '%', 5, `${span} ${mb(base.kioskHeap)}→${mb(end.kioskHeap)}MB ${spread('kioskHeap')} of_which_code=${mb(firstCoreHeap.codeBytes)}→${mb(lastCoreHeap.codeBytes)}MB objects=${mb(firstCoreHeap.objectBytes)}→${mb(lastCoreHeap.objectBytes)}MB`);
+report('soak.growth_pct.kiosk_js_objects', growth(firstCoreHeap.objectBytes, lastCoreHeap.objectBytes), '%', 5, `${span} ${mb(firstCoreHeap.objectBytes)}→${mb(lastCoreHeap.objectBytes)}MB (V8 heap after GC less its code statistics)`);
 report(
   'soak.growth_pct.renderer_heap',
   growth(base.jsHeap, end.jsHeap),
