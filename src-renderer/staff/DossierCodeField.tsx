@@ -16,8 +16,8 @@ interface DossierCodeFieldProps {
 
 /**
  * The staff panel's dossier code, typed on the kiosk's own keyboard (a kiosk has no physical
- * one). No input method: Telex would turn the `s` of `KIOSK` into a tone mark. Shown in capitals,
- * as codes are printed; main upper-cases what it gets anyway.
+ * one). No input method: Telex would make a terminal id `BAS` into `BÁ` and `DD` into `Đ`. Shown in
+ * capitals, as codes are printed; main upper-cases what it gets anyway.
  */
 export function DossierCodeField({ language, value, maxLength, onChange }: DossierCodeFieldProps): ReactElement {
   const { t } = useTranslation();
