@@ -6,6 +6,7 @@ import type { OutboxRow } from '../../src-shared/staff-work';
 import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
 import { ReasonText, useReasonWords } from '../components/ReasonText';
+import { DossierCodeField } from './DossierCodeField';
 
 type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string };
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -121,27 +122,19 @@ export function AssistCitizen({ kiosk, language, session }: AssistCitizenProps):
         >
           {t('staffWork.reprintLastTicket')}
         </button>
-        <form
-          className="staff-work__code"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (code.trim() !== '') void run(setReceipt, () => kiosk.reprintReceiptByCode({ session, code, language }));
-          }}
-        >
-          <label htmlFor="staff-work-code">{t('staffWork.dossierCode')}</label>
-          <input
-            id="staff-work-code"
-            data-testid="staff-work-code"
-            value={code}
-            maxLength={64}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => setCode(event.target.value)}
-          />
-          <button type="submit" className="staff-panel__button" data-testid="staff-work-reprint-receipt" disabled={receipt.state === 'busy' || code.trim() === ''}>
+        {/* Not a form: the on-screen keyboard's keys are <button>s, and in a form each would submit it. */}
+        <div className="staff-work__code">
+          <DossierCodeField language={language} value={code} maxLength={64} onChange={setCode} />
+          <button
+            type="button"
+            className="staff-panel__button"
+            data-testid="staff-work-reprint-receipt"
+            disabled={receipt.state === 'busy' || code.trim() === ''}
+            onClick={() => void run(setReceipt, () => kiosk.reprintReceiptByCode({ session, code, language }))}
+          >
             {t('staffWork.reprintReceipt')}
           </button>
-        </form>
+        </div>
         <p data-testid="staff-work-receipt" data-outcome={receipt.state === 'done' ? receipt.value.outcome : undefined}>
           {receipt.state === 'busy' ? t('app.working') : null}
           {receipt.state === 'done' ? receiptLine(receipt.value) : null}

@@ -2,21 +2,33 @@
 // without a reload. Each session goes through the real screens (attract → language → home →
 // queue → service → priority → ticket, printed on the virtual printer → done → attract) and asks
 // the core through `window.kiosk` for a search; every 10th also scans and submits a dossier.
-// Growth between session 50 and the last one of: kiosk-process RSS (/proc), the renderer's JS heap
-// after a forced GC and its DOM node count (CDP Performance.getMetrics), each measured back on the
-// attract screen. Also prints prints/ and logs/ against their caps. SOAK_SESSIONS and
-// SOAK_MAX_MINUTES bound the run; the printed n is the real count.
+// Growth between the start (sessions 50–58) and the end (the last 10 sessions) of: the kiosk
+// process's RSS (/proc) and its V8 heap (through its inspector), the renderer's JS heap and its
+// DOM node count (CDP Performance.getMetrics), each measured back on the attract screen after a
+// GC forced in both processes. Each end is the median of SAMPLES samples taken every other
+// session, because one sample of RSS moved by ±10 % between runs. Each end also splits each JS
+// heap into V8's compiled code and the program's own objects (renderer: a heap snapshot, see
+// heap-composition.ts; core: V8's code statistics): code grows as functions get hot, objects would grow with a leak.
+// Also prints prints/ and logs/ against their caps. SOAK_SESSIONS and SOAK_MAX_MINUTES bound the run;
+// the printed n is the real count. SOAK_TRACE_EVERY=N prints one sample every N sessions (not a
+// BENCH line) to see whether growth levels off.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { KioskClient } from '../../src-shared/contract';
 import { kioskPage, launchBrowser, ROOT, shot, startKioskProcess } from '../e2e-web/harness';
 import { landDraft } from '../unit/dossier/fixture';
+import { heapComposition, pageHeapSnapshot, type HeapComposition } from './heap-composition';
+import { freePort, NodeInspector } from './node-inspector';
 import { readStat } from './proc-usage';
-import { report } from './report';
+import { percentile, report } from './report';
 
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 1000);
 const BASELINE_AT = Math.min(50, Math.floor(SESSIONS / 2));
+const SAMPLES = 5;
+// Samples every other session: sessions 50, 52 … 58 at the start, the last 10 at the end.
+const WINDOW = SAMPLES * 2;
+const TRACE_EVERY = Number(process.env.SOAK_TRACE_EVERY ?? 0);
 const MAX_MS = Number(process.env.SOAK_MAX_MINUTES ?? 15) * 60_000;
 const KEEP_IMAGES = 300;
 const LOG_CAP_MB = 20;
@@ -24,6 +36,7 @@ const QUERIES = ['đất đai', 'khai sinh', 'kết hôn', 'chứng thực', 'h�
 
 interface Sample {
   kioskRss: number;
+  kioskHeap: number;
   jsHeap: number;
   nodes: number;
 }
@@ -31,10 +44,14 @@ interface Sample {
 // A busy center's numbering: 1,000 tickets in one day need four digits (three stop at 999).
 const demo = JSON.parse(readFileSync(join(ROOT, 'assets/demo-center.json'), 'utf8')) as { queue: { services: object[] } };
 const services = demo.queue.services.map((service) => ({ ...service, digits: 4 }));
+// The core runs with its inspector open on loopback, so each sample can force a GC in it too.
+const inspectPort = await freePort();
 const kiosk = await startKioskProcess(undefined, {
+  env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:${inspectPort}`.trim() },
   config: { queue: { services }, printer: { virtualKeepImages: KEEP_IMAGES }, logs: { keepDays: 30, maxMegabytes: LOG_CAP_MB } },
 });
 const kioskPid = kiosk.child.pid!;
+const core = await NodeInspector.connect(inspectPort);
 const browser = await launchBrowser();
 const page = await kioskPage(browser, 'portrait');
 const cdp = await page.context().newCDPSession(page);
@@ -43,12 +60,37 @@ await page.goto(kiosk.url);
 await page.getByTestId('screen-attract').waitFor();
 
 async function measure(p: Page, session: CDPSession): Promise<Sample> {
+  // Twice, with a pause: the first collection can leave objects that only die on the second
+  // (finalizers, weak references cleared by the first).
   await session.send('HeapProfiler.collectGarbage');
   await p.waitForTimeout(200);
   await session.send('HeapProfiler.collectGarbage');
   const { metrics } = await session.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  return { kioskRss: readStat(kioskPid)?.rssBytes ?? NaN, jsHeap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+  const kioskHeap = await core.heapUsedAfterGc();
+  return { kioskRss: readStat(kioskPid)?.rssBytes ?? NaN, kioskHeap, jsHeap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+}
+
+/** The core's heap after a GC, code apart (from V8's code statistics, not a snapshot: see node-inspector.ts). */
+async function coreComposition(): Promise<HeapComposition> {
+  const used = await core.heapUsedAfterGc();
+  const codeBytes = await core.heapCodeBytes();
+  return { codeBytes, objectBytes: used - codeBytes };
+}
+
+const median = (values: readonly number[]) => percentile(values, 50);
+function medianOf(samples: readonly Sample[]): Sample {
+  return {
+    kioskRss: median(samples.map((s) => s.kioskRss)),
+    kioskHeap: median(samples.map((s) => s.kioskHeap)),
+    jsHeap: median(samples.map((s) => s.jsHeap)),
+    nodes: median(samples.map((s) => s.nodes)),
+  };
+}
+/** max − min over the median, in %: how much one sample alone could have moved the figure. */
+function spreadPct(samples: readonly Sample[], key: keyof Sample): number {
+  const values = samples.map((s) => s[key]);
+  return ((Math.max(...values) - Math.min(...values)) / median(values)) * 100;
 }
 
 type Api = { kiosk: KioskClient };
@@ -98,8 +140,16 @@ async function citizenSession(i: number): Promise<void> {
 
 const started = performance.now();
 let done = 0;
-let baseline: Sample | null = null;
+const first: Sample[] = [];
+const last: Sample[] = [];
+let firstHeap: HeapComposition | null = null;
+let firstCoreHeap: HeapComposition | null = null;
 let failure: string | null = null;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+// Start: sessions 50, 52 … 58. End: the last WINDOW sessions of SESSIONS (992 … 1,000); a run cut
+// short by SOAK_MAX_MINUTES still gets one end sample after its last session.
+const atStart = (n: number) => n >= BASELINE_AT && n < BASELINE_AT + WINDOW && (n - BASELINE_AT) % 2 === 0;
+const atEnd = (n: number) => n > SESSIONS - WINDOW && n >= BASELINE_AT + WINDOW && (SESSIONS - n) % 2 === 0;
 while (done < SESSIONS && performance.now() - started < MAX_MS) {
   try {
     await citizenSession(done);
@@ -110,13 +160,26 @@ while (done < SESSIONS && performance.now() - started < MAX_MS) {
     break;
   }
   done++;
-  if (done === BASELINE_AT) baseline = await measure(page, cdp);
+  if (atStart(done)) {
+    first.push(await measure(page, cdp));
+    if (first.length === SAMPLES) {
+      firstHeap = heapComposition(await pageHeapSnapshot(cdp));
+      firstCoreHeap = await coreComposition();
+    }
+  }
+  if (atEnd(done)) last.push(await measure(page, cdp));
+  if (TRACE_EVERY > 0 && done % TRACE_EVERY === 0) {
+    const s = await measure(page, cdp);
+    console.error(`soak at ${done}: kiosk_rss=${mb(s.kioskRss)}MB kiosk_heap=${mb(s.kioskHeap)}MB renderer_heap=${mb(s.jsHeap)}MB nodes=${s.nodes}`);
+  }
 }
 if (failure) {
   await page.goto(kiosk.url);
   await page.getByTestId('screen-attract').waitFor();
 }
-const last = await measure(page, cdp);
+if (last.length === 0) last.push(await measure(page, cdp));
+const lastHeap = heapComposition(await pageHeapSnapshot(cdp));
+const lastCoreHeap = await coreComposition();
 const minutes = (performance.now() - started) / 60_000;
 
 const dirStats = (dir: string) => {
@@ -129,16 +192,27 @@ const dirStats = (dir: string) => {
 };
 const prints = dirStats(join(kiosk.dataDir, 'prints'));
 const logs = dirStats(join(kiosk.dataDir, 'logs'));
+core.close();
 await browser.close();
 await kiosk.stop();
 
-if (!baseline) throw new Error(`only ${done} sessions ran; no baseline at ${BASELINE_AT}`);
+if (first.length < SAMPLES || !firstHeap || !firstCoreHeap) throw new Error(`only ${done} sessions ran; no baseline over sessions ${BASELINE_AT}–${BASELINE_AT + WINDOW}`);
 const growth = (a: number, b: number) => ((b - a) / a) * 100;
-const base = baseline;
-const span = `n=${done} from=${BASELINE_AT} minutes=${minutes.toFixed(1)}${failure ? ' stopped_early(page reloaded before the last measure)' : ''}`;
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-report('soak.growth_pct.kiosk_rss', growth(base.kioskRss, last.kioskRss), '%', 5, `${span} ${mb(base.kioskRss)}→${mb(last.kioskRss)}MB`);
-report('soak.growth_pct.renderer_heap', growth(base.jsHeap, last.jsHeap), '%', 5, `${span} ${mb(base.jsHeap)}→${mb(last.jsHeap)}MB`);
-report('soak.growth_pct.dom_nodes', growth(base.nodes, last.nodes), '%', 5, `${span} ${base.nodes}→${last.nodes}`);
+const base = medianOf(first);
+const end = medianOf(last);
+const span = `n=${done} from=${BASELINE_AT} samples=${first.length}+${last.length} minutes=${minutes.toFixed(1)}${failure ? ' stopped_early(page reloaded before the last measure)' : ''}`;
+const spread = (key: keyof Sample) => `spread=${spreadPct(first, key).toFixed(1)}%/${spreadPct(last, key).toFixed(1)}%`;
+report('soak.growth_pct.kiosk_rss', growth(base.kioskRss, end.kioskRss), '%', 5, `${span} ${mb(base.kioskRss)}→${mb(end.kioskRss)}MB ${spread('kioskRss')}`);
+report('soak.growth_pct.kiosk_heap', growth(base.kioskHeap, end.kioskHeap), '%', 5, `${span} ${mb(base.kioskHeap)}→${mb(end.kioskHeap)}MB ${spread('kioskHeap')} of_which_code=${mb(firstCoreHeap.codeBytes)}→${mb(lastCoreHeap.codeBytes)}MB objects=${mb(firstCoreHeap.objectBytes)}→${mb(lastCoreHeap.objectBytes)}MB`);
+report('soak.growth_pct.kiosk_js_objects', growth(firstCoreHeap.objectBytes, lastCoreHeap.objectBytes), '%', 5, `${span} ${mb(firstCoreHeap.objectBytes)}→${mb(lastCoreHeap.objectBytes)}MB (V8 heap after GC less its code statistics)`);
+report(
+  'soak.growth_pct.renderer_heap',
+  growth(base.jsHeap, end.jsHeap),
+  '%',
+  5,
+  `${span} ${mb(base.jsHeap)}→${mb(end.jsHeap)}MB ${spread('jsHeap')} of_which_code=${mb(firstHeap.codeBytes)}→${mb(lastHeap.codeBytes)}MB objects=${mb(firstHeap.objectBytes)}→${mb(lastHeap.objectBytes)}MB`,
+);
+report('soak.growth_pct.renderer_js_objects', growth(firstHeap.objectBytes, lastHeap.objectBytes), '%', 5, `${span} ${mb(firstHeap.objectBytes)}→${mb(lastHeap.objectBytes)}MB (heap snapshot, compiled code excluded)`);
+report('soak.growth_pct.dom_nodes', growth(base.nodes, end.nodes), '%', 5, `${span} ${base.nodes}→${end.nodes}`);
 report('soak.prints_files', prints.files, 'files', KEEP_IMAGES, `${prints.mb.toFixed(1)}MB`);
 report('soak.logs_mb', Number(logs.mb.toFixed(2)), 'MB', LOG_CAP_MB, `files=${logs.files}`);

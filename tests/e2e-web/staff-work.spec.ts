@@ -14,6 +14,7 @@ import { startWebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
 import { openKioskDb, seedDossiers } from '../sync/harness';
 import { inkRatio, kioskPage, launchBrowser, longPressStaffCorner, openStaffPanel, ROOT, shot } from './harness';
+import { typeOnKeyboard } from './journey-steps';
 
 /** Waits (up to 5 s) for something the test process itself can see, such as the virtual printer's last job. */
 async function until(done: () => boolean, what: string): Promise<void> {
@@ -119,13 +120,28 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     await ticketLine.waitFor();
     assert.match(await work.getByTestId('staff-work-ticket').innerText(), new RegExp(`số ${number} `));
 
-    // A receipt by its code; an erased dossier's is refused and says why.
-    await work.getByTestId('staff-work-code').fill(codes.printable.toLowerCase());
+    // A receipt by its code, typed on the kiosk's keyboard (no physical one): the layout's lower
+    // case keys, `-` from the extra key; the field shows it in capitals, as printed.
+    const codeField = work.getByTestId('staff-work-code');
+    assert.equal(await work.getByTestId('staff-work-code-keyboard').count(), 0, 'the keyboard opens only when the field is tapped');
+    await codeField.tap();
+    const keyboard = work.getByTestId('staff-work-code-keyboard');
+    await keyboard.waitFor();
+    await typeOnKeyboard(page, codes.printable.toLowerCase());
+    assert.equal(await codeField.innerText(), codes.printable);
+    for (const key of await keyboard.getByRole('button').all()) {
+      const box = await key.boundingBox();
+      assert.ok(box && box.height >= 64 && box.width >= 64, `key ${await key.innerText()} is ${box?.width}×${box?.height}px`);
+    }
+    await keyboard.scrollIntoViewIfNeeded();
+    await shot(page, 'vi-40b-staff-work-code-keyboard');
     await work.getByTestId('staff-work-reprint-receipt').click();
     await work.locator('[data-testid="staff-work-receipt"][data-outcome="printed"]').waitFor();
     const receiptPng = printer.lastPrint()?.pngFiles[0] ?? '';
     assert.ok(existsSync(receiptPng), 'the receipt reprint is a PNG in prints/');
-    await work.getByTestId('staff-work-code').fill(codes.erased);
+    await keyboard.locator('.osk [data-skbtn="{clear}"]').tap();
+    assert.equal(await codeField.innerText(), 'Chạm để nhập mã');
+    await typeOnKeyboard(page, codes.erased.toLowerCase());
     await work.getByTestId('staff-work-reprint-receipt').click();
     const erased = work.locator('[data-testid="staff-work-receipt"][data-outcome="erased"]');
     await erased.waitFor();
