@@ -6,6 +6,7 @@ import { loadKioskConfig } from '../app/load-config';
 import { createFileLogger } from '../kernel/logger';
 import { assetsDir } from '../app/paths';
 import { surviveStrayFailures } from '../app/process-guard';
+import { stopOnceOnSignals } from '../app/stop-signals';
 import { deferCore } from './deferred-core';
 import { findChromium, openKioskBrowser } from './open-browser';
 import { startWebHost } from './web-host';
@@ -51,16 +52,36 @@ async function main(): Promise<void> {
     else process.stderr.write('No Chromium found (set KIOSK_CHROMIUM); open the URL above in a browser.\n');
   }
 
-  const shutdown = async () => {
-    await host.close();
-    await (await starting).close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // Once, whoever sends the signal and however often: the store closes (WAL checkpointed) first.
+  stopOnceOnSignals(
+    process,
+    (signal) => {
+      logger.log('info', 'stopping', { signal });
+      void (async () => {
+        await host.close();
+        await (await starting).close();
+      })().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.log('error', 'stop failed', { error: String(error) });
+          process.exit(1);
+        },
+      );
+    },
+    (signal) => logger.log('info', 'already stopping', { signal }),
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Kiosk failed to start: ${String(error)}\n`);
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${describeStartFailure(error)}\n`);
   process.exit(1);
 });
+
+/** One plain line an operator can act on; the service's journal shows it. */
+function describeStartFailure(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'EADDRINUSE') {
+    return `Kiosk failed to start: the port is taken (another kiosk already running?); stop it, or start with another --port (0 = any free port).`;
+  }
+  return `Kiosk failed to start: ${String(error)}`;
+}
