@@ -8,6 +8,7 @@ import { assetsDir } from '../app/paths';
 import { surviveStrayFailures } from '../app/process-guard';
 import { stopOnceOnSignals } from '../app/stop-signals';
 import { deferCore } from './deferred-core';
+import { LAUNCH_PAGE_FILE, writeLaunchPage } from './launch-page';
 import { findChromium, openKioskBrowser } from './open-browser';
 import { startWebHost } from './web-host';
 
@@ -43,6 +44,14 @@ async function main(): Promise<void> {
   });
   // Ready for a browser: the page loads now and its first calls wait for the core.
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  // For a browser started apart from the kiosk (deploy/linux/: Chromium under cage), which must
+  // not get the secret on its command line. Replaced at each start: the secret is per launch.
+  // A data folder that cannot be written is the core's to report (the out-of-service screen).
+  try {
+    writeLaunchPage(join(dataDir, LAUNCH_PAGE_FILE), host.url);
+  } catch (error) {
+    logger.log('warn', 'launch page not written', { error: String(error) });
+  }
   listening();
   logger.log('info', 'web host ready', { origin: host.origin, dataDir });
 
