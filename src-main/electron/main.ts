@@ -170,6 +170,9 @@ function run(): void {
       window = null;
     });
     win.once('ready-to-show', () => win.show());
+    // Windows: a shutdown or sign-out emits no before-quit, so the store is not closed (SQLite
+    // replays its WAL at the next start); it is not a crash either.
+    win.on('session-end', () => crashes.markStopped());
     watchRenderer(win, logger, () => phase === 'running');
 
     await win.loadURL(KIOSK_START_URL);
