@@ -58,8 +58,8 @@ describe('the launch page', () => {
       const argv = readFileSync(argvFile, 'utf8').split('\n');
       assert.ok(secret.length > 10);
       assert.deepEqual(argv.filter((a) => a.includes(secret)), []);
-      const app = argv.find((a) => a.startsWith('--app='));
-      assert.ok(app?.startsWith('--app=file://'), `--app is a file: ${app}`);
+      const app = argv.find((a) => a.startsWith('--app=')) ?? '';
+      assert.ok(app.startsWith('--app=file://'), `--app is a file: ${app}`);
       const launchPage = fileURLToPath(app.slice('--app='.length));
       assert.equal(statSync(launchPage).mode & 0o777, 0o600);
       assert.match(readFileSync(launchPage, 'utf8'), new RegExp(`content="0;url=${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
