@@ -1,28 +1,54 @@
 // `npm start`: Electron where its binary is installed, else the browser host with system Chromium.
 // Demo mode: the reference portal starts on loopback first (its data under <data dir>/demo-portal)
-// and the kiosk syncs to it out of the box; `--no-portal` turns that off.
+// and the kiosk syncs to it out of the box; `--no-portal` turns that off, `--portal-url URL`
+// points the kiosk at a portal started separately (`npm run portal`) instead.
+// `--no-build` skips the build when dist/ is already there (tests).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { preflightProblem } from './start-preflight.mjs';
 
-const noPortal = process.argv.includes('--no-portal');
-const args = process.argv.slice(2).filter((a) => a !== '--no-portal');
-const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
-// `npm start -- --provision profile.json`: apply the profile to the data folder and stop (no portal, no window).
+const argv = process.argv.slice(2);
+const noPortal = argv.includes('--no-portal');
+const noBuild = argv.includes('--no-build') && existsSync('dist/main/web-main.mjs');
+const portalUrlAt = argv.findIndex((a) => a === '--portal-url');
+const portalUrl = portalUrlAt >= 0 ? argv[portalUrlAt + 1] : undefined;
+if (portalUrlAt >= 0 && !/^https?:\/\//.test(portalUrl ?? '')) fail('--portal-url needs the portal\'s address, e.g. --portal-url http://127.0.0.1:8787');
+// The flags above are this script's; the rest go to the kiosk.
+const args = argv.filter((a, i) => a !== '--no-portal' && a !== '--no-build' && (portalUrlAt < 0 || (i !== portalUrlAt && i !== portalUrlAt + 1)));
+// `npm start -- --provision profile.json`: apply the profile to the data folder and stop (no portal, no window, no display needed).
 if (args.includes('--provision')) {
+  const build = noBuild ? { status: 0 } : spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
   const run = spawnSync(process.execPath, ['dist/main/web-main.mjs', ...args.filter((a) => a !== '--web')], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
 
 const electronBinary = findElectronBinary();
 const wantWeb = args.includes('--web');
+const web = wantWeb || !electronBinary;
+const dataDir = kioskDataDir(args);
+const problem = await preflightProblem({
+  dataDir,
+  web,
+  open: !args.includes('--no-open'),
+  port: portFlag(args),
+  env: process.env,
+  platform: process.platform,
+});
+if (problem) fail(problem);
+
+if (!noBuild) {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 let command;
 let commandArgs;
-if (!wantWeb && electronBinary) {
+if (!web) {
   command = electronBinary;
   commandArgs = ['dist/main/electron-main.mjs', ...args];
 } else {
@@ -35,15 +61,30 @@ if (!wantWeb && electronBinary) {
   command = process.execPath;
   commandArgs = ['dist/main/web-main.mjs', ...args.filter((a) => a !== '--web')];
 }
-const dataDir = kioskDataDir(args);
-const portal = noPortal ? null : await startDemoPortal(dataDir);
-pointKioskAt(dataDir, portal?.url ?? null);
+const portal = noPortal || portalUrl ? null : await startDemoPortal(dataDir);
+pointKioskAt(dataDir, portal?.url ?? portalUrl ?? null, portalUrl !== undefined);
 const child = spawn(command, commandArgs, { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => {
+// Forwarded for a signal sent to this process alone; a signal sent to the whole group reaches the
+// kiosk twice (directly and from here), and the kiosk stops once either way (src-main/app/stop-signals.ts).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
   portal?.process.kill('SIGTERM');
-  process.exit(code ?? 1);
+  process.exit(code ?? (signal ? 1 : 0));
 });
+
+/** One plain line and a non-zero exit: what is wrong and what to do. */
+function fail(message) {
+  process.stderr.write(`npm start: ${message}\n`);
+  process.exit(1);
+}
+
+/** `--port N` / `--port=N` as the kiosk will read it; anything else is the kiosk's to reject. */
+function portFlag(argv) {
+  const i = argv.findIndex((a) => a === '--port' || a.startsWith('--port='));
+  if (i < 0) return 0;
+  const n = Number(argv[i].includes('=') ? argv[i].slice('--port='.length) : argv[i + 1]);
+  return Number.isInteger(n) && n > 0 && n <= 65535 ? n : 0;
+}
 
 /** The kiosk's data dir as the kiosk itself will resolve it (src-main/app/paths.ts). */
 function kioskDataDir(argv) {
@@ -75,9 +116,9 @@ function startDemoPortal(kioskDir) {
 
 /**
  * Writes sync.portalUrl into <data dir>/config.json (other settings kept). A portal the operator
- * configured (not one this script wrote) is never replaced.
+ * configured (not one this script wrote) is never replaced, except by an explicit --portal-url.
  */
-function pointKioskAt(kioskDir, url) {
+function pointKioskAt(kioskDir, url, explicit) {
   const file = join(kioskDir, 'config.json');
   const marker = join(kioskDir, 'demo-portal', 'portal-url');
   let config = {};
@@ -90,11 +131,13 @@ function pointKioskAt(kioskDir, url) {
   }
   const current = config?.sync?.portalUrl ?? null;
   const ours = existsSync(marker) ? readFileSync(marker, 'utf8') : null;
-  if (current !== null && current !== ours) {
+  if (current !== null && current !== ours && !explicit) {
     if (url) process.stderr.write(`config.json names a portal (${current}); the kiosk syncs to it, not to the demo portal.\n`);
     return;
   }
-  config.sync = { ...config.sync, portalUrl: url, ...(url ? { enrollmentToken: 'demo-enrollment-token' } : {}) };
+  // `npm run portal` accepts the demo token unless started with --enrollment-token: keep one set in config.json.
+  const token = explicit ? (config?.sync?.enrollmentToken ?? 'demo-enrollment-token') : 'demo-enrollment-token';
+  config.sync = { ...config.sync, portalUrl: url, ...(url ? { enrollmentToken: token } : {}) };
   mkdirSync(join(kioskDir, 'demo-portal'), { recursive: true });
   writeFileSync(`${file}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);

@@ -29,8 +29,13 @@ async function main(): Promise<void> {
   if (config.enrollmentTokens.includes(DEMO_ENROLLMENT_TOKEN))
     process.stderr.write(`Demo enrollment token: ${DEMO_ENROLLMENT_TOKEN} (give --enrollment-token for a real one)\n`);
   process.stdout.write(`PORTAL_URL=${url}\n`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => {
+  // A signal sent to the whole process group arrives twice (directly and forwarded by npm's
+  // script); a one-shot handler would let the second end the portal mid-close. Close once.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       void portal.close().then(() => process.exit(0));
     });
 }

@@ -1,6 +1,8 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
+import { afterWindowClosed, judgeCrash, parseCrashHistory, type CrashDecision } from '../app/crash-policy';
 import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { loadKioskConfig, parseLaunchFlags } from '../app/load-config';
@@ -62,6 +64,11 @@ function run(): void {
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock, config.logs);
   surviveStrayFailures(process, logger);
   const production = app.isPackaged;
+  const crashes = crashRecord(dataDir, logger);
+  // A run marker left behind: the last run ended without closing (a main-process crash, a kill,
+  // or a power cut). The kiosk itself is relaunched by its supervisor (systemd, Shell Launcher).
+  const outOfService = crashes.leftByLastRun() && crashes.note('main process') === 'out-of-service';
+  crashes.markRunning();
 
   let window: BrowserWindow | null = null;
   let corePromise: Promise<KioskCore> | null = null;
@@ -75,7 +82,24 @@ function run(): void {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  // Alt+F4 or a closed window must not leave a terminal without a kiosk: a packaged kiosk opens
+  // its window again. A developer's window closes the app as usual.
+  app.on('window-all-closed', () => {
+    if (production && !outOfService && afterWindowClosed(phase) === 'reopen') {
+      openWindow().catch((error: unknown) => logger.log('error', 'reopening the kiosk window failed', { error: describe(error) }));
+      return;
+    }
+    app.quit();
+  });
+  // A GPU process crash: relaunch the whole app (clean stop first), unless it keeps happening.
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type !== 'GPU' || phase !== 'running') return;
+    logger.log('error', 'GPU process gone', { reason: details.reason, exitCode: details.exitCode });
+    if (crashes.note('GPU process') === 'relaunch') {
+      app.relaunch();
+      app.quit();
+    }
+  });
   app.on('before-quit', (event) => {
     if (phase === 'closed') return;
     event.preventDefault();
@@ -83,6 +107,7 @@ function run(): void {
     phase = 'closing';
     void closeCore().finally(() => {
       phase = 'closed';
+      crashes.markStopped();
       app.quit();
     });
   });
@@ -101,6 +126,12 @@ function run(): void {
     serveRenderer(protocol, rendererRoot);
     // The default menu carries reload and developer-tools shortcuts.
     if (production) Menu.setApplicationMenu(null);
+    // A kiosk's screen never dims or sleeps while it runs.
+    powerSaveBlocker.start('prevent-display-sleep');
+    if (outOfService) {
+      await showOutOfService();
+      return;
+    }
 
     const { printer: printerConfig } = config;
     corePromise = createKioskCore({
@@ -129,12 +160,6 @@ function run(): void {
     const core = await corePromise;
     if (phase !== 'running') return;
 
-    const win = new BrowserWindow(createWindowOptions({ preloadPath, production }));
-    window = win;
-    win.on('closed', () => {
-      window = null;
-    });
-    win.once('ready-to-show', () => win.show());
     disposeBridge = registerIpcBridge({
       ipcMain,
       dispatcher: core.dispatcher,
@@ -143,12 +168,33 @@ function run(): void {
       target: liveContents,
       logger,
     });
+    await openWindow();
+  }
+
+  async function openWindow(): Promise<void> {
+    const win = new BrowserWindow(createWindowOptions({ preloadPath, production }));
+    window = win;
+    win.on('closed', () => {
+      window = null;
+    });
+    win.once('ready-to-show', () => win.show());
+    // Windows: a shutdown or sign-out emits no before-quit, so the store is not closed (SQLite
+    // replays its WAL at the next start); it is not a crash either.
+    win.on('session-end', () => crashes.markStopped());
     watchRenderer(win, logger, () => phase === 'running');
 
     await win.loadURL(KIOSK_START_URL);
     // Pinch-zoom on a touch screen would leave the next citizen with a magnified kiosk.
     await win.webContents.setVisualZoomLevelLimits(1, 1);
     logger.log('info', 'kiosk window loaded', { production });
+  }
+
+  /** Crashed too often (3 in 10 min): a plain page and no core until the kiosk is restarted. */
+  async function showOutOfService(): Promise<void> {
+    logger.log('error', 'out of service: the kiosk crashed too often; restart it once the cause is fixed', {});
+    const win = new BrowserWindow({ ...createWindowOptions({ preloadPath, production }), show: true });
+    window = win;
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(OUT_OF_SERVICE_PAGE)}`);
   }
 
   async function closeCore(): Promise<void> {
@@ -163,6 +209,37 @@ function run(): void {
       logger.log('error', 'kiosk core did not close cleanly', { error: describe(error) });
     }
   }
+}
+
+/** Bilingual like the start-up dialogs: the renderer (and its i18n) is what keeps crashing. */
+const OUT_OF_SERVICE_PAGE = `<!doctype html><meta charset="utf-8"><body style="font:32px sans-serif;text-align:center;padding-top:30vh">
+<p>Ki-ốt tạm ngừng phục vụ. Xin mời Quý khách đến quầy tiếp nhận.</p><p>This kiosk is out of service. Please go to the counter.</p></body>`;
+
+/** Crashes kept in <data dir>/crash-history.json, and the run marker <data dir>/running. */
+function crashRecord(dataDir: string, logger: Logger) {
+  const historyFile = join(dataDir, 'crash-history.json');
+  const marker = join(dataDir, 'running');
+  // Bookkeeping never stops a kiosk: a data folder that cannot be written is the core's to report.
+  const quietly = (what: string, write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      logger.log('warn', `crash record: ${what} failed`, { error: describe(error) });
+    }
+  };
+  return {
+    leftByLastRun: () => existsSync(marker),
+    markRunning: () => quietly('run marker', () => writeFileSync(marker, `${process.pid}\n`, { mode: 0o600 })),
+    markStopped: () => quietly('run marker removal', () => rmSync(marker, { force: true })),
+    note(what: string): CrashDecision {
+      let stored: string | null = null;
+      quietly('reading the history', () => (stored = existsSync(historyFile) ? readFileSync(historyFile, 'utf8') : null));
+      const verdict = judgeCrash(parseCrashHistory(stored), systemClock.now().getTime());
+      quietly('writing the history', () => writeFileSync(historyFile, JSON.stringify(verdict.history), { mode: 0o600 }));
+      logger.log('error', 'crash noted', { what, recentCrashes: verdict.recent, decision: verdict.decision });
+      return verdict.decision;
+    },
+  };
 }
 
 /** A crashed or killed page comes back on the start screen rather than leaving a dead window. */

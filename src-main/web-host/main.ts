@@ -6,7 +6,9 @@ import { runProvisioning } from '../app/provision-cli';
 import { createFileLogger } from '../kernel/logger';
 import { assetsDir } from '../app/paths';
 import { surviveStrayFailures } from '../app/process-guard';
+import { stopOnceOnSignals } from '../app/stop-signals';
 import { deferCore } from './deferred-core';
+import { LAUNCH_PAGE_FILE, writeLaunchPage } from './launch-page';
 import { findChromium, openKioskBrowser } from './open-browser';
 import { startWebHost } from './web-host';
 
@@ -50,6 +52,14 @@ async function main(): Promise<void> {
   });
   // Ready for a browser: the page loads now and its first calls wait for the core.
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  // For a browser started apart from the kiosk (deploy/linux/: Chromium under cage), which must
+  // not get the secret on its command line. Replaced at each start: the secret is per launch.
+  // A data folder that cannot be written is the core's to report (the out-of-service screen).
+  try {
+    writeLaunchPage(join(dataDir, LAUNCH_PAGE_FILE), host.url);
+  } catch (error) {
+    logger.log('warn', 'launch page not written', { error: String(error) });
+  }
   listening();
   logger.log('info', 'web host ready', { origin: host.origin, dataDir });
 
@@ -59,16 +69,36 @@ async function main(): Promise<void> {
     else process.stderr.write('No Chromium found (set KIOSK_CHROMIUM); open the URL above in a browser.\n');
   }
 
-  const shutdown = async () => {
-    await host.close();
-    await (await starting).close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // Once, whoever sends the signal and however often: the store closes (WAL checkpointed) first.
+  stopOnceOnSignals(
+    process,
+    (signal) => {
+      logger.log('info', 'stopping', { signal });
+      void (async () => {
+        await host.close();
+        await (await starting).close();
+      })().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.log('error', 'stop failed', { error: String(error) });
+          process.exit(1);
+        },
+      );
+    },
+    (signal) => logger.log('info', 'already stopping', { signal }),
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Kiosk failed to start: ${String(error)}\n`);
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${describeStartFailure(error)}\n`);
   process.exit(1);
 });
+
+/** One plain line an operator can act on; the service's journal shows it. */
+function describeStartFailure(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'EADDRINUSE') {
+    return `Kiosk failed to start: the port is taken (another kiosk already running?); stop it, or start with another --port (0 = any free port).`;
+  }
+  return `Kiosk failed to start: ${String(error)}`;
+}
