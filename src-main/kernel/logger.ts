@@ -129,7 +129,7 @@ export function createFileLogger(logDir: string, clock: { now(): Date }, retenti
 }
 
 /** Collects log lines in memory; for tests and tools. */
-export function createMemoryLogger(): Logger & { lines: { level: LogLevel; message: string }[] } {
-  const lines: { level: LogLevel; message: string }[] = [];
-  return { lines, log: (level, message) => void lines.push({ level, message }) };
+export function createMemoryLogger(): Logger & { lines: { level: LogLevel; message: string; fields?: Record<string, unknown> }[] } {
+  const lines: { level: LogLevel; message: string; fields?: Record<string, unknown> }[] = [];
+  return { lines, log: (level, message, fields) => void lines.push(fields === undefined ? { level, message } : { level, message, fields }) };
 }

@@ -110,8 +110,9 @@ export class PortalClient {
     return { status: 'changed', etag: newEtag, document };
   }
 
-  async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal) {
-    return this.request({ method: 'POST', path: '/v1/dossier-code-blocks', body: { day, count }, idempotencyKey: key, signal }, CodeBlockSchema, 'reserve dossier codes');
+  async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal, agencyCode?: string) {
+    const body = agencyCode === undefined ? { day, count } : { day, count, agencyCode };
+    return this.request({ method: 'POST', path: '/v1/dossier-code-blocks', body, idempotencyKey: key, signal }, CodeBlockSchema, 'reserve dossier codes');
   }
 
   async registerQueueTicket(
