@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WaitEstimateSchema } from './queue-wait';
 
 export const LanguageSchema = z.enum(['vi', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -53,6 +54,22 @@ export const KioskInfoSchema = z.object({
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
+/**
+ * How many people a ticket has ahead and how long they may take (decision 0032). `portal`: the
+ * center's whole queue just now; `last-known`: the portal's last answer plus this kiosk's tickets
+ * since, while offline (`asOf` says when); `kiosk`: this kiosk's own tickets only (the portal has
+ * not answered today). `estimate` is null when the data is thin.
+ */
+export const TicketWaitSchema = z.object({
+  peopleAhead: z.number().int().nonnegative(),
+  source: z.enum(['portal', 'last-known', 'kiosk']),
+  asOf: z.string().nullable(),
+  /** `asOf` as the center's wall clock, HH:MM. */
+  asOfText: z.string().nullable(),
+  estimate: WaitEstimateSchema.nullable(),
+});
+export type TicketWait = z.infer<typeof TicketWaitSchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   display: z.string(),
@@ -61,6 +78,7 @@ export const TicketSchema = z.object({
   priority: PrioritySchema,
   issuedAt: z.string(),
   waitingAhead: z.number().int().nonnegative(),
+  wait: TicketWaitSchema,
   qrText: z.string(),
   printed: z.boolean(),
   printError: z.string().nullable(),

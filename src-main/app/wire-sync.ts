@@ -18,6 +18,9 @@ import { createPaymentSyncHandler, PaymentPull } from '../sync/payment-delivery'
 import { PortalClient } from '../sync/portal-client';
 import { PortalLookups } from '../sync/portal-lookups';
 import { QueueBlockPull } from '../sync/queue-block-pull';
+import { CenterQueueWait } from '../sync/center-queue-wait';
+import { QueueWaitPull } from '../sync/queue-wait-pull';
+import type { QueueWaitSource } from '../queue/queue-wait';
 import { CenterQueueAllocator } from '../sync/queue-allocator';
 import { getMeta } from '../sync/sync-repository';
 import { SyncStatusView } from '../sync/sync-status';
@@ -52,6 +55,8 @@ export interface SyncWiring {
   readonly link: LinkMonitor | null;
   readonly allocator: CenterQueueAllocator | null;
   readonly lookups: PortalLookups | null;
+  /** The center's queue for tickets: the wait, and the ticket's live page on the portal; null without a portal. */
+  readonly centerQueue: { wait: QueueWaitSource; ticketPageUrl: (ticketId: string) => string } | null;
   /** A job was written: deliver it now rather than at the next poll. */
   wake(): void;
   start(): void;
@@ -69,7 +74,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   if (url === null) {
     const view = new SyncStatusView({ db, clock, portal: null, wake: () => undefined, alerts });
     view.alertIfParked();
-    return { view, link: null, allocator: null, lookups: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
+    return { view, link: null, allocator: null, lookups: null, centerQueue: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
   }
   const link = new LinkMonitor(() => clock.now().getTime(), undefined, deps.onLinkState);
   const skew = new ClockSkewWatch(alerts);
@@ -129,6 +134,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
       new CodeReservation({ db, client, clock, logger, config: { terminalId, timeZone, dossierCodesPerDay } }),
       new QueueBlockPull({ allocator, clock, logger, config: { terminalId, timeZone, serviceIds: config.queue.services.map((s) => s.id), queueBlockSize, queueBlockLow } }),
       new PaymentPull({ db, client, clock, watchDays: config.payment.watchDays }),
+      new QueueWaitPull({ db, client, clock, logger, timeZone }),
     ],
     devices: deps.devices,
     status: () => view.status(),
@@ -140,11 +146,19 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   });
   upkeep = running;
   const lookups = new PortalLookups({ db, client, link, clock, noteFailure: (what, error) => running.noteFailure(what, error) });
+  const queueWait = new CenterQueueWait({
+    db,
+    client,
+    clock,
+    logger,
+    options: { portalTimeoutMs: 1_000, portalReachable: () => client.isEnrolled() && link.state() !== 'offline', timeZone },
+  });
   return {
     view,
     link,
     allocator,
     lookups,
+    centerQueue: { wait: queueWait, ticketPageUrl: (ticketId) => `${client.origin}/q/${encodeURIComponent(ticketId)}` },
     wake,
     start: () => running.start(),
     close: async () => {

@@ -11,6 +11,8 @@ import {
   HeartbeatAckSchema,
   PaymentSchema,
   QueueBlockSchema,
+  QueuePositionSchema,
+  QueueStatusSchema,
   QueueTicketSchema,
   UploadSchema,
   type DossierBundleManifest,
@@ -121,6 +123,16 @@ export class PortalClient {
     timeoutMs?: number,
   ) {
     return this.request({ method: 'POST', path: '/v1/queue-tickets', body, idempotencyKey: body.ticketId, signal, timeoutMs }, QueueTicketSchema, 'queue ticket');
+  }
+
+  /** The center's queue of a day (every terminal's tickets), per service. */
+  async queueStatus(day: string, signal?: AbortSignal) {
+    return this.request({ method: 'GET', path: `/v1/queue-status?day=${encodeURIComponent(day)}`, signal }, QueueStatusSchema, 'queue status');
+  }
+
+  /** One of this terminal's tickets in the center's queue now. */
+  async queuePosition(ticketId: string, signal?: AbortSignal, timeoutMs?: number) {
+    return this.request({ method: 'GET', path: `/v1/queue-tickets/${encodeURIComponent(ticketId)}/position`, signal, timeoutMs }, QueuePositionSchema, 'queue position');
   }
 
   async reserveQueueNumbers(serviceId: string, day: string, count: number, key: string, signal?: AbortSignal) {
