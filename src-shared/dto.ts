@@ -70,6 +70,21 @@ export const TicketWaitSchema = z.object({
 });
 export type TicketWait = z.infer<typeof TicketWaitSchema>;
 
+/** The queue as the home screen shows it: per service, people waiting and the wait a new ticket can expect. */
+export const QueueSummarySchema = z.object({
+  source: TicketWaitSchema.shape.source,
+  asOfText: z.string().nullable(),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: LocalizedTextSchema,
+      waiting: z.number().int().nonnegative(),
+      estimate: WaitEstimateSchema.nullable(),
+    }),
+  ),
+});
+export type QueueSummary = z.infer<typeof QueueSummarySchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   display: z.string(),

@@ -272,6 +272,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       privacy: { retentionHours: config.privacy.retentionHours },
     }),
     listQueueServices: () => needQueue().listServices(),
+    getQueueSummary: () => needQueue().summary(),
     takeTicket: async ({ serviceId, priority, language }) => {
       roleSessions.endAll('citizen-session');
       // A kiosk with no paper must not hand out numbers it cannot print (DOMAIN.md).

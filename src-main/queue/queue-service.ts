@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Language, Priority, QueueServiceDto, TicketDto, TicketWait } from '../../src-shared/dto';
+import type { Language, Priority, QueueServiceDto, QueueSummary, TicketDto, TicketWait } from '../../src-shared/dto';
 import { formatLocalDateTime, localDay, type Clock } from '../kernel/clock';
 import type { QueueServiceConfig, QueueServiceSettings } from './queue-config';
 import { KioskError } from '../kernel/kiosk-error';
@@ -9,7 +9,7 @@ import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
 import { renderTicket } from '../devices/printer/ticket-layout';
 import type { NumberSource, QueueNumberAllocator } from './queue-number-allocator';
-import { kioskOnlyWait, type QueueWaitSource } from './queue-wait';
+import { kioskOnlySummary, kioskOnlyWait, type QueueWaitSource } from './queue-wait';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
 
@@ -35,6 +35,17 @@ export class QueueService {
       description,
       icon,
     }));
+  }
+
+  /** The home screen's view of the queue: per service, people waiting and the wait a ticket taken now can expect. */
+  summary(): QueueSummary {
+    const day = localDay(this.clock.now(), this.config.center.timeZone);
+    const known = this.center?.wait.summaryOf(day) ?? kioskOnlySummary(this.db, day);
+    return {
+      source: known.source,
+      asOfText: known.asOfText,
+      services: this.config.queue.services.map((s) => ({ serviceId: s.id, name: s.name, ...known.waiting(s.id) })),
+    };
   }
 
   async takeTicket(serviceId: string, priority: Priority, language: Language): Promise<TicketDto> {

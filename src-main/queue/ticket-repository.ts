@@ -73,6 +73,19 @@ export function countAheadOf(
     .get({ service: t.service_id, day: t.day, id: t.id, after: issuedAfter, priority: t.priority === 'none' ? 0 : 1, issuedAt: t.issued_at, number: t.number }) as number;
 }
 
+/** This kiosk's tickets of a service and day still waiting. */
+export function countWaiting(db: Database, serviceId: string, day: string): number {
+  return db.prepare(`SELECT count(*) FROM tickets WHERE service_id = ? AND day = ? AND state = 'waiting'`).pluck().get(serviceId, day) as number;
+}
+
+/** This kiosk's tickets of a service and day still waiting that were issued after `after` (ISO). */
+export function countWaitingSince(db: Database, serviceId: string, day: string, after: string): number {
+  return db
+    .prepare(`SELECT count(*) FROM tickets WHERE service_id = ? AND day = ? AND state = 'waiting' AND issued_at > ?`)
+    .pluck()
+    .get(serviceId, day, after) as number;
+}
+
 /** Where a ticket's number came from: only a portal-numbered ticket is known to the portal at once. */
 export function numberSourceOf(db: Database, id: string): 'local' | 'portal' | 'block' | 'terminal' | null {
   return (db.prepare(`SELECT number_source FROM tickets WHERE id = ?`).pluck().get(id) as 'local' | 'portal' | 'block' | 'terminal' | undefined) ?? null;

@@ -4,8 +4,8 @@ import { STALE_PACE_MINUTES, waitRange } from '../../src-shared/queue-wait';
 import { zonedParts } from '../../src-shared/format';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
-import { kioskOnlyWait, type QueueWaitSource } from '../queue/queue-wait';
-import { countAheadOf, numberSourceOf, type TicketRow } from '../queue/ticket-repository';
+import { kioskOnlySummary, kioskOnlyWait, type QueueWaitSource, type ServiceWaitSummary } from '../queue/queue-wait';
+import { countAheadOf, countWaitingSince, numberSourceOf, type TicketRow } from '../queue/ticket-repository';
 import type { PortalClient } from './portal-client';
 import { queueSnapshot } from './queue-snapshot';
 
@@ -40,6 +40,27 @@ export class CenterQueueWait implements QueueWaitSource {
       }
     }
     return this.lastKnown(ticket) ?? kioskOnlyWait(db, ticket);
+  }
+
+  /**
+   * From the last queue status kept (pulled each upkeep round): `portal` while the link is up,
+   * `last-known` when it is not; this kiosk's own tickets when there is no status of the day.
+   */
+  summaryOf(day: string): ServiceWaitSummary {
+    const { db, clock, options } = this.deps;
+    const snapshot = queueSnapshot(db, day);
+    if (!snapshot) return kioskOnlySummary(db, day);
+    const fresh = clock.now().getTime() - Date.parse(snapshot.asOf) <= STALE_PACE_MINUTES * 60_000;
+    return {
+      source: options.portalReachable() ? 'portal' : 'last-known',
+      asOfText: this.clockText(snapshot.asOf),
+      waiting: (serviceId) => {
+        const s = snapshot.services.find((x) => x.serviceId === serviceId);
+        // This kiosk's tickets since the status are not in it yet.
+        const waiting = (s ? s.waitingPriority + s.waitingOthers : 0) + countWaitingSince(db, serviceId, day, snapshot.asOf);
+        return { waiting, estimate: fresh ? waitRange(waiting, s?.pace ?? null) : null };
+      },
+    };
   }
 
   private lastKnown(ticket: TicketRow): TicketWait | null {

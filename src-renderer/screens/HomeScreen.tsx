@@ -1,21 +1,30 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceHealth } from '../../src-shared/dto';
+import type { KioskClient } from '../../src-shared/contract';
+import type { DeviceHealth, Language } from '../../src-shared/dto';
 import { homeTiles, offlineDevices } from '../app/home-tiles';
 import type { SessionAction } from '../app/session';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { Tile, TileGrid } from '../components/Tile';
+import { HomeHelp } from './HomeHelp';
+import { HomeQueueSummary } from './HomeQueueSummary';
 
 interface HomeScreenProps {
+  kiosk: KioskClient;
+  language: Language;
   devices: readonly DeviceHealth[];
   dispatch: (action: SessionAction) => void;
 }
 
-export function HomeScreen({ devices, dispatch }: HomeScreenProps): ReactElement {
+/**
+ * The services as big tiles (as many as home-tiles.ts lists), then help for a first visit and the
+ * queue right now, which fill the height a portrait kiosk has to spare.
+ */
+export function HomeScreen({ kiosk, language, devices, dispatch }: HomeScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <ScreenFrame testId="screen-home" title={t('home.title')}>
-      <TileGrid>
+      <TileGrid className="tile-grid--home">
         {homeTiles.map((tile) => {
           const offline = offlineDevices(tile, devices);
           return (
@@ -33,6 +42,10 @@ export function HomeScreen({ devices, dispatch }: HomeScreenProps): ReactElement
           );
         })}
       </TileGrid>
+      <div className="home-info">
+        <HomeQueueSummary kiosk={kiosk} language={language} />
+        <HomeHelp />
+      </div>
     </ScreenFrame>
   );
 }

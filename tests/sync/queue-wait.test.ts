@@ -4,7 +4,7 @@ import { useCleanups } from '../fakes/cleanups';
 import { localDay } from '../../src-main/kernel/clock';
 import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { zonedParts } from '../../src-shared/format';
-import type { TicketDto } from '../../src-shared/dto';
+import type { QueueSummary, TicketDto } from '../../src-shared/dto';
 import type { SyncStatus } from '../../src-shared/sync';
 import { demoConfig } from '../fakes/demo-config';
 import { call, startKioskCore, until } from './core-harness';
@@ -69,6 +69,10 @@ describe('honest waiting with the reference portal', () => {
       logger.lines.find((l) => l.message === 'queue status kept' && String(l.fields?.['asOf']) > online.issuedAt),
     );
     const asOf = String(kept.fields?.['asOf']);
+    // The home screen's summary: the whole center, with the estimate a ticket taken now can expect.
+    const summary = await call<QueueSummary>(core, 'getQueueSummary');
+    expect(summary.source).toBe('portal');
+    expect(summary.services.find((s) => s.serviceId === serviceId)).toMatchObject({ waiting: 4, estimate: { minMinutes: 15, maxMinutes: 20 } });
     await server.close();
     portalUp = false;
     await until('offline', async () => ((await call<SyncStatus>(core, 'getSyncStatus')).state === 'offline' ? true : undefined));
@@ -82,5 +86,8 @@ describe('honest waiting with the reference portal', () => {
     // The kiosk's own tickets since the status count too.
     const third = await call<TicketDto>(core, 'takeTicket', { serviceId, priority: 'none', language: 'vi' });
     expect(third.wait.peopleAhead).toBe(6);
+    const offlineSummary = await call<QueueSummary>(core, 'getQueueSummary');
+    expect(offlineSummary).toMatchObject({ source: 'last-known', asOfText: `${p.hour}:${p.minute}` });
+    expect(offlineSummary.services.find((s) => s.serviceId === serviceId)?.waiting).toBe(7);
   }, 60_000);
 });
