@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { handleAdmin } from './admin/admin-routes';
+import { queuePage } from './public/queue-page';
 import { openPortalDb } from './db/open-portal-db';
 import type { Fault } from './faults/fault';
 import { FaultPlan } from './faults/fault-plan';
@@ -82,6 +83,14 @@ export class PortalServer {
     const url = new URL(req.url ?? '/', 'http://portal.invalid');
     // Kept now: reading a body to its end may detach req.socket, and a drop must still cut it.
     const socket = req.socket;
+    if (method === 'GET' && url.pathname.startsWith('/q/')) {
+      // The ticket QR's public page: outside the API (no credential, no faults), like the admin page.
+      const { status, html } = queuePage(this.deps.db, url.pathname.slice(3), this.env.clock());
+      const payload = Buffer.from(html);
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(payload.length), 'cache-control': 'no-store' });
+      res.end(payload);
+      return;
+    }
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {
       const body = method === 'GET' ? Buffer.alloc(0) : await readBody(req, 64 * 1024 * 1024).catch(() => Buffer.alloc(0));
       const reply = handleAdmin(this, method, url, req.headers, body);

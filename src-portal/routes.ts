@@ -3,6 +3,7 @@ import type { HandlerContext, JsonHandler, PortalDeps } from './handlers/context
 import { submitDossierBundle } from './handlers/dossier-bundle';
 import { getDossier, listDossiers, submitDossier } from './handlers/dossiers';
 import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
+import { getQueuePosition, getQueueStatus } from './handlers/queue-wait';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
 import { enroll, heartbeat } from './handlers/terminals';
 import { receiveDiagnostics } from './handlers/diagnostics';
@@ -91,6 +92,8 @@ export function portalRoutes(r: RouteDeps): RouteMap {
     'POST /v1/dossier-code-blocks': json('reserveDossierCodes', reserveDossierCodes, true),
     'POST /v1/queue-tickets': json('registerQueueTicket', registerQueueTicket, true),
     'POST /v1/queue-number-blocks': json('reserveQueueNumbers', reserveQueueNumbers, true),
+    'GET /v1/queue-status': json('getQueueStatus', getQueueStatus),
+    'GET /v1/queue-tickets/{ticketId}/position': json('getQueuePosition', getQueuePosition),
     'POST /v1/uploads': {
       operationId: 'createUpload',
       auth: true,

@@ -5,6 +5,7 @@ import {
   LanguageSchema,
   PrioritySchema,
   QueueServiceSchema,
+  QueueSummarySchema,
   TicketSchema,
 } from './dto';
 import type { Reply } from './errors';
@@ -49,6 +50,7 @@ const empty = z.object({}).strict();
 export const methods = {
   getInfo: { request: z.object({}).strict(), response: KioskInfoSchema },
   listQueueServices: { request: z.object({}).strict(), response: z.array(QueueServiceSchema) },
+  getQueueSummary: { request: z.object({}).strict(), response: QueueSummarySchema },
   takeTicket: {
     request: z
       .object({ serviceId: z.string().min(1).max(64), priority: PrioritySchema, language: LanguageSchema })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceReasonSchema } from './reasons';
+import { WaitEstimateSchema } from './queue-wait';
 
 export const LanguageSchema = z.enum(['vi', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -57,6 +58,37 @@ export const KioskInfoSchema = z.object({
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
+/**
+ * How many people a ticket has ahead and how long they may take (decision 0032). `portal`: the
+ * center's whole queue just now; `last-known`: the portal's last answer plus this kiosk's tickets
+ * since, while offline (`asOf` says when); `kiosk`: this kiosk's own tickets only (the portal has
+ * not answered today). `estimate` is null when the data is thin.
+ */
+export const TicketWaitSchema = z.object({
+  peopleAhead: z.number().int().nonnegative(),
+  source: z.enum(['portal', 'last-known', 'kiosk']),
+  asOf: z.string().nullable(),
+  /** `asOf` as the center's wall clock, HH:MM. */
+  asOfText: z.string().nullable(),
+  estimate: WaitEstimateSchema.nullable(),
+});
+export type TicketWait = z.infer<typeof TicketWaitSchema>;
+
+/** The queue as the home screen shows it: per service, people waiting and the wait a new ticket can expect. */
+export const QueueSummarySchema = z.object({
+  source: TicketWaitSchema.shape.source,
+  asOfText: z.string().nullable(),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: LocalizedTextSchema,
+      waiting: z.number().int().nonnegative(),
+      estimate: WaitEstimateSchema.nullable(),
+    }),
+  ),
+});
+export type QueueSummary = z.infer<typeof QueueSummarySchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   display: z.string(),
@@ -65,6 +97,7 @@ export const TicketSchema = z.object({
   priority: PrioritySchema,
   issuedAt: z.string(),
   waitingAhead: z.number().int().nonnegative(),
+  wait: TicketWaitSchema,
   qrText: z.string(),
   printed: z.boolean(),
   printError: z.string().nullable(),

@@ -10,6 +10,7 @@ import type { Role } from './staff-access';
 export const methodRoles = {
   getInfo: 'citizen',
   listQueueServices: 'citizen',
+  getQueueSummary: 'citizen',
   takeTicket: 'citizen',
   reprintTicket: 'citizen',
   getCatalogInfo: 'citizen',

@@ -224,7 +224,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         onDelivered: () => purge?.soon(),
       })
     : undefined;
-  const queue = db ? new QueueService(db, { center: config.center, printer: config.printer, queue: config.queue }, printer, clock, logger, sync?.allocator ?? undefined) : undefined;
+  const queue = db ? new QueueService(db, { center: config.center, printer: config.printer, queue: config.queue }, printer, clock, logger, sync?.allocator ?? undefined, sync?.centerQueue ?? undefined) : undefined;
   const catalog = db ? new CatalogService(db, { catalog: config.catalog, printer: config.printer }, printer, clock, logger) : undefined;
   catalog?.loadInitialCatalog(options.initialCatalogFile ?? join(assetsDir(), 'demo-catalog.json'));
   const needStore = <T>(service: T | undefined): T => {
@@ -373,6 +373,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       privacy: { retentionHours: config.privacy.retentionHours },
     }),
     listQueueServices: () => needQueue().listServices(),
+    getQueueSummary: () => needQueue().summary(),
     takeTicket: async ({ serviceId, priority, language }) => {
       roleSessions.endAll('citizen-session');
       // A kiosk with no paper must not hand out numbers it cannot print (DOMAIN.md).

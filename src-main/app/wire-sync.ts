@@ -20,6 +20,9 @@ import { createRatingSyncHandler } from '../sync/rating-delivery';
 import { PortalClient } from '../sync/portal-client';
 import { PortalLookups } from '../sync/portal-lookups';
 import { QueueBlockPull } from '../sync/queue-block-pull';
+import { CenterQueueWait } from '../sync/center-queue-wait';
+import { QueueWaitPull } from '../sync/queue-wait-pull';
+import type { QueueWaitSource } from '../queue/queue-wait';
 import { CenterQueueAllocator } from '../sync/queue-allocator';
 import { getMeta } from '../sync/sync-repository';
 import type { TerminalHealth } from '../sync/heartbeat';
@@ -59,6 +62,8 @@ export interface SyncWiring {
   readonly lookups: PortalLookups | null;
   /** Sends a log export zip to the portal (decision 0030); null without a portal. */
   readonly sendDiagnostics: ((zip: Uint8Array) => Promise<{ id: string }>) | null;
+  /** The center's queue for tickets: the wait, and the ticket's live page on the portal; null without a portal. */
+  readonly centerQueue: { wait: QueueWaitSource; ticketPageUrl: (ticketId: string) => string } | null;
   /** A job was written: deliver it now rather than at the next poll. */
   wake(): void;
   start(): void;
@@ -76,7 +81,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   if (url === null) {
     const view = new SyncStatusView({ db, clock, portal: null, wake: () => undefined, alerts });
     view.alertIfParked();
-    return { view, link: null, allocator: null, lookups: null, sendDiagnostics: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
+    return { view, link: null, allocator: null, lookups: null, sendDiagnostics: null, centerQueue: null, wake: () => undefined, start: () => undefined, close: async () => undefined };
   }
   const link = new LinkMonitor(() => clock.now().getTime(), undefined, deps.onLinkState);
   const skew = new ClockSkewWatch(alerts);
@@ -137,6 +142,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
       new CodeReservation({ db, client, clock, logger, config: { terminalId, timeZone, dossierCodesPerDay } }),
       new QueueBlockPull({ allocator, clock, logger, config: { terminalId, timeZone, serviceIds: config.queue.services.map((s) => s.id), queueBlockSize, queueBlockLow } }),
       new PaymentPull({ db, client, clock, watchDays: config.payment.watchDays }),
+      new QueueWaitPull({ db, client, clock, logger, timeZone }),
     ],
     devices: deps.devices,
     status: () => view.status(),
@@ -149,12 +155,20 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
   });
   upkeep = running;
   const lookups = new PortalLookups({ db, client, link, clock, noteFailure: (what, error) => running.noteFailure(what, error) });
+  const queueWait = new CenterQueueWait({
+    db,
+    client,
+    clock,
+    logger,
+    options: { portalTimeoutMs: 1_000, portalReachable: () => client.isEnrolled() && link.state() !== 'offline', timeZone },
+  });
   return {
     view,
     link,
     allocator,
     lookups,
     sendDiagnostics: (zip) => client.sendDiagnostics(terminalId, zip),
+    centerQueue: { wait: queueWait, ticketPageUrl: (ticketId) => `${client.origin}/q/${encodeURIComponent(ticketId)}` },
     wake,
     start: () => running.start(),
     close: async () => {

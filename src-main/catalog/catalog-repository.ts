@@ -86,6 +86,13 @@ export function getProcedure(db: Database, code: string): ProcedureDetail | unde
   return { ...procedure, fieldName: { vi: row.f_vi, en: row.f_en }, agencyName: { vi: row.a_vi, en: row.a_en } };
 }
 
+/** The agencies whose procedures the kiosk offers (each numbers its dossiers with its own codes). */
+export function offeredAgencyCodes(db: Database): string[] {
+  return (db.prepare(`SELECT DISTINCT agency_code FROM procedures ORDER BY agency_code`).all() as { agency_code: string }[]).map(
+    (r) => r.agency_code,
+  );
+}
+
 /** An agency's name by code; the code itself when the catalog no longer has it. */
 export function agencyName(db: Database, code: string): LocalizedText {
   const row = db.prepare(`SELECT name_vi, name_en FROM catalog_agencies WHERE code = ?`).get(code) as

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Language, Priority, QueueServiceDto, TicketDto } from '../../src-shared/dto';
+import type { Language, Priority, QueueServiceDto, QueueSummary, TicketDto, TicketWait } from '../../src-shared/dto';
 import { formatLocalDateTime, localDay, type Clock } from '../kernel/clock';
 import type { QueueServiceConfig, QueueServiceSettings } from './queue-config';
 import { KioskError } from '../kernel/kiosk-error';
@@ -9,6 +9,7 @@ import type { PrinterPort } from '../devices/printer/printer-port';
 import { encodeRasterJob } from '../devices/printer/raster-job';
 import { renderTicket } from '../devices/printer/ticket-layout';
 import type { NumberSource, QueueNumberAllocator } from './queue-number-allocator';
+import { kioskOnlySummary, kioskOnlyWait, type QueueWaitSource } from './queue-wait';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
 
@@ -22,6 +23,8 @@ export class QueueService {
     private readonly logger: Logger,
     /** The center's numbering across terminals (portal, reserved blocks, terminal range); none = this kiosk alone. */
     private readonly allocator?: QueueNumberAllocator,
+    /** The center's queue (sync): people ahead and the wait, and the ticket's live page; none = this kiosk alone. */
+    private readonly center?: { wait: QueueWaitSource; ticketPageUrl: (ticketId: string) => string },
   ) {}
 
   listServices(): QueueServiceDto[] {
@@ -32,6 +35,17 @@ export class QueueService {
       description,
       icon,
     }));
+  }
+
+  /** The home screen's view of the queue: per service, people waiting and the wait a ticket taken now can expect. */
+  summary(): QueueSummary {
+    const day = localDay(this.clock.now(), this.config.center.timeZone);
+    const known = this.center?.wait.summaryOf(day) ?? kioskOnlySummary(this.db, day);
+    return {
+      source: known.source,
+      asOfText: known.asOfText,
+      services: this.config.queue.services.map((s) => ({ serviceId: s.id, name: s.name, ...known.waiting(s.id) })),
+    };
   }
 
   async takeTicket(serviceId: string, priority: Priority, language: Language): Promise<TicketDto> {
@@ -69,8 +83,8 @@ export class QueueService {
     const row = tickets.getTicket(this.db, ticketId);
     if (!row) throw new KioskError('not_found', 'No such ticket');
     const service = this.service(row.service_id);
-    const waitingAhead = tickets.countWaitingAhead(this.db, row.service_id, row.day, row.number);
-    const dto = this.toDto(row, service, waitingAhead);
+    const wait = await this.waitOf(row);
+    const dto = this.toDto(row, service, wait);
     try {
       const texts = ticketTexts(language);
       const bitmap = renderTicket(
@@ -81,7 +95,8 @@ export class QueueService {
           number: row.display,
           priorityLabel: row.priority === 'none' ? null : texts.priority[row.priority],
           issuedAtText: formatLocalDateTime(new Date(row.issued_at), this.config.center.timeZone),
-          waitingAheadText: texts.waitingAhead(waitingAhead),
+          waitingAheadText: texts.waitingAhead(wait.peopleAhead),
+          waitDetailText: texts.waitDetail(wait),
           qrText: dto.qrText,
           qrCaption: texts.qrCaption,
           footer: this.config.printer.footer,
@@ -110,17 +125,35 @@ export class QueueService {
     }
   }
 
+  /** Never fails the ticket: without the center's answer, this kiosk's own count. */
+  private async waitOf(row: tickets.TicketRow): Promise<TicketWait> {
+    if (this.center) {
+      try {
+        return await this.center.wait.waitOf(row);
+      } catch (error) {
+        this.logger.log('warn', 'queue wait unknown; counting this kiosk only', { error: String(error) });
+      }
+    }
+    return kioskOnlyWait(this.db, row);
+  }
+
+  /** The ticket's live page on the portal when there is one; else the center's follow page. */
+  private followUrl(row: tickets.TicketRow, service: QueueServiceConfig): string {
+    if (this.center) return this.center.ticketPageUrl(row.id);
+    const url = new URL(this.config.center.queueFollowUrl);
+    url.searchParams.set('t', row.display);
+    url.searchParams.set('d', row.day);
+    url.searchParams.set('s', service.id);
+    return url.toString();
+  }
+
   private service(id: string): QueueServiceConfig {
     const service = this.config.queue.services.find((s) => s.id === id);
     if (!service) throw new KioskError('not_found', `Unknown service: ${id.slice(0, 64)}`);
     return service;
   }
 
-  private toDto(row: tickets.TicketRow, service: QueueServiceConfig, waitingAhead: number): TicketDto {
-    const url = new URL(this.config.center.queueFollowUrl);
-    url.searchParams.set('t', row.display);
-    url.searchParams.set('d', row.day);
-    url.searchParams.set('s', service.id);
+  private toDto(row: tickets.TicketRow, service: QueueServiceConfig, wait: TicketWait): TicketDto {
     return {
       id: row.id,
       display: row.display,
@@ -128,8 +161,9 @@ export class QueueService {
       serviceName: service.name,
       priority: row.priority,
       issuedAt: row.issued_at,
-      waitingAhead,
-      qrText: url.toString(),
+      waitingAhead: wait.peopleAhead,
+      wait,
+      qrText: this.followUrl(row, service),
       printed: row.print_state === 'printed',
       printError: row.print_error,
     };

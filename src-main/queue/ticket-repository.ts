@@ -51,15 +51,44 @@ export function getTicket(db: Database, id: string): TicketRow | undefined {
   return db.prepare(`SELECT * FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
 }
 
-/** People still waiting for the same service that day who were issued before this number. */
-export function countWaitingAhead(db: Database, serviceId: string, day: string, number: number): number {
-  const row = db
+/**
+ * This kiosk's waiting tickets of the service and day that a counter calls before `t`: priority
+ * categories first, then by issue time and number (decision 0032). With `issuedAfter`, only those
+ * issued after it (the ones a portal snapshot taken then does not know).
+ */
+export function countAheadOf(
+  db: Database,
+  t: Pick<TicketRow, 'id' | 'service_id' | 'day' | 'priority' | 'issued_at' | 'number'>,
+  issuedAfter: string | null = null,
+): number {
+  return db
     .prepare(
-      `SELECT count(*) AS n FROM tickets
-       WHERE service_id = ? AND day = ? AND state = 'waiting' AND number < ?`,
+      `SELECT count(*) FROM tickets o
+       WHERE o.service_id = @service AND o.day = @day AND o.state = 'waiting' AND o.id != @id
+         AND (@after IS NULL OR o.issued_at > @after)
+         AND ((@priority = 1 AND o.priority != 'none' AND (o.issued_at, o.number) < (@issuedAt, @number))
+           OR (@priority = 0 AND (o.priority != 'none' OR (o.issued_at, o.number) < (@issuedAt, @number))))`,
     )
-    .get(serviceId, day, number) as { n: number };
-  return row.n;
+    .pluck()
+    .get({ service: t.service_id, day: t.day, id: t.id, after: issuedAfter, priority: t.priority === 'none' ? 0 : 1, issuedAt: t.issued_at, number: t.number }) as number;
+}
+
+/** This kiosk's tickets of a service and day still waiting. */
+export function countWaiting(db: Database, serviceId: string, day: string): number {
+  return db.prepare(`SELECT count(*) FROM tickets WHERE service_id = ? AND day = ? AND state = 'waiting'`).pluck().get(serviceId, day) as number;
+}
+
+/** This kiosk's tickets of a service and day still waiting that were issued after `after` (ISO). */
+export function countWaitingSince(db: Database, serviceId: string, day: string, after: string): number {
+  return db
+    .prepare(`SELECT count(*) FROM tickets WHERE service_id = ? AND day = ? AND state = 'waiting' AND issued_at > ?`)
+    .pluck()
+    .get(serviceId, day, after) as number;
+}
+
+/** Where a ticket's number came from: only a portal-numbered ticket is known to the portal at once. */
+export function numberSourceOf(db: Database, id: string): 'local' | 'portal' | 'block' | 'terminal' | null {
+  return (db.prepare(`SELECT number_source FROM tickets WHERE id = ?`).pluck().get(id) as 'local' | 'portal' | 'block' | 'terminal' | undefined) ?? null;
 }
 
 export function setPrintResult(db: Database, id: string, result: { ok: true } | { ok: false; error: string }): void {

@@ -12,6 +12,8 @@ import {
   HeartbeatAckSchema,
   PaymentSchema,
   QueueBlockSchema,
+  QueuePositionSchema,
+  QueueStatusSchema,
   QueueTicketSchema,
   RatingReceiptSchema,
   UploadSchema,
@@ -113,8 +115,9 @@ export class PortalClient {
     return { status: 'changed', etag: newEtag, document };
   }
 
-  async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal) {
-    return this.request({ method: 'POST', path: '/v1/dossier-code-blocks', body: { day, count }, idempotencyKey: key, signal }, CodeBlockSchema, 'reserve dossier codes');
+  async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal, agencyCode?: string) {
+    const body = agencyCode === undefined ? { day, count } : { day, count, agencyCode };
+    return this.request({ method: 'POST', path: '/v1/dossier-code-blocks', body, idempotencyKey: key, signal }, CodeBlockSchema, 'reserve dossier codes');
   }
 
   async registerQueueTicket(
@@ -123,6 +126,16 @@ export class PortalClient {
     timeoutMs?: number,
   ) {
     return this.request({ method: 'POST', path: '/v1/queue-tickets', body, idempotencyKey: body.ticketId, signal, timeoutMs }, QueueTicketSchema, 'queue ticket');
+  }
+
+  /** The center's queue of a day (every terminal's tickets), per service. */
+  async queueStatus(day: string, signal?: AbortSignal) {
+    return this.request({ method: 'GET', path: `/v1/queue-status?day=${encodeURIComponent(day)}`, signal }, QueueStatusSchema, 'queue status');
+  }
+
+  /** One of this terminal's tickets in the center's queue now. */
+  async queuePosition(ticketId: string, signal?: AbortSignal, timeoutMs?: number) {
+    return this.request({ method: 'GET', path: `/v1/queue-tickets/${encodeURIComponent(ticketId)}/position`, signal, timeoutMs }, QueuePositionSchema, 'queue position');
   }
 
   async reserveQueueNumbers(serviceId: string, day: string, count: number, key: string, signal?: AbortSignal) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueuePaceSchema, WaitEstimateSchema } from '../../src-shared/queue-wait';
 
 /**
  * The answers of the Kiosk Sync API (docs/sync-api.yaml) that the kiosk reads, checked before use:
@@ -33,6 +34,31 @@ export const QueueTicketSchema = z.object({
   day: z.string(),
   number: z.number().int().min(1),
   source: z.enum(['portal', 'block']),
+});
+
+export const QueueStatusSchema = z.object({
+  day: z.string(),
+  asOf: z.string(),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      waitingPriority: z.number().int().min(0),
+      waitingOthers: z.number().int().min(0),
+      lastCalledAt: z.string().nullable(),
+      pace: QueuePaceSchema.nullable(),
+    }),
+  ),
+});
+export type QueueStatus = z.infer<typeof QueueStatusSchema>;
+
+export const QueuePositionSchema = z.object({
+  ticketId: z.string(),
+  serviceId: z.string(),
+  state: z.enum(['waiting', 'called', 'served']),
+  peopleAhead: z.number().int().min(0),
+  pace: QueuePaceSchema.nullable(),
+  estimate: WaitEstimateSchema.nullable(),
+  asOf: z.string(),
 });
 
 export const QueueBlockSchema = z.object({

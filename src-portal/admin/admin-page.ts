@@ -41,14 +41,34 @@ export function adminPage(state: Record<string, unknown>): string {
     escape(d['receivedAt']),
     `<a href="/admin/diagnostics/${escape(encodeURIComponent(String(d['id'])))}">${escape(d['id'])}.zip</a> (${escape(d['bytes'])} B)`,
   ]);
-  const tickets = rows(state['tickets']).map((t) => [escape(t['day']), escape(t['serviceId']), escape(t['number']), escape(t['source']), escape(t['terminalId'])]);
+  const button = (action: string, label: string) => `<form method="post" action="${escape(action)}"><button type="submit">${escape(label)}</button></form>`;
+  const tickets = rows(state['tickets']).map((t) => {
+    const id = encodeURIComponent(String(t['id']));
+    const actions =
+      t['state'] === 'waiting' ? button(`/admin/queue/${id}/call`, 'Call') : t['state'] === 'called' ? button(`/admin/queue/${id}/serve`, 'Served') : '';
+    return [
+      escape(t['day']),
+      escape(t['serviceId']),
+      escape(t['number']),
+      escape(t['priority']),
+      escape(t['source']),
+      escape(t['terminalId']),
+      `<a href="/q/${escape(id)}">${escape(t['state'])}</a>`,
+      actions,
+    ];
+  });
+  // One "call next" per service and day that has a ticket, as a counter's button does.
+  const services = [...new Set(rows(state['tickets']).map((t) => `${String(t['serviceId'])}\n${String(t['day'])}`))].map((key) => {
+    const [serviceId = '', day = ''] = key.split('\n');
+    return `<form method="post" action="/admin/queue/call-next" class="inline"><input type="hidden" name="serviceId" value="${escape(serviceId)}"><input type="hidden" name="day" value="${escape(day)}"><button type="submit">Call next: ${escape(serviceId)} ${escape(day)}</button></form>`;
+  });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Reference portal — admin</title>
 <meta http-equiv="refresh" content="5">
 <style>
 body{font:15px system-ui,sans-serif;margin:24px;color:#1b1b1b}h1{font-size:22px}h2{font-size:18px;margin-top:28px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:6px 8px;text-align:left;vertical-align:top}
-th{background:#f1f1f1}.sha{font-size:11px;color:#555}.empty{color:#777}
+th{background:#f1f1f1}form{margin:0}form.inline{display:inline-block;margin:0 8px 8px 0}.sha{font-size:11px;color:#555}.empty{color:#777}
 </style></head><body>
 <h1>Reference portal (Kiosk Sync API v1)</h1>
 <p>Faults: <code>${escape(JSON.stringify(state['faults']))}</code></p>
@@ -61,6 +81,7 @@ ${table(['Received', 'Terminal', 'Subject', 'Overall', 'Indices (2/1/0)', 'Comme
 <h2>Diagnostics received (${diagnostics.length})</h2>
 ${table(['Terminal', 'Received', 'Export'], diagnostics)}
 <h2>Queue tickets (${tickets.length})</h2>
-${table(['Day', 'Service', 'Number', 'Source', 'Terminal'], tickets)}
+${services.join(' ')}
+${table(['Day', 'Service', 'Number', 'Priority', 'Source', 'Terminal', 'State', 'Counter'], tickets)}
 </body></html>`;
 }

@@ -5,6 +5,7 @@ import { paymentBody } from '../handlers/ratings-payments';
 import { readUploadBytes } from '../handlers/uploads';
 import { appendStatus, dossierById, dossierFiles, latestDossiers } from '../repo/dossiers';
 import { listTickets } from '../repo/queue';
+import { callNext, callTicket, queueTicket, serveTicket, ticketState } from '../repo/queue-wait';
 import { latestRatings, paymentById, settlePayment } from '../repo/ratings-payments';
 import { listTerminals } from '../repo/terminals';
 import { uploadById } from '../repo/uploads';
@@ -42,6 +43,7 @@ const json = (status: number, value: unknown): AdminReply => ({
 const problem = (status: number, message: string): AdminReply => json(status, { error: { message } });
 
 const StatusBody = z.object({ status: z.number().int().min(1).max(10), note: z.string().max(2000).optional() }).strict();
+const CallNextBody = z.object({ serviceId: z.string().min(1).max(100), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
 const SettleBody = z.object({ state: z.enum(['confirmed', 'failed']), reason: z.string().max(500).optional() }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: Buffer): T | string {
@@ -79,7 +81,10 @@ export function adminState(portal: AdminTarget): Record<string, unknown> {
       receivedAt: d.received_at,
       files: dossierFiles(db, d.id).map((f) => ({ uploadId: f.upload_id, documentId: f.document_id, fileName: f.file_name, sha256: f.sha256, length: f.length })),
     })),
-    tickets: listTickets(db, 500).map((t) => ({ id: t.id, terminalId: t.terminal_id, serviceId: t.service_id, day: t.day, number: t.number, source: t.source, issuedAt: t.issued_at })),
+    tickets: listTickets(db, 500).map((t) => {
+      const q = queueTicket(db, t.id);
+      return { id: t.id, terminalId: t.terminal_id, serviceId: t.service_id, day: t.day, number: t.number, source: t.source, issuedAt: t.issued_at, priority: t.priority, state: q ? ticketState(q) : 'waiting' };
+    }),
     ratings: latestRatings(db, 500).map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), terminalId: r.terminal_id, receivedAt: r.received_at })),
     faults: portal.faults.describe(),
     diagnostics: listDiagnostics(db, 500).map((d) => ({ id: d.id, terminalId: d.terminal_id, receivedAt: d.received_at, bytes: d.bytes, sha256: d.sha256 })),
@@ -139,6 +144,16 @@ const routeAdmin = routerOf<AdminHandler>({
     db.transaction(() => appendStatus(db, id, change.status, portal.deps.clock().toISOString(), change.note ?? null))();
     return json(200, { ok: true });
   },
+  // A counter's queue display (the portal-side events honest waiting measures, decision 0032).
+  'POST /admin/queue/{ticketId}/call': (portal, _body, params) => queueEvent(portal, params['ticketId'] ?? '', callTicket),
+  'POST /admin/queue/{ticketId}/serve': (portal, _body, params) => queueEvent(portal, params['ticketId'] ?? '', serveTicket),
+  'POST /admin/queue/call-next': (portal, body) => {
+    const next = parse(CallNextBody, body);
+    if (typeof next === 'string') return problem(400, next);
+    const { db } = portal.deps;
+    const id = db.transaction(() => callNext(db, next.serviceId, next.day, portal.deps.clock().toISOString()))();
+    return json(200, { called: id });
+  },
   'POST /admin/payments/{paymentId}/settle': (portal, body, params) => {
     const s = parse(SettleBody, body);
     if (typeof s === 'string') return problem(400, s);
@@ -149,11 +164,25 @@ const routeAdmin = routerOf<AdminHandler>({
   },
 });
 
+function queueEvent(portal: AdminTarget, id: string, change: (db: PortalDeps['db'], id: string, at: string) => boolean): AdminReply {
+  const { db } = portal.deps;
+  if (!queueTicket(db, id)) return problem(404, 'No such queue ticket.');
+  if (!db.transaction(() => change(db, id, portal.deps.clock().toISOString()))()) return problem(409, 'The ticket is past that already.');
+  const t = queueTicket(db, id);
+  return json(200, { ticketId: id, state: t ? ticketState(t) : 'waiting' });
+}
+
 export function handleAdmin(portal: AdminTarget, method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer): AdminReply {
   const token = portal.config.adminToken;
   if (token && headers['authorization'] !== `Bearer ${token}`) return problem(401, 'Admin token required.');
   const found = routeAdmin(method, url.pathname);
-  return found ? found.route(portal, body, found.pathParams) : problem(404, `${method} ${url.pathname} is not an admin route.`);
+  if (!found) return problem(404, `${method} ${url.pathname} is not an admin route.`);
+  // The page's buttons are plain forms: after one, the browser goes back to the page.
+  if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const reply = found.route(portal, Buffer.from(JSON.stringify(Object.fromEntries(new URLSearchParams(body.toString('utf8'))))), found.pathParams);
+    return reply.status < 400 ? { status: 303, contentType: 'text/plain; charset=utf-8', payload: Buffer.alloc(0), headers: { location: '/admin' } } : reply;
+  }
+  return found.route(portal, body, found.pathParams);
 }
 
 /** What a browser may show in place: the kiosk's scans. The media type is the terminal's word. */

@@ -232,4 +232,18 @@ const m0006: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+/**
+ * Honest waiting (decision 0032): a ticket is called at a counter, then served. The calls give
+ * the pace of each service's queue; the waiting tickets, the people ahead.
+ */
+const m0007: PortalMigration = {
+  version: 7,
+  name: 'queue tickets called and served',
+  up: `
+    ALTER TABLE queue_tickets ADD COLUMN called_at TEXT;
+    ALTER TABLE queue_tickets ADD COLUMN served_at TEXT CHECK (served_at IS NULL OR called_at IS NOT NULL);
+    CREATE INDEX queue_tickets_by_call ON queue_tickets (service_id, day, called_at);
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

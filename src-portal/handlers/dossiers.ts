@@ -48,7 +48,7 @@ export function submitDossier(ctx: HandlerContext): Reply {
     code = b.code;
     codeSource = 'reserved';
   } else {
-    const assigned = assignCode(db, config.agencyCode, b.receivedDay);
+    const assigned = assignCode(db, catalog.agencyOf(b.procedureCode) ?? config.agencyCode, b.receivedDay);
     if (!assigned)
       throw new ApiError(503, 'unavailable', 'No dossier code is left for that day.', 'Đã hết mã hồ sơ cho ngày này.', undefined, { 'retry-after': '3600' });
     code = assigned;

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'idempotency_key_reused'
   | 'checksum_mismatch'
   | 'unknown_procedure'
+  | 'unknown_agency'
   | 'invalid_day'
   | 'unprocessable'
   | 'rate_limited'

@@ -68,7 +68,7 @@ export function SessionView({ kiosk, info, devices, state, dispatch, onEnd, onSt
       case 'language':
         return <LanguageScreen onChoose={(chosen) => send({ type: 'languageChosen', language: chosen })} />;
       case 'home':
-        return <HomeScreen devices={devices} language={language} dispatch={send} />;
+        return <HomeScreen kiosk={kiosk} language={language} devices={devices} dispatch={send} />;
       case 'services':
         return (
           <ServicesScreen

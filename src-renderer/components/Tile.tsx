@@ -45,6 +45,6 @@ export function Tile({ title, description, note, icon, disabled, primary, large,
 }
 
 /** Lays tiles out in as many columns as fit, so portrait and landscape screens both work. */
-export function TileGrid({ children, compact }: { children: ReactNode; compact?: boolean }): ReactElement {
-  return <div className={compact ? 'tile-grid tile-grid--compact' : 'tile-grid'}>{children}</div>;
+export function TileGrid({ children, compact, className }: { children: ReactNode; compact?: boolean; className?: string }): ReactElement {
+  return <div className={['tile-grid', compact ? 'tile-grid--compact' : '', className ?? ''].filter(Boolean).join(' ')}>{children}</div>;
 }

@@ -5,7 +5,8 @@ import type { Language } from '../../src-shared/dto';
 import type { CccdIdentity } from '../../src-shared/scan';
 import { assertNever } from '../../src-shared/assert-never';
 import { CONSENT_VERSION } from './consent';
-import { parseTypedDate } from './typed-date';
+import { sexOptionValue } from './sex-option';
+import { parseTypedDate, showDate } from './typed-date';
 
 /**
  * One citizen's dossier, from "what you will need" to the receipt. It lives only in the journey
@@ -133,10 +134,15 @@ function prefillForm(procedure: ProcedureDetail, state: JourneyState): Record<st
           return a.fullName;
         case 'cccd.idNumber':
           return a.idNumber;
-        case 'cccd.birthDate':
-          return parseTypedDate(a.birthDate) ?? '';
+        case 'cccd.birthDate': {
+          // Shown as the citizen writes dates (dd/mm/yyyy); the draft sends it as YYYY-MM-DD.
+          const iso = parseTypedDate(a.birthDate);
+          return iso === null ? '' : showDate(iso);
+        }
         case 'cccd.sex':
-          return a.sex ?? '';
+          // A select takes the option that means the card's sex; a text field the card's own word.
+          if (field.type === 'select') return sexOptionValue(field, a.sex);
+          return a.sex === null ? '' : a.sex === 'male' ? 'Nam' : 'Nữ';
         case 'cccd.address':
           return a.address;
         case undefined:
@@ -277,7 +283,8 @@ export function buildDraft(state: JourneyState, procedure: ProcedureDetail, lang
   const formValues: Record<string, string> = {};
   for (const field of procedure.formFields) {
     const value = state.formValues[field.id];
-    if (value !== undefined && value !== '') formValues[field.id] = value;
+    // A date as typed (dd/mm/yyyy or dd.mm.yyyy) goes as YYYY-MM-DD; an unreadable one as typed, for the core to refuse.
+    if (value !== undefined && value !== '') formValues[field.id] = field.type === 'date' ? (parseTypedDate(value) ?? value) : value;
   }
   const method = state.delivery.method ?? procedure.delivery[0] ?? 'at_center';
   return {

@@ -1,7 +1,9 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { KioskClient } from '../../src-shared/contract';
-import type { Language, TicketDto } from '../../src-shared/dto';
+import type { Language, TicketDto, TicketWait } from '../../src-shared/dto';
+import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
 import { useCountdown } from '../app/use-countdown';
 import { PrinterIcon } from '../components/Icons';
@@ -58,7 +60,25 @@ export function TicketScreen({ kiosk, ticket, language, displaySeconds, onUpdate
             </div>
             <div className="ticket__fact">
               <dt>{t('ticket.waitingAhead')}</dt>
-              <dd data-testid="ticket-waiting">{ticket.waitingAhead}</dd>
+              <dd data-testid="ticket-waiting">{ticket.wait.peopleAhead}</dd>
+              <dd className="ticket__note" data-testid="ticket-wait-source" data-source={ticket.wait.source}>
+                {waitSourceText(ticket.wait, t)}
+              </dd>
+            </div>
+            <div className="ticket__fact">
+              <dt>{t('ticketWait.estimateLabel')}</dt>
+              {ticket.wait.estimate ? (
+                <dd data-testid="ticket-estimate" data-estimate={`${ticket.wait.estimate.minMinutes}-${ticket.wait.estimate.maxMinutes}`}>
+                  {t('ticketWait.estimate', { min: ticket.wait.estimate.minMinutes, max: ticket.wait.estimate.maxMinutes })}
+                </dd>
+              ) : (
+                <>
+                  <dd data-testid="ticket-estimate" data-estimate="none">
+                    {t('ticketWait.noEstimate')}
+                  </dd>
+                  <dd className="ticket__note">{t('ticketWait.noEstimateWhy')}</dd>
+                </>
+              )}
             </div>
             {ticket.priority === 'none' ? null : (
               <div className="ticket__fact">
@@ -84,6 +104,20 @@ export function TicketScreen({ kiosk, ticket, language, displaySeconds, onUpdate
       </div>
     </ScreenFrame>
   );
+}
+
+/** Where the count comes from, so an offline or kiosk-only figure is never passed off as live. */
+function waitSourceText(wait: TicketWait, t: TFunction): string {
+  switch (wait.source) {
+    case 'portal':
+      return t('ticketWait.fromCenter', { time: wait.asOfText ?? '' });
+    case 'last-known':
+      return t('ticketWait.lastKnown', { time: wait.asOfText ?? '' });
+    case 'kiosk':
+      return t('ticketWait.kioskOnly');
+    default:
+      return assertNever(wait.source);
+  }
 }
 
 interface PrintStatusProps {

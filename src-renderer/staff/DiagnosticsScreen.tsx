@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../../src-shared/contract';
@@ -194,11 +195,11 @@ export function DiagnosticsScreen({ kiosk, language, session, onClose }: Diagnos
   );
 }
 
-function exportOutcome(result: LogExportResult, t: ReturnType<typeof useTranslation>['t'], bytes: (n: number) => string): string {
+function exportOutcome(result: LogExportResult, t: TFunction, bytes: (n: number) => string): string {
   const size = bytes(result.bytes);
   switch (result.kind) {
     case 'usb':
-      return t('diagnostics.exportedUsb', { file: result.fileName, size, path: result.writtenTo ?? '' });
+      return t('diagnostics.exportedUsb', { file: result.fileName, size, folder: result.writtenTo ?? '' });
     case 'download':
       return t('diagnostics.exportedDownload', { file: result.fileName, size });
     case 'portal':

@@ -30,7 +30,7 @@ export interface TestPortal {
 }
 
 /** Starts reference portals on 127.0.0.1 (port 0) in temp folders; closes them after each test. */
-export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number; maxUploadBytes?: number }) => Promise<TestPortal> {
+export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number; maxUploadBytes?: number; clock?: () => Date }) => Promise<TestPortal> {
   const tempDir = useTempDirs();
   const open: PortalServer[] = [];
   afterEach(async () => {
@@ -47,7 +47,7 @@ export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number;
         faults: (options.faults ?? []).map((f) => FaultSchema.parse(f)),
         maxUploadBytes: options.maxUploadBytes ?? portalDefaults.maxUploadBytes,
       },
-      { clock: () => new Date(), log: (line) => process.env['PORTAL_TEST_LOG'] && console.error(line), newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
+      { clock: options.clock ?? (() => new Date()), log: (line) => process.env['PORTAL_TEST_LOG'] && console.error(line), newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
     );
     open.push(portal);
     const url = await portal.listen();

@@ -73,4 +73,20 @@ describe('portal migrations', () => {
     expect(db.prepare(`SELECT heartbeat_at, outbox_depths FROM terminals`).all()).toEqual([{ heartbeat_at: null, outbox_depths: '[]' }]);
     db.close();
   });
+
+  it('0007 records queue calls and service: tickets before it are still waiting, and none is served before a call', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = OFF');
+    const at = portalMigrations.findIndex((m) => m.name === 'queue tickets called and served');
+    migratePortal(db, portalMigrations.slice(0, at));
+    const insert = db.prepare(`INSERT INTO queue_tickets (id, terminal_id, service_id, day, number, priority, issued_at, source) VALUES (?, 't1', 's1', '2026-12-06', ?, 'none', '2026-12-06T01:00:00Z', 'portal')`);
+    insert.run('q1', 1);
+    migratePortal(db, portalMigrations.slice(0, at + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    expect(db.prepare(`SELECT called_at, served_at FROM queue_tickets WHERE id = 'q1'`).get()).toEqual({ called_at: null, served_at: null });
+    insert.run('q2', 2);
+    expect(() => db.prepare(`UPDATE queue_tickets SET served_at = '2026-12-06T02:00:00Z' WHERE id = 'q2'`).run()).toThrow(/CHECK/);
+    db.prepare(`UPDATE queue_tickets SET called_at = '2026-12-06T01:30:00Z', served_at = '2026-12-06T02:00:00Z' WHERE id = 'q2'`).run();
+    db.close();
+  });
 });

@@ -14,11 +14,12 @@ import { dispatchAsStaff } from '../fakes/staff-session';
 export async function startKioskCore(
   dataDir: string,
   portalUrl: string | null,
-  options: { heartbeatSeconds?: number; logger?: Logger } = {},
+  options: { heartbeatSeconds?: number; logger?: Logger; dossierCodesPerDay?: number } = {},
 ): Promise<KioskCore> {
+  const codes = options.dossierCodesPerDay === undefined ? {} : { dossierCodesPerDay: options.dossierCodesPerDay };
   const core = await createKioskCore({
     dataDir,
-    config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: options.heartbeatSeconds ?? 1 } }),
+    config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: options.heartbeatSeconds ?? 1, ...codes } }),
     host: 'web',
     version: 'test',
     clock: systemClock,

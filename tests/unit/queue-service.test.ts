@@ -26,8 +26,11 @@ describe('queue tickets', () => {
     const a2 = await queue.takeTicket('dat-dai', 'elderly', 'vi');
     const b1 = await queue.takeTicket('ho-tich', 'none', 'en');
     expect([a1.display, a2.display, b1.display]).toEqual(['A001', 'A002', 'B001']);
-    expect(a2.waitingAhead).toBe(1);
+    // A priority category is called first: the elderly citizen has nobody ahead, the next one both.
+    expect(a2.waitingAhead).toBe(0);
     expect(b1.waitingAhead).toBe(0);
+    const a3 = await queue.takeTicket('dat-dai', 'none', 'vi');
+    expect(a3.wait).toEqual({ peopleAhead: 2, source: 'kiosk', asOf: null, asOfText: null, estimate: null });
     expect(a1.printed).toBe(true);
     expect(a1.qrText).toContain('t=A001');
   });

@@ -9,6 +9,8 @@ export interface TicketPrintData {
   priorityLabel: string | null;
   issuedAtText: string;
   waitingAheadText: string;
+  /** The estimated wait and how fresh the count is; absent when there is nothing honest to say. */
+  waitDetailText?: string | null;
   qrText: string;
   qrCaption: string;
   footer: string;
@@ -23,9 +25,9 @@ export function renderTicket(data: TicketPrintData, widthDots: number): MonoBitm
     .text(data.serviceName, { size: 32, bold: true, gapAfter: 4 })
     .text(data.number, { size: 150, bold: true, gapAfter: 4 });
   if (data.priorityLabel) paper.text(data.priorityLabel, { size: 28, bold: true });
+  paper.text(data.issuedAtText, { size: 24 }).text(data.waitingAheadText, { size: 26, bold: true });
+  if (data.waitDetailText) paper.text(data.waitDetailText, { size: 22 });
   return paper
-    .text(data.issuedAtText, { size: 24 })
-    .text(data.waitingAheadText, { size: 26, bold: true })
     .rule()
     .qr(data.qrText, 220)
     .text(data.qrCaption, { size: 20 })

@@ -24,6 +24,7 @@ const ticket: TicketDto = {
   priority: 'elderly',
   issuedAt: '2025-05-12T01:02:03.000Z',
   waitingAhead: 3,
+  wait: { peopleAhead: 3, source: 'kiosk', asOf: null, asOfText: null, estimate: null },
   qrText: 'https://example.test/q/A001',
   printed: true,
   printError: null,
