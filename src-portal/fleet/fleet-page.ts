@@ -33,7 +33,8 @@ function row(r: FleetRow): string {
 <td>${r.flags.length > 0 ? flags : '<span class="ok">OK</span>'}</td>
 <td>${age(r.heartbeatAgeSeconds)}</td><td>${escapeHtml(r.appVersion)}</td><td>${render}</td>
 <td>${devices || '–'}</td><td>${outbox}</td><td>${mb(hb?.storage?.freeBytes)}</td>
-<td>${hb?.clockSkewSeconds === undefined ? '–' : `${hb.clockSkewSeconds} s`}</td></tr>`;
+<td>${hb?.clockSkewSeconds === undefined ? '–' : `${hb.clockSkewSeconds} s`}</td>
+<td>${r.diagnostics.map((d) => `<a href="/admin/diagnostics/${escapeHtml(encodeURIComponent(d.id))}">${escapeHtml(d.receivedAt.slice(0, 16).replace('T', ' '))}</a>`).join('<br>') || '–'}</td></tr>`;
 }
 
 /** The Fleet page: every terminal, what state it is in and how fresh that is; flagged ones first. */
@@ -50,7 +51,7 @@ th{background:#f1f1f1;position:sticky;top:0}tr.flagged td:first-child{border-lef
 </style></head><body>
 <h1>Fleet</h1>
 <p>${rows.length} terminal(s), <b>${flagged}</b> needing attention — at ${escapeHtml(now.toISOString())}. <a href="/admin">Admin</a></p>
-<table><thead><tr><th>Terminal</th><th>State</th><th>Last heartbeat</th><th>Version</th><th>Screen (render proof)</th><th>Devices</th><th>Outbox</th><th>Disk free</th><th>Clock skew</th></tr></thead>
+<table><thead><tr><th>Terminal</th><th>State</th><th>Last heartbeat</th><th>Version</th><th>Screen (render proof)</th><th>Devices</th><th>Outbox</th><th>Disk free</th><th>Clock skew</th><th>Diagnostics</th></tr></thead>
 <tbody>${rows.map(row).join('')}</tbody></table>
 </body></html>`;
 }

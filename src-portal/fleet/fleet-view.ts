@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { latestDiagnosticsByTerminal } from '../repo/diagnostics';
 import { listTerminals, type DepthSample } from '../repo/terminals';
 import { compareVersions, fleetFlags, type FleetFlag, type FleetHeartbeat, type FleetTerminal } from './fleet-flags';
 
@@ -8,7 +9,12 @@ export interface FleetRow extends FleetTerminal {
   flags: FleetFlag[];
   /** Seconds since the latest heartbeat arrived; null before the first. */
   heartbeatAgeSeconds: number | null;
+  /** The terminal's latest diagnostics exports (decision 0030), latest first. */
+  diagnostics: { id: string; receivedAt: string; bytes: number }[];
 }
+
+/** Diagnostics exports listed per terminal on the Fleet page. */
+const DIAGNOSTICS_SHOWN = 3;
 
 /** Every enrolled terminal with its flags at `now`; flagged ones first, then by terminal index. */
 export function fleetRows(db: Database, now: Date): FleetRow[] {
@@ -20,11 +26,13 @@ export function fleetRows(db: Database, now: Date): FleetRow[] {
     heartbeat: t.last_heartbeat === null ? null : (JSON.parse(t.last_heartbeat) as FleetHeartbeat),
     depths: JSON.parse(t.outbox_depths) as DepthSample[],
   }));
+  const exports = latestDiagnosticsByTerminal(db, DIAGNOSTICS_SHOWN);
   const newest = terminals.map((t) => t.appVersion).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b), '');
   const rows = terminals.map((t) => ({
     ...t,
     flags: fleetFlags(t, now, newest),
     heartbeatAgeSeconds: t.heartbeatAt === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(t.heartbeatAt)) / 1000)),
+    diagnostics: (exports.get(t.id) ?? []).map((d) => ({ id: d.id, receivedAt: d.received_at, bytes: d.bytes })),
   }));
   // Stable: flagged terminals rise to the top, each group keeps the enrollment order.
   return [...rows.filter((r) => r.flags.length > 0), ...rows.filter((r) => r.flags.length === 0)];

@@ -35,6 +35,10 @@ describe('POST /v1/terminals/{terminalId}/diagnostics on the reference portal', 
     const state = (await admin('GET', '/admin/state')).json as { diagnostics: { id: string; terminalId: string }[] };
     expect(state.diagnostics).toEqual([expect.objectContaining({ id, terminalId: 'KIOSK-01', bytes: zip.length })]);
     expect((await admin('GET', '/admin')).text).toContain(`/admin/diagnostics/${id}`);
+    // The Fleet page lists it with its terminal (issue #19).
+    const fleet = (await admin('GET', '/admin/fleet/state')).json as { id: string; diagnostics: { id: string }[] }[];
+    expect(fleet.find((t) => t.id === 'KIOSK-01')?.diagnostics.map((d) => d.id)).toEqual([id]);
+    expect((await admin('GET', '/admin/fleet')).text).toContain(`/admin/diagnostics/${id}`);
   });
 
   it('refuses another terminal’s path, a body that is not a zip, another media type, and no credential', async () => {
