@@ -97,11 +97,16 @@ async function walk(browser: Browser, lang: Lang, orientation: 'landscape' | 'po
     await check('payment-screen', 'payment');
     await page.getByTestId('payment-back').click();
     await page.getByTestId('receipt-done').click();
+    await check('rating-form', 'rating-kiosk');
+    await page.getByTestId('rating-skip').click();
 
     await page.getByTestId('screen-attract').click();
     await page.getByTestId(`language-${lang}`).click();
     await page.getByTestId('home-lookup').click();
     await check('screen-lookup', 'lookup');
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('home-rating').click();
+    await check('screen-rating', 'rating-tile');
   } finally {
     await page.close();
     await kiosk.stop();

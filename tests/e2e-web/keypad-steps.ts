@@ -28,7 +28,9 @@ const where = (page: Page, selector: string): Promise<Where> =>
  */
 export async function steerTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
   await page.locator(selector).first().waitFor();
-  let last = '';
+  // How often each focus position was reached: back at one already seen (stuck in place, or
+  // going round between two), the other axis is tried first, as a person would.
+  const visits = new Map<string, number>();
   let stuck = 0;
   const trail: string[] = [];
   for (let i = 0; i < maxPresses; i++) {
@@ -46,8 +48,9 @@ export async function steerTo(page: Page, selector: string, maxPresses = 60): Pr
     await page.keyboard.press(key);
     const now = JSON.stringify((await where(page, selector)).focused);
     trail.push(`${key}→${now}`);
-    stuck = now === last ? stuck + 1 : 0;
-    last = now;
+    const seen = (visits.get(now) ?? 0) + 1;
+    visits.set(now, seen);
+    stuck = seen - 1;
   }
   await page.screenshot({ path: `${ARTIFACTS}/keypad-stuck.png` });
   throw new Error(`arrows did not reach ${selector} in ${maxPresses} presses; target ${JSON.stringify((await where(page, selector)).target)}, trail:\n${trail.slice(-12).join('\n')}`);

@@ -157,6 +157,9 @@ describe('keypad operation: the journeys with key presses only', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('dossier-receipt').waitFor();
     await choose(page, byTestId('receipt-done'));
+    // The optional rating of the kiosk's service: skipped with the keypad too.
+    await page.getByTestId('rating-form').waitFor();
+    await choose(page, byTestId('rating-skip'));
     await page.getByTestId('screen-attract').waitFor();
     assert.equal(await taps(), 0, 'no pointer input reached the page');
     await page.close();

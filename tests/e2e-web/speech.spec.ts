@@ -218,6 +218,7 @@ describe('audio guide: what is said on each screen (virtual speech device)', () 
     const everything = said(kiosk);
     for (const s of everything) for (const secret of NEVER) assert.doesNotMatch(s.text, secret, `said: ${s.text}`);
     await page.getByTestId('receipt-done').tap();
+    await page.getByTestId('rating-skip').tap();
     await page.getByTestId('screen-attract').waitFor();
     assert.equal(await speechState(page, 'enabled'), 'false');
     await page.close();
