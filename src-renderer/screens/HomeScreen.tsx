@@ -43,10 +43,11 @@ export function HomeScreen({ kiosk, language, devices, dispatch }: HomeScreenPro
             />
           );
         })}
+        {/* In the grid's last cell: beside an odd last tile in portrait, not a row of its own. */}
+        <div className="home-audio-guide">
+          <AudioGuideButton language={language} testId="home-audio-guide" />
+        </div>
       </TileGrid>
-      <div className="home-audio-guide">
-        <AudioGuideButton language={language} testId="home-audio-guide" />
-      </div>
       <div className="home-info">
         <HomeQueueSummary kiosk={kiosk} language={language} />
         <HomeHelp />

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonText, useReasonWords } from '../components/ReasonText';
 import type { KioskClient } from '../../src-shared/contract';
 import type { Diagnostics, ExportDestination, ExportMount, LogExportResult, RecentEvent } from '../../src-shared/diagnostics';
 import type { Language } from '../../src-shared/dto';
@@ -25,6 +26,7 @@ interface DiagnosticsScreenProps {
  */
 export function DiagnosticsScreen({ kiosk, language, session, onClose }: DiagnosticsScreenProps): ReactElement {
   const { t } = useTranslation();
+  const reasonWords = useReasonWords();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [mounts, setMounts] = useState<readonly ExportMount[] | null>(null);
   const [exported, setExported] = useState<Export>({ state: 'idle' });
@@ -136,14 +138,16 @@ export function DiagnosticsScreen({ kiosk, language, session, onClose }: Diagnos
                       <td className={`staff-state staff-state--${device.state}`}>
                         {t(`staff.states.${device.state}`)}
                         <br />
-                        <span className="staff-panel__muted">{device.reason}</span>
+                        <span className="staff-panel__muted">
+                          <ReasonText kind="device" code={device.reason} />
+                        </span>
                       </td>
                       <td>{formatIssuedAt(device.at)}</td>
                       <td>
                         {device.changes.length === 0 ? t('diagnostics.noChanges') : null}
                         <ul className="diagnostics__changes">
                           {device.changes.map((c, i) => (
-                            <li key={i}>{t('diagnostics.change', { at: formatIssuedAt(c.at), state: t(`staff.states.${c.state}`), reason: c.reason })}</li>
+                            <li key={i}>{t('diagnostics.change', { at: formatIssuedAt(c.at), state: t(`staff.states.${c.state}`), reason: reasonWords('device', c.reason) })}</li>
                           ))}
                         </ul>
                       </td>

@@ -94,7 +94,9 @@ describe('the IT diagnostics screen and the log export', () => {
     assert.notEqual(await page.getByTestId('diagnostics-last-contact').innerText(), 'Chưa có');
     assert.match(await page.getByTestId('diagnostics-skew').innerText(), /Khớp|Chậm|Nhanh/);
     const printerRow = await page.getByTestId('diagnostics-device-printer').innerText();
-    assert.ok(printerRow.includes('Out of paper') && printerRow.includes('Hoạt động'), printerRow);
+    // Reasons in the screen's language (issue #21), never the raw code.
+    assert.ok(printerRow.includes('Hết giấy in') && printerRow.includes('Máy in sẵn sàng') && printerRow.includes('Hoạt động'), printerRow);
+    assert.ok(!printerRow.includes('printer_'), printerRow);
     const events = await page.getByTestId('diagnostics-events').innerText();
     assert.ok(events.includes('Thông tin'), events);
 
