@@ -5,11 +5,11 @@ import type { Language, Priority, QueueServiceDto } from '../../src-shared/dto';
 import type { OutboxRow } from '../../src-shared/staff-work';
 import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
-import { ReasonText, useReasonWords } from '../components/ReasonText';
+import { ReasonText, TechnicalDetail, useReasonWords } from '../components/ReasonText';
 import { DossierCodeField } from './DossierCodeField';
 
-type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string };
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; message: string; code?: string };
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
 
 const PRIORITIES: readonly Priority[] = ['none', 'elderly', 'disabled', 'pregnant'];
 
@@ -48,13 +48,19 @@ export function AssistCitizen({ kiosk, language, session }: AssistCitizenProps):
   const run = async <T,>(set: (o: Outcome<T>) => void, call: () => Promise<Reply<T>>) => {
     set({ state: 'busy' });
     const reply = await call();
-    set(reply.ok ? { state: 'done', value: reply.value } : { state: 'failed', message: reply.error.message });
+    set(reply.ok ? { state: 'done', value: reply.value } : { state: 'failed', message: reply.error.message, code: reply.error.code });
   };
 
+  // The printer's own words are technical English: a sentence in the panel's language, the words folded (issue #21).
   const ticketLine = (value: ResponseOf<'takeTicketForCitizen'>) =>
-    value.printed
-      ? t('staffWork.ticketPrinted', { number: value.display, service: value.serviceName[language] })
-      : t('staffWork.ticketNotPrinted', { number: value.display, reason: value.printError ?? '' });
+    value.printed ? (
+      t('staffWork.ticketPrinted', { number: value.display, service: value.serviceName[language] })
+    ) : (
+      <>
+        {t('staffWork.ticketNotPrinted', { number: value.display })}
+        {value.printError ? <TechnicalDetail detail={value.printError} /> : null}
+      </>
+    );
 
   const receiptLine = (value: ResponseOf<'reprintReceiptByCode'>) => {
     switch (value.outcome) {
@@ -107,7 +113,13 @@ export function AssistCitizen({ kiosk, language, session }: AssistCitizenProps):
         <p data-testid="staff-work-ticket" data-printed={ticket.state === 'done' ? String(ticket.value.printed) : undefined}>
           {ticket.state === 'busy' ? t('app.working') : null}
           {ticket.state === 'done' ? ticketLine(ticket.value) : null}
-          {ticket.state === 'failed' ? t('staffWork.failed', { reason: ticket.message }) : null}
+          {ticket.state === 'failed' && ticket.code === 'device_unavailable' ? (
+            <>
+              {t('staffWork.printerUnavailable')}
+              <TechnicalDetail detail={ticket.message} />
+            </>
+          ) : null}
+          {ticket.state === 'failed' && ticket.code !== 'device_unavailable' ? t('staffWork.failed', { reason: ticket.message }) : null}
         </p>
       </div>
 

@@ -118,7 +118,13 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
             </button>
             <p data-testid="staff-print-result" data-printed={print.state === 'done' ? String(print.value.printed) : undefined}>
               {print.state === 'busy' ? t('app.working') : null}
-              {print.state === 'done' ? (print.value.printed ? t('staff.printed') : t('staff.printFailed', { reason: print.value.printError ?? '' })) : null}
+              {print.state === 'done' && print.value.printed ? t('staff.printed') : null}
+              {print.state === 'done' && !print.value.printed ? (
+                <>
+                  {t('staff.printFailed')}
+                  {print.value.printError ? <TechnicalDetail detail={print.value.printError} /> : null}
+                </>
+              ) : null}
               {print.state === 'failed' ? print.message : null}
             </p>
           </div>

@@ -154,7 +154,11 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     await page.locator('[data-testid="staff-device-printer"][data-state="offline"]').waitFor({ timeout: 5000 });
     await page.locator('[data-testid="staff-alerts"] li[data-open="true"]', { hasText: 'Hết giấy in' }).waitFor();
     await work.locator('[data-testid^="staff-work-service-"]').first().click();
-    await work.locator('[data-testid="staff-work-ticket"]', { hasText: 'Không thực hiện được: Out of paper' }).waitFor();
+    // Said in the panel's language; the printer's English words only behind the folded technical line.
+    const refused = work.locator('[data-testid="staff-work-ticket"]', { hasText: 'Máy in không in được lúc này' });
+    await refused.waitFor();
+    assert.equal(await refused.getByTestId('reason-technical').locator('summary').isVisible(), true);
+    assert.equal(await refused.locator('code').isVisible(), false, 'the technical words stay folded');
     await work.getByTestId('staff-work-refilled').scrollIntoViewIfNeeded();
     await shot(page, 'vi-42-staff-work-paper-out');
     await work.getByTestId('staff-work-refilled').click();
