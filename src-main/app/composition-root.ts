@@ -106,6 +106,8 @@ export interface KioskCore {
   readonly store: StoreStatus;
   /** Log exports waiting for the browser host to serve them once (decision 0030). */
   readonly downloads: Pick<OneShotDownloads, 'take'>;
+  /** The display's render proof, for the host's /healthz (the Linux watchdog asks it). */
+  readonly renderProof: Pick<RenderProof, 'state' | 'verdict'>;
   close(): Promise<void>;
 }
 
@@ -548,6 +550,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     barcodeScanner,
     store,
     downloads,
+    renderProof,
     async close() {
       monitor.stop();
       storage.stop();

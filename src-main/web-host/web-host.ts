@@ -1,3 +1,4 @@
+import type { RenderProofState, RenderVerdict } from '../devices/display/render-proof';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +30,12 @@ export interface WebHostOptions {
   secret?: string;
   /** Log exports an IT session asked to download (decision 0030); none when absent. */
   downloads?: DownloadSource;
+  /** The render proof for `GET /healthz` (the Linux watchdog); 404 when absent. */
+  liveness?: LivenessSource;
 }
+
+/** Whether the kiosk's screen is proven painted now (decision 0037). */
+export type LivenessSource = () => { verdict: RenderVerdict; proof: RenderProofState | null };
 
 /** A log export behind a one-shot token: the token, handed only to an IT session, is the authorization. */
 export interface DownloadSource {
@@ -53,6 +59,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    if (req.url === '/healthz' && options.liveness) {
+      // No secret needed, nothing personal: the screen's testid and how old its proof is.
+      const { verdict, proof } = options.liveness();
+      res.writeHead(verdict === 'not-rendering' ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ verdict, ...(proof ? { screen: proof.screen, ageSeconds: proof.ageSeconds } : {}) }));
       return;
     }
     const exportToken = EXPORT_PATH.exec(req.url ?? '')?.[1];
