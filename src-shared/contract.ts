@@ -169,6 +169,10 @@ export const methods = {
   exportLogs: { request: diagnosticsRequests.exportLogs, response: LogExportResultSchema },
 } as const;
 
+/** Why the kiosk's core was started anew while the host kept serving (issue #19). */
+export const ReloadReasonSchema = z.enum(['setup', 'central-config']);
+export type ReloadReason = z.infer<typeof ReloadReasonSchema>;
+
 /** Everything main pushes to the renderer: name → payload schema. */
 export const events = {
   deviceHealth: DeviceHealthSchema,
@@ -180,6 +184,8 @@ export const events = {
   linkState: LinkStateEventSchema,
   /** A page came out of the document scanner during scanDocumentPages. */
   scanProgress: ScanProgressSchema,
+  /** A new core runs from the configuration on disk (set-up finished, central configuration applied): the page loads anew. */
+  kioskReloaded: z.strictObject({ reason: ReloadReasonSchema }),
 } as const;
 
 export type Methods = typeof methods;

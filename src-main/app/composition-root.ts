@@ -72,6 +72,7 @@ import { SYNC_API_VERSION } from '../sync/api-version';
 import { LinkLog } from '../sync/link-log';
 import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
+import type { ReloadReason } from '../../src-shared/contract';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -96,6 +97,11 @@ export interface KioskCoreOptions {
   speech?: SpeechPort;
   /** Free space of the data folder; defaults to statfs (tests give any figure). */
   freeSpace?: FreeSpacePort;
+  /**
+   * Asks the host to close this core and start a new one from the configuration on disk (set-up
+   * finished, a central configuration to apply); absent where nothing can restart the core (tests).
+   */
+  reload?: (reason: ReloadReason) => void;
 }
 
 export interface KioskCore {

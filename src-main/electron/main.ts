@@ -5,6 +5,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, 
 import { afterWindowClosed, judgeCrash, parseCrashHistory, type CrashDecision } from '../app/crash-policy';
 import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
+import { CoreSwitch } from '../app/core-switch';
+import type { KioskConfig } from '../app/config';
+import type { ReloadReason } from '../../src-shared/contract';
 import { loadKioskConfig, parseLaunchFlags } from '../app/load-config';
 import { runProvisioning } from '../app/provision-cli';
 import { logEvent } from '../kernel/log-events';
@@ -71,7 +74,7 @@ function run(): void {
   crashes.markRunning();
 
   let window: BrowserWindow | null = null;
-  let corePromise: Promise<KioskCore> | null = null;
+  let cores: CoreSwitch<KioskCore> | null = null;
   let disposeBridge: (() => void) | null = null;
   let phase: 'running' | 'closing' | 'closed' = 'running';
 
@@ -133,14 +136,25 @@ function run(): void {
       return;
     }
 
-    const { printer: printerConfig } = config;
-    corePromise = createKioskCore({
+    const startCore = (current: KioskConfig): Promise<KioskCore> => createKioskCore(coreOptions(current));
+    const switcher = new CoreSwitch(startCore(config));
+    cores = switcher;
+    // Set-up finished or a central configuration to apply: a new core from the files on disk, the window stays.
+    const reload = (reason: ReloadReason): void => {
+      logger.log('info', 'kiosk core restarting', { reason });
+      switcher.replace(reason, () => startCore(loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1), process.env, { ignoreUnknownFlags: true }).config)).catch((error: unknown) => {
+        logger.log('error', 'kiosk core did not restart', { error: describe(error) });
+        fatal('Kiosk không khởi động lại được / The kiosk could not restart', error);
+      });
+    };
+    const coreOptions = (current: KioskConfig) => ({
       dataDir,
-      config,
-      ...(printerConfig.driver === 'spooler'
+      config: current,
+      reload,
+      ...(current.printer.driver === 'spooler'
         ? {
             printer: new SpoolerPrinter(
-              { ...printerConfig.spooler, paperWidthDots: printerConfig.paperWidthDots },
+              { ...current.printer.spooler, paperWidthDots: current.printer.paperWidthDots },
               createPrintSurface(() => window),
               systemClock,
             ),
@@ -152,18 +166,18 @@ function run(): void {
         join(dataDir, 'portal-credential.safe'),
         new FileCredentialStore(join(dataDir, 'portal-credential')),
       ),
-      host: 'electron',
+      host: 'electron' as const,
       version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : app.getVersion(),
       clock: systemClock,
       logger,
     });
-    const core = await corePromise;
+    await switcher.core();
     if (phase !== 'running') return;
 
     disposeBridge = registerIpcBridge({
       ipcMain,
-      dispatcher: core.dispatcher,
-      events: core.events,
+      dispatcher: switcher,
+      events: switcher,
       isTrustedSender: createSenderCheck({ origin: KIOSK_ORIGIN, contents: liveContents }),
       target: liveContents,
       logger,
@@ -200,10 +214,9 @@ function run(): void {
   async function closeCore(): Promise<void> {
     disposeBridge?.();
     disposeBridge = null;
-    if (corePromise === null) return;
+    if (cores === null) return;
     try {
-      const core = await corePromise;
-      await withTimeout(core.close(), SHUTDOWN_BUDGET_MS);
+      await withTimeout(cores.close(), SHUTDOWN_BUDGET_MS);
       logger.log('info', 'kiosk core closed');
     } catch (error) {
       logger.log('error', 'kiosk core did not close cleanly', { error: describe(error) });

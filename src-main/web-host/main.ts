@@ -7,7 +7,10 @@ import { createFileLogger } from '../kernel/logger';
 import { assetsDir } from '../app/paths';
 import { surviveStrayFailures } from '../app/process-guard';
 import { stopOnceOnSignals } from '../app/stop-signals';
-import { deferCore } from './deferred-core';
+import { hostEnds, type CoreEnds } from './deferred-core';
+import { CoreSwitch } from '../app/core-switch';
+import type { KioskConfig } from '../app/config';
+import type { ReloadReason } from '../../src-shared/contract';
 import { LAUNCH_PAGE_FILE, writeLaunchPage } from './launch-page';
 import { findChromium, openKioskBrowser } from './open-browser';
 import { startWebHost } from './web-host';
@@ -29,24 +32,35 @@ async function main(): Promise<void> {
   // The core's code (PDF, HTTP client, devices) is loaded only then: imported statically, it would be
   // parsed and run before the host could print its URL (decision 0034).
   let listening!: () => void;
-  const starting = new Promise<void>((resolve) => (listening = resolve)).then(async () => {
+  const argv = process.argv.slice(2);
+  const startCore = async (current: KioskConfig): Promise<CoreEnds> => {
     const { createKioskCore } = await import('../app/composition-root');
     return createKioskCore({
       dataDir,
-      config,
+      config: current,
       host: 'web',
       version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev',
       clock: systemClock,
       logger,
+      reload,
     });
-  });
-  starting.catch((error: unknown) => {
+  };
+  const cores = new CoreSwitch<CoreEnds>(new Promise<void>((resolve) => (listening = resolve)).then(() => startCore(config)));
+  cores.core().catch((error: unknown) => {
     process.stderr.write(`Kiosk failed to start: ${String(error)}\n`);
     process.exit(1);
   });
+  // Set-up finished or a central configuration to apply: a new core from the files on disk, the host and the browser stay.
+  function reload(reason: ReloadReason): void {
+    logger.log('info', 'kiosk core restarting', { reason });
+    cores.replace(reason, () => startCore(loadKioskConfig(argv).config)).catch((error: unknown) => {
+      process.stderr.write(`Kiosk failed to restart: ${String(error)}\n`);
+      process.exit(1);
+    });
+  }
   const host = await startWebHost({
     rendererDir: join(assetsDir(), '..', 'dist', 'renderer'),
-    ...deferCore(starting),
+    ...hostEnds(cores),
     logger,
     port: flags.port,
   });
@@ -76,7 +90,7 @@ async function main(): Promise<void> {
       logger.log('info', 'stopping', { signal });
       void (async () => {
         await host.close();
-        await (await starting).close();
+        await cores.close();
       })().then(
         () => process.exit(0),
         (error: unknown) => {

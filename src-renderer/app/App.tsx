@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useRenderProof } from './use-render-proof';
+import { useCoreReload } from './use-core-reload';
 import type { KioskClient } from '../../src-shared/contract';
 import type { DeviceHealth, KioskInfo } from '../../src-shared/dto';
 import type { KioskErrorPayload } from '../../src-shared/errors';
@@ -23,6 +24,7 @@ const RETRY_STORE_MS = 30_000;
  */
 export function App({ kiosk }: { kiosk: KioskClient }): ReactElement {
   useRenderProof(kiosk);
+  useCoreReload(kiosk);
   const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
   const [devices, setDevices] = useState<readonly DeviceHealth[]>([]);
 
