@@ -210,7 +210,7 @@ report(
   growth(base.jsHeap, end.jsHeap),
   '%',
   5,
-  `${span} ${mb(base.jsHeap)}→${mb(end.jsHeap)}MB ${spread('jsHeap')} of_which_code=${mb(firstHeap.codeBytes)}→${mb(lastHeap.codeBytes)}MB objects=${mb(firstHeap.objectBytes)}→${mb(lastHeap.objectBytes)}MB`,
+  `${span} ${mb(base.jsHeap)}→${mb(end.jsHeap)}MB ${spread('jsHeap')} of_which_code=${mb(firstHeap.codeBytes)}→${mb(lastHeap.codeBytes)}MB objects=${mb(firstHeap.objectBytes)}→${mb(lastHeap.objectBytes)}MB (whole heap with V8's compiled code; the issue's budget is read on renderer_js_objects, decision 0036)`,
 );
 report('soak.growth_pct.renderer_js_objects', growth(firstHeap.objectBytes, lastHeap.objectBytes), '%', 5, `${span} ${mb(firstHeap.objectBytes)}→${mb(lastHeap.objectBytes)}MB (heap snapshot, compiled code excluded)`);
 report('soak.growth_pct.dom_nodes', growth(base.nodes, end.nodes), '%', 5, `${span} ${base.nodes}→${end.nodes}`);
