@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../src-main/kernel/clock';
-import { createKioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
-import { startWebHost, type WebHost } from '../../src-main/web-host/web-host';
-import { demoConfig } from '../fakes/demo-config';
-import { ARTIFACTS, inkRatio, KioskInChromium, kioskPage, ROOT, shot } from './harness';
+import { type WebHost } from '../../src-main/web-host/web-host';
+import { ARTIFACTS, inkRatio, KioskInChromium, kioskPage, shot } from './harness';
+import { startInProcessKiosk } from './in-process-kiosk';
 import { typeOnKeyboard } from './journey-steps';
 
 const LAND_CODE = '1.013831';
@@ -49,8 +47,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/Ä
 async function startInProcess(options: { initialCatalogFile?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const printer = new VirtualPrinter(576, join(dataDir, 'prints'), systemClock);
-  const core = await createKioskCore({ dataDir, config: demoConfig(), host: 'web', version: 'e2e', clock: systemClock, logger: createMemoryLogger(), printer, ...options });
-  const host = await startWebHost({ rendererDir: join(ROOT, 'dist/renderer'), dispatcher: core.dispatcher, events: core.events, logger: createMemoryLogger(), port: 0 });
+  const { host, core } = await startInProcessKiosk({ dataDir, printer, ...options });
   return { printer, host, core };
 }
 

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createKioskCore } from '../../src-main/app/composition-root';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { systemClock } from '../../src-main/kernel/clock';
-import { createFileLogger, createMemoryLogger } from '../../src-main/kernel/logger';
-import { startWebHost } from '../../src-main/web-host/web-host';
+import { createFileLogger } from '../../src-main/kernel/logger';
 import { DEMO_ENROLLMENT_TOKEN } from '../../src-portal/portal-config';
 import { demoConfig } from '../fakes/demo-config';
 import { startPortal } from '../sync/harness';
 import { readZip } from '../unit/diagnostics/read-zip';
-import { kioskPage, launchBrowser, openStaffPanel, ROOT, shot } from './harness';
+import { kioskPage, launchBrowser, openStaffPanel, shot } from './harness';
+import { startInProcessKiosk } from './in-process-kiosk';
 
 describe('the IT diagnostics screen and the log export', () => {
   let browser: Browser;
@@ -35,27 +34,10 @@ describe('the IT diagnostics screen and the log export', () => {
     });
     // In this process, so the test can run the virtual printer out of paper and back.
     printer = new VirtualPrinter(576, join(dataDir, 'prints'), systemClock);
-    const core = await createKioskCore({
-      dataDir,
-      config,
-      host: 'web',
-      version: 'e2e',
-      clock: systemClock,
-      logger: createFileLogger(join(dataDir, 'logs'), systemClock, config.logs),
-      printer,
-    });
-    const host = await startWebHost({
-      rendererDir: join(ROOT, 'dist/renderer'),
-      dispatcher: core.dispatcher,
-      events: core.events,
-      downloads: { take: async (token) => core.downloads.take(token) },
-      logger: createMemoryLogger(),
-      port: 0,
-    });
-    url = host.url;
+    const kiosk = await startInProcessKiosk({ dataDir, config, logger: createFileLogger(join(dataDir, 'logs'), systemClock, config.logs), printer });
+    url = kiosk.url;
     stop = async () => {
-      await host.close();
-      await core.close();
+      await kiosk.stop();
       await server.close();
     };
     browser = await launchBrowser();

@@ -5,25 +5,19 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { systemClock } from '../../src-main/kernel/clock';
-import { createKioskCore } from '../../src-main/app/composition-root';
-import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
-import { startWebHost, type WebHost } from '../../src-main/web-host/web-host';
+import { type WebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
-import { kioskPage, launchBrowser, ROOT, shot } from './harness';
+import { kioskPage, launchBrowser, shot } from './harness';
+import { startInProcessKiosk } from './in-process-kiosk';
 
 /** A kiosk core in this process, so the test can reach its virtual printer. */
 async function startInProcess(prepare: (dataDir: string) => void = () => {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   prepare(dataDir);
   const printer = new VirtualPrinter(576, join(dataDir, 'prints'), systemClock);
-  const core = await createKioskCore({ dataDir, config: demoConfig({ devices: { healthPollSeconds: 0.2 } }), host: 'web', version: 'e2e', clock: systemClock, logger: createMemoryLogger(), printer });
-  const host = await startWebHost({ rendererDir: join(ROOT, 'dist/renderer'), dispatcher: core.dispatcher, events: core.events, logger: createMemoryLogger(), port: 0 });
+  const { core, host, stop } = await startInProcessKiosk({ dataDir, config: demoConfig({ devices: { healthPollSeconds: 0.2 } }), printer });
   // Closed after the suite: a core holds sockets (the virtual scanner) that keep the process alive.
-  const stop = async () => {
-    await host.close();
-    await core.close();
-  };
   return { printer, core, host: { ...host, close: stop } };
 }
 

@@ -5,15 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createKioskCore } from '../../src-main/app/composition-root';
 import { TcpPrinter } from '../../src-main/devices/printer/transports/tcp-printer';
 import { systemClock } from '../../src-main/kernel/clock';
-import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { park } from '../../src-main/outbox/outbox-repository';
-import { startWebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
 import { openKioskDb, seedDossiers } from '../sync/harness';
-import { kioskPage, launchBrowser, openStaffPanel, ROOT, shot } from './harness';
+import { kioskPage, launchBrowser, openStaffPanel, shot } from './harness';
+import { startInProcessKiosk } from './in-process-kiosk';
 
 /** A loopback port nothing listens on: the printer there refuses the connection (ECONNREFUSED). */
 async function closedPort(): Promise<number> {
@@ -40,21 +38,9 @@ describe('reasons in the staff panel are in the UI language, the raw text folded
     park(db, row.id, 'portal_refused', PORTAL_TEXT, new Date());
     db.close();
     const printer = new TcpPrinter({ host: '127.0.0.1', port: await closedPort(), paperWidthDots: 576, connectTimeoutMs: 300, ioTimeoutMs: 300 }, systemClock);
-    const core = await createKioskCore({
-      dataDir,
-      config: demoConfig({ devices: { healthPollSeconds: 0.5 } }),
-      host: 'web',
-      version: 'e2e',
-      clock: systemClock,
-      logger: createMemoryLogger(),
-      printer,
-    });
-    const host = await startWebHost({ rendererDir: join(ROOT, 'dist/renderer'), dispatcher: core.dispatcher, events: core.events, logger: createMemoryLogger(), port: 0 });
-    url = host.url;
-    stop = async () => {
-      await host.close();
-      await core.close();
-    };
+    const kiosk = await startInProcessKiosk({ dataDir, config: demoConfig({ devices: { healthPollSeconds: 0.5 } }), printer });
+    url = kiosk.url;
+    stop = kiosk.stop;
     browser = await launchBrowser();
   });
   after(async () => {

@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createKioskCore } from '../../src-main/app/composition-root';
 import { VirtualPrinter } from '../../src-main/devices/virtual/virtual-printer';
 import { purgeDossierRow } from '../../src-main/dossier/dossier-repository';
 import { systemClock } from '../../src-main/kernel/clock';
-import { createMemoryLogger } from '../../src-main/kernel/logger';
 import { park } from '../../src-main/outbox/outbox-repository';
-import { startWebHost } from '../../src-main/web-host/web-host';
 import { demoConfig } from '../fakes/demo-config';
 import { openKioskDb, seedDossiers } from '../sync/harness';
-import { inkRatio, kioskPage, launchBrowser, longPressStaffCorner, openStaffPanel, ROOT, shot } from './harness';
+import { inkRatio, kioskPage, launchBrowser, longPressStaffCorner, openStaffPanel, shot } from './harness';
+import { startInProcessKiosk } from './in-process-kiosk';
 import { typeOnKeyboard } from './journey-steps';
 
 /** Waits (up to 5 s) for something the test process itself can see, such as the virtual printer's last job. */
@@ -47,21 +45,9 @@ describe('staff-assisted work in the staff panel (issue #21)', () => {
     db.close();
     // In this process, so the test can run the virtual printer out of paper.
     printer = new VirtualPrinter(576, join(dataDir, 'prints'), systemClock);
-    const core = await createKioskCore({
-      dataDir,
-      config: demoConfig({ devices: { healthPollSeconds: 0.2 } }),
-      host: 'web',
-      version: 'e2e',
-      clock: systemClock,
-      logger: createMemoryLogger(),
-      printer,
-    });
-    const host = await startWebHost({ rendererDir: join(ROOT, 'dist/renderer'), dispatcher: core.dispatcher, events: core.events, logger: createMemoryLogger(), port: 0 });
-    url = host.url;
-    stop = async () => {
-      await host.close();
-      await core.close();
-    };
+    const kiosk = await startInProcessKiosk({ dataDir, config: demoConfig({ devices: { healthPollSeconds: 0.2 } }), printer });
+    url = kiosk.url;
+    stop = kiosk.stop;
     browser = await launchBrowser();
   });
   after(async () => {
