@@ -17,6 +17,8 @@ import { LinkMonitor } from '../sync/link-state';
 import { createPaymentSyncHandler, PaymentPull } from '../sync/payment-delivery';
 import { RATING_JOB_KIND } from '../rating/rating-service';
 import { createRatingSyncHandler } from '../sync/rating-delivery';
+import { TICKET_JOB_KIND } from '../queue/queue-service';
+import { createTicketRegistrationHandler } from '../sync/ticket-registration';
 import { PortalClient } from '../sync/portal-client';
 import { PortalLookups } from '../sync/portal-lookups';
 import { QueueBlockPull } from '../sync/queue-block-pull';
@@ -100,6 +102,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
       [SUBMIT_JOB_KIND]: createDossierSyncHandler({ db, client, fileRoot: deps.fileRoot, clock, timeZone: config.center.timeZone }),
       [PAYMENT_JOB_KIND]: createPaymentSyncHandler({ db, client, clock }),
       [RATING_JOB_KIND]: createRatingSyncHandler({ db, client }),
+      [TICKET_JOB_KIND]: createTicketRegistrationHandler({ db, client }),
     },
     clock,
     random: deps.random,

@@ -12,6 +12,12 @@ import type { NumberSource, QueueNumberAllocator } from './queue-number-allocato
 import { kioskOnlySummary, kioskOnlyWait, type QueueWaitSource } from './queue-wait';
 import { ticketTexts } from './ticket-texts';
 import * as tickets from './ticket-repository';
+import { enqueueJob } from '../outbox/outbox-repository';
+
+/** The outbox job that registers a ticket numbered offline with the portal's queue. */
+export const TICKET_JOB_KIND = 'register-ticket';
+/** Its idempotency key: the portal's own key for a ticket is its id, used by the registration at the screen. */
+export const ticketRegistrationKey = (ticketId: string): string => `${ticketId}.block`;
 
 /** Issues queue tickets: number first (durably), then the paper. A failed print never voids a ticket. */
 export class QueueService {
@@ -73,6 +79,12 @@ export class QueueService {
         issued_at: issuedAt.toISOString(),
         number_source: source,
       });
+      // Numbered offline from a block the portal reserved: the center's calling queue learns of it
+      // when the link is back, under the number on the paper (a terminal-range number has no place
+      // in the portal's counter; it stays this kiosk's, decision 0042).
+      if (source === 'block') {
+        enqueueJob(this.db, { kind: TICKET_JOB_KIND, subjectId: id, idempotencyKey: ticketRegistrationKey(id), payload: { ticketId: id }, now: issuedAt.toISOString() });
+      }
     }).immediate();
     this.logger.log('info', 'ticket issued', { id, serviceId });
     return this.print(id, language);

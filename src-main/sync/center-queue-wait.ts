@@ -6,6 +6,8 @@ import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
 import { kioskOnlySummary, kioskOnlyWait, type QueueWaitSource, type ServiceWaitSummary } from '../queue/queue-wait';
 import { countAheadOf, countWaitingSince, numberSourceOf, type TicketRow } from '../queue/ticket-repository';
+import { isDone } from '../outbox/outbox-repository';
+import { ticketRegistrationKey } from '../queue/queue-service';
 import type { PortalClient } from './portal-client';
 import { queueSnapshot } from './queue-snapshot';
 
@@ -24,6 +26,12 @@ export interface CenterQueueWaitOptions {
  *    marked with the time of that status (no estimate from a pace older than an hour);
  * 3. else this kiosk's own tickets, with no estimate.
  */
+/** Numbered by the portal, or numbered offline from a block and registered since (decision 0042). */
+function knownToPortal(db: Database, ticketId: string): boolean {
+  const source = numberSourceOf(db, ticketId);
+  return source === 'portal' || (source === 'block' && isDone(db, ticketRegistrationKey(ticketId)));
+}
+
 export class CenterQueueWait implements QueueWaitSource {
   constructor(
     private readonly deps: { db: Database; client: PortalClient; clock: Clock; logger: Logger; options: CenterQueueWaitOptions },
@@ -31,7 +39,7 @@ export class CenterQueueWait implements QueueWaitSource {
 
   async waitOf(ticket: TicketRow): Promise<TicketWait> {
     const { db, client, logger, options } = this.deps;
-    if (options.portalReachable() && numberSourceOf(db, ticket.id) === 'portal') {
+    if (options.portalReachable() && knownToPortal(db, ticket.id)) {
       try {
         const p = await client.queuePosition(ticket.id, undefined, options.portalTimeoutMs);
         return { peopleAhead: p.peopleAhead, source: 'portal', asOf: p.asOf, asOfText: this.clockText(p.asOf), estimate: p.estimate };

@@ -1,40 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CenterQueueAllocator } from '../../src-main/sync/queue-allocator';
 import { localDay } from '../../src-portal/day';
 import { useTempDirs } from '../fakes/temp-dir';
 import { enrolledClient, openKioskDb, startPortal } from './harness';
+import { partitionableLink } from './partitionable-link';
 
 const tempDir = useTempDirs();
-
-/** A TCP relay to the portal that the test can cut: a real network partition for one kiosk. */
-async function partitionableLink(target: URL) {
-  let cut = false;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((inbound) => {
-    if (cut) return inbound.destroy();
-    const outbound = createConnection(Number(target.port), target.hostname);
-    for (const s of [inbound, outbound]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => sockets.delete(s));
-    }
-    inbound.pipe(outbound).pipe(inbound);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    setCut(value: boolean) {
-      cut = value;
-      if (value) for (const s of sockets) s.destroy();
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 describe('queue numbers across terminals', () => {
   it('two kiosks, one portal, a partition in the middle: no number twice for a service on a day', async () => {
