@@ -85,5 +85,8 @@ describe("the portal's Add a terminal page (Chromium)", () => {
     await page.goto(`${portal.url}/admin/terminals/new`);
     assert.match((await page.locator('table.tokens').textContent()) ?? '', /kiosk-07.*Used by kiosk-07/);
     assert.equal(await page.getByText(token).count(), 0, 'the token is not shown again');
+    await page.goto(`${portal.url}/admin`);
+    await page.locator('table.tokens').screenshot({ path: join(ROOT, 'tests', 'artifacts', 'portal-admin-tokens.png') });
+    assert.match((await page.locator('table.tokens').textContent()) ?? '', /Used by kiosk-07/);
   });
 });
