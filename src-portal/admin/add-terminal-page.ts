@@ -7,6 +7,9 @@ const QR_PX = 320;
 
 const STATE_TEXT = { unused: 'Not used yet', used: 'Used', expired: 'Expired, never used' } as const;
 
+/** The portal listens on every address: where it listens is no address a terminal can use. */
+const unreachableHost = (url: string): boolean => ['0.0.0.0', '[::]'].includes(new URL(url).hostname);
+
 function localTime(iso: string, timeZone: string): string {
   const text = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   return `${text} (${timeZone})`;
@@ -60,6 +63,7 @@ ${view.issued ? issuedSection(view.issued, view.timeZone) : ''}
 <p><button type="submit">Issue a token and its QR</button></p>
 </form>
 <p>Terminals reach this portal at <code>${escape(view.portalUrl)}</code> (the <code>--public-url</code> flag).</p>
+${unreachableHost(view.portalUrl) ? `<p class="error" role="alert">No terminal can reach ${escape(view.portalUrl)}: start the portal with <code>--public-url</code> set to the address terminals use.</p>` : ''}
 <h2>Tokens issued (${view.tokens.length})</h2>
 ${issuedTokensTable(view.tokens, view.timeZone)}
 </body></html>`;

@@ -172,6 +172,10 @@ describe('one-time enrollment tokens on the reference portal', () => {
     const qr = parseSetupQr(issued.setupQr);
     expect(qr.ok && qr.value.portalUrl).toBe('https://portal.example.gov.vn');
     expect(qr.ok && 'terminalId' in qr.value).toBe(false);
+    expect((await p.admin('GET', '/admin/terminals/new')).text).not.toContain('No terminal can reach');
+
+    const everywhere = await openAt({ publicUrl: 'http://0.0.0.0:8787' });
+    expect((await everywhere.admin('GET', '/admin/terminals/new')).text).toContain('No terminal can reach http://0.0.0.0:8787');
   });
 
   it('the page form issues and shows the QR of exactly that payload, the token and the expiry, escaped', async () => {
