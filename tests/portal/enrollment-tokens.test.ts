@@ -6,7 +6,7 @@ import { qrSvg } from '../../src-portal/admin/qr-svg';
 import { canonicalToken } from '../../src-portal/handlers/enrollment-tokens';
 import { DEMO_ENROLLMENT_TOKEN } from '../../src-portal/portal-config';
 import { parseSetupQr } from '../../src-shared/setup-qr';
-import { send, usePortals, type TestPortal } from './harness';
+import { send, usePortals, validateAgainstSpec, type TestPortal } from './harness';
 
 /** Issue #19, portal side: the admin page's one-time enrollment tokens and their set-up QR. */
 const HOUR = 3_600_000;
@@ -77,6 +77,14 @@ describe('one-time enrollment tokens on the reference portal', () => {
     expect((await heartbeat(p, (a.json as { credential: string }).credential)).status).toBe(401);
     expect((await heartbeat(p, (again.json as { credential: string }).credential)).status).toBe(200);
     expect(p.portal.deps.db.prepare('SELECT id FROM terminals').all()).toEqual([{ id: 'kiosk-a' }]);
+  });
+
+  it('the spec documents the reasons: a refusal with another reason, or a malformed expiry, does not match it', () => {
+    const refusal = (details: Record<string, unknown>) => ({ error: { code: 'unauthorized', message: 'm', messageVi: 'v', details } });
+    expect(validateAgainstSpec('POST', '/v1/enrollments', 401, refusal({ reason: 'enrollment_token_expired', expiredAt: '2026-12-06T10:00:00.000Z' }))).toEqual([]);
+    expect(validateAgainstSpec('POST', '/v1/enrollments', 401, refusal({ reason: 'token_too_old' })).join()).toMatch(/reason/);
+    expect(validateAgainstSpec('POST', '/v1/enrollments', 401, refusal({ reason: 'enrollment_token_expired', expiredAt: 'tomorrow' })).join()).toMatch(/expiredAt/);
+    expect(validateAgainstSpec('POST', '/v1/enrollments', 401, { error: { code: 'enrollment_token_expired', message: 'm', messageVi: 'v' } }).join()).toMatch(/code/);
   });
 
   it('refuses a token issued for another terminal id, naming that id', async () => {
