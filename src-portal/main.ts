@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const url = await portal.listen();
   if (config.enrollmentTokens.includes(DEMO_ENROLLMENT_TOKEN))
     process.stderr.write(`Demo enrollment token: ${DEMO_ENROLLMENT_TOKEN} (give --enrollment-token for a real one)\n`);
+  process.stderr.write(`Add a terminal (one-time token and set-up QR): ${url}/admin/terminals/new\n`);
   process.stdout.write(`PORTAL_URL=${url}\n`);
   // A signal sent to the whole process group arrives twice (directly and forwarded by npm's
   // script); a one-shot handler would let the second end the portal mid-close. Close once.

@@ -11,6 +11,10 @@ export interface PortalConfig {
   agencyCode: string;
   timeZone: string;
   enrollmentTokens: readonly string[];
+  /** How long a one-time token issued on the admin page stays valid (decision 0038). */
+  enrollmentTokenHours: number;
+  /** The URL terminals reach the portal at, put in the set-up QR; default: the URL it listens on. */
+  publicUrl?: string;
   /** Required for /admin when the portal listens beyond loopback. */
   adminToken?: string;
   maxUploadBytes: number;
@@ -28,6 +32,7 @@ export const portalDefaults = {
   agencyCode: '000.00.12.H29',
   timeZone: 'Asia/Ho_Chi_Minh',
   enrollmentTokens: [DEMO_ENROLLMENT_TOKEN],
+  enrollmentTokenHours: 24,
   maxUploadBytes: 50 * 1024 * 1024,
   maxJsonBytes: 1024 * 1024,
   seed: 1,

@@ -35,6 +35,7 @@ export class PortalServer {
   readonly faults: FaultPlan;
   private readonly route: Router;
   private readonly server: Server;
+  private listeningAt: string | null = null;
 
   constructor(
     readonly config: PortalConfig,
@@ -65,7 +66,13 @@ export class PortalServer {
     });
     const { port } = this.server.address() as AddressInfo;
     const host = this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host;
-    return `http://${host}:${port}`;
+    this.listeningAt = `http://${host}:${port}`;
+    return this.listeningAt;
+  }
+
+  /** Where terminals reach this portal: what the set-up QR names (config `publicUrl`, else where it listens). */
+  get publicUrl(): string {
+    return this.config.publicUrl ?? this.listeningAt ?? `http://${this.config.host}:${this.config.port}`;
   }
 
   async close(): Promise<void> {

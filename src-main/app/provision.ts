@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from '../kernel/clock';
 import type { CredentialStore } from '../sync/credential-store';
 import { PortalClient } from '../sync/portal-client';
+import { enrollmentRefusal, type EnrollmentRefusal } from '../sync/enrollment-refusal';
 import { PortalError } from '../sync/portal-error';
 import { ConfigError } from './config';
 import { planProvision, type ProvisionPlan } from './provision-profile';
@@ -33,6 +34,13 @@ class ThrowawayCredentials implements CredentialStore {
   }
 }
 
+const REFUSAL_TEXT: Record<EnrollmentRefusal, string> = {
+  expired: "the enrollment token has expired. Ask the portal's administrators for a new one",
+  used: "the enrollment token was already used by another terminal (each one-time token enrolls one terminal). Ask the portal's administrators for a new one",
+  'other-terminal': 'the enrollment token was issued for another terminal id. Use that id, or ask for a token for this one',
+  wrong: "the portal refused the enrollment token (wrong token). Check it, or ask the portal's administrators for a new one",
+};
+
 /**
  * The portal named in the plan answers and accepts the enrollment token. Tried by enrolling,
  * which is what the terminal will do at its first start anyway; the trial's credential is dropped.
@@ -52,7 +60,8 @@ async function checkPortal(plan: ProvisionPlan, req: ProvisionRequest): Promise<
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
     if (error.kind === 'unreachable') throw new ConfigError(`sync.portalUrl: the portal at ${portalUrl} cannot be reached (${error.message}). Check the address and the network.`);
-    if (error.status === 401) throw new ConfigError(`sync.enrollmentToken: the portal refused the enrollment token (expired or wrong). Ask the portal's administrators for a new one.`);
+    const refusal = enrollmentRefusal(error);
+    if (refusal !== null) throw new ConfigError(`sync.enrollmentToken: ${REFUSAL_TEXT[refusal]} (${error.message})`);
     throw new ConfigError(`The portal at ${portalUrl} refused the enrollment of ${plan.terminalId}: ${error.message}`);
   }
 }

@@ -323,7 +323,10 @@ export class PortalClient {
     // on, an upload not yet complete), except a code or number the portal says is not ours.
     if (status === 409 && code !== 'code_conflict' && code !== 'number_conflict') throw new PortalError('transient', message, status, code, null, offset);
     // A revoked credential is fixed by re-enrolling (see forget), not by parking every job.
-    if (status === 401) throw new PortalError('transient', message, status, code);
+    if (status === 401) {
+      const reason = parsed.success ? parsed.data.error.details?.['reason'] : undefined;
+      throw new PortalError('transient', message, status, code, null, null, typeof reason === 'string' ? reason : null);
+    }
     throw new PortalError('rejected', message, status, code, null, offset);
   }
 }

@@ -20,6 +20,8 @@ export class PortalError extends Error {
     readonly retryAfterMs: number | null = null,
     /** The portal's Upload-Offset on 409 offset_mismatch. */
     readonly offset: number | null = null,
+    /** The portal's `details.reason`, e.g. why it refused an enrollment token (docs/sync-api.yaml EnrollmentRefusal). */
+    readonly reason: string | null = null,
   ) {
     super(message);
   }

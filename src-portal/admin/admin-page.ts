@@ -1,3 +1,5 @@
+import type { IssuedTokenView } from './add-terminal';
+import { issuedTokensTable } from './add-terminal-page';
 import { escapeHtml as escape } from './escape-html';
 
 type Row = Record<string, unknown>;
@@ -74,6 +76,9 @@ th{background:#f1f1f1}form{margin:0}form.inline{display:inline-block;margin:0 8p
 <p>Faults: <code>${escape(JSON.stringify(state['faults']))}</code></p>
 <h2>Terminals (${terminals.length}) — <a href="/admin/fleet">Fleet health</a></h2>
 ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
+<h2>Add a terminal</h2>
+<p><a href="/admin/terminals/new" class="button">Add a terminal: issue a one-time token and its set-up QR</a></p>
+${issuedTokensTable(rows(state['enrollmentTokens']) as unknown as IssuedTokenView[], String(state['timeZone'] ?? 'UTC'))}
 <h2>Dossiers received (${dossiers.length})</h2>
 ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}
 <h2>Satisfaction ratings (${ratings.length})</h2>

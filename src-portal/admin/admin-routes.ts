@@ -19,12 +19,16 @@ import { routerOf } from '../http/router';
 import { adminPage } from './admin-page';
 import { fleetPage } from '../fleet/fleet-page';
 import { fleetRows } from '../fleet/fleet-view';
+import { issuedTokens, issueForNewTerminal, NewTerminalBody, type NewTerminalReply } from './add-terminal';
+import { addTerminalPage } from './add-terminal-page';
 
 /** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
 interface AdminTarget {
   readonly config: PortalDeps['config'];
   readonly deps: PortalDeps;
   readonly faults: Pick<FaultPlan, 'describe'>;
+  /** Where terminals reach the portal: the set-up QR names it. */
+  readonly publicUrl: string;
   setFaults(faults: readonly Fault[], seed?: number): void;
 }
 
@@ -33,6 +37,8 @@ export interface AdminReply {
   contentType: string;
   payload: Buffer;
   headers?: Record<string, string>;
+  /** What the page's form shows instead of going back to /admin (a token is shown only once). */
+  formPage?: () => string;
 }
 
 const json = (status: number, value: unknown): AdminReply => ({
@@ -88,6 +94,8 @@ export function adminState(portal: AdminTarget): Record<string, unknown> {
     ratings: latestRatings(db, 500).map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), terminalId: r.terminal_id, receivedAt: r.received_at })),
     faults: portal.faults.describe(),
     diagnostics: listDiagnostics(db, 500).map((d) => ({ id: d.id, terminalId: d.terminal_id, receivedAt: d.received_at, bytes: d.bytes, sha256: d.sha256 })),
+    enrollmentTokens: issuedTokens(portal.deps, portal.deps.clock()),
+    timeZone: portal.config.timeZone,
   };
 }
 
@@ -105,6 +113,13 @@ const routeAdmin = routerOf<AdminHandler>({
     return { status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(fleetPage(fleetRows(portal.deps.db, now), now)) };
   },
   'GET /admin/fleet/state': (portal) => json(200, fleetRows(portal.deps.db, portal.deps.clock())),
+  'GET /admin/terminals/new': (portal) => html(200, addTerminalView(portal)),
+  'POST /admin/terminals/new': (portal, body) => {
+    const wanted = parse(NewTerminalBody, body.length === 0 ? Buffer.from('{}') : body);
+    if (typeof wanted === 'string') return { ...problem(400, wanted), formPage: () => addTerminalView(portal, { error: `Not issued: ${wanted}` }) };
+    const issued = issueForNewTerminal(portal.deps, portal.publicUrl, wanted.terminalId ?? null);
+    return { ...json(201, issued), formPage: () => addTerminalView(portal, { issued }) };
+  },
   'GET /admin/faults': (portal) => json(200, portal.faults.describe()),
   'DELETE /admin/faults': (portal) => {
     portal.setFaults([]);
@@ -164,6 +179,11 @@ const routeAdmin = routerOf<AdminHandler>({
   },
 });
 
+const html = (status: number, page: string): AdminReply => ({ status, contentType: 'text/html; charset=utf-8', payload: Buffer.from(page) });
+
+const addTerminalView = (portal: AdminTarget, extra: { issued?: NewTerminalReply; error?: string } = {}): string =>
+  addTerminalPage({ portalUrl: portal.publicUrl, timeZone: portal.config.timeZone, tokens: issuedTokens(portal.deps, portal.deps.clock()), ...extra });
+
 function queueEvent(portal: AdminTarget, id: string, change: (db: PortalDeps['db'], id: string, at: string) => boolean): AdminReply {
   const { db } = portal.deps;
   if (!queueTicket(db, id)) return problem(404, 'No such queue ticket.');
@@ -180,6 +200,7 @@ export function handleAdmin(portal: AdminTarget, method: string, url: URL, heade
   // The page's buttons are plain forms: after one, the browser goes back to the page.
   if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     const reply = found.route(portal, Buffer.from(JSON.stringify(Object.fromEntries(new URLSearchParams(body.toString('utf8'))))), found.pathParams);
+    if (reply.formPage) return html(reply.status, reply.formPage());
     return reply.status < 400 ? { status: 303, contentType: 'text/plain; charset=utf-8', payload: Buffer.alloc(0), headers: { location: '/admin' } } : reply;
   }
   return found.route(portal, body, found.pathParams);

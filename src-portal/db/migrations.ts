@@ -246,4 +246,28 @@ const m0007: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+/**
+ * One-time enrollment tokens the admin page issues for a new terminal (issue #19, decision 0038):
+ * only the token's SHA-256 is kept, so a copy of the database enrolls nothing. The first
+ * enrollment binds the token to its terminal (`used_by_terminal`); an id chosen at issue binds it
+ * before.
+ */
+const m0008: PortalMigration = {
+  version: 8,
+  name: 'one-time enrollment tokens',
+  up: `
+    CREATE TABLE enrollment_tokens (
+      token_hash       TEXT PRIMARY KEY,
+      terminal_id      TEXT,
+      created_at       TEXT NOT NULL,
+      expires_at       TEXT NOT NULL CHECK (expires_at > created_at),
+      used_at          TEXT,
+      used_by_terminal TEXT,
+      CHECK ((used_at IS NULL) = (used_by_terminal IS NULL)),
+      CHECK (terminal_id IS NULL OR used_by_terminal IS NULL OR used_by_terminal = terminal_id)
+    ) STRICT;
+    CREATE INDEX enrollment_tokens_by_creation ON enrollment_tokens (created_at);
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];

@@ -3,6 +3,7 @@ import { ApiError } from '../http/api-error';
 import type { Reply } from '../http/http-io';
 import { enrollTerminal, recordHeartbeat } from '../repo/terminals';
 import type { HandlerContext, PortalDeps } from './context';
+import { acceptOneTimeToken } from './enrollment-tokens';
 
 export const hashCredential = (credential: string): string => createHash('sha256').update(credential).digest('hex');
 
@@ -23,7 +24,9 @@ function tokenAccepted(given: string, tokens: readonly string[]): boolean {
 
 export function enroll(deps: PortalDeps, body: unknown): Reply {
   const b = body as EnrollmentBody;
-  if (!tokenAccepted(b.enrollmentToken, deps.config.enrollmentTokens))
+  const now = deps.clock();
+  // A configured token enrolls any terminal, as before; one issued on the admin page, one terminal.
+  if (!tokenAccepted(b.enrollmentToken, deps.config.enrollmentTokens) && !acceptOneTimeToken(deps.db, b.enrollmentToken, b.terminalId, now))
     throw new ApiError(401, 'unauthorized', 'The enrollment token is not valid.', 'Mã đăng ký thiết bị không hợp lệ.');
   const credential = deps.newSecret();
   const terminalIndex = enrollTerminal(deps.db, {
@@ -31,7 +34,7 @@ export function enroll(deps: PortalDeps, body: unknown): Reply {
     name: b.name ?? null,
     appVersion: b.appVersion,
     credentialHash: hashCredential(credential),
-    now: deps.clock().toISOString(),
+    now: now.toISOString(),
   });
   return {
     status: 201,

@@ -29,4 +29,16 @@ describe('portal command line', () => {
     expect(() => parsePortalArgs(['--host', '0.0.0.0'], defaults)).toThrow('give --admin-token');
     expect(parsePortalArgs(['--host', '0.0.0.0', '--admin-token', 'secret-admin'], defaults).host).toBe('0.0.0.0');
   });
+  it('reads the public URL for the set-up QR and the hours a one-time token lives', () => {
+    expect(parsePortalArgs([], defaults)).toMatchObject({ enrollmentTokenHours: 24 });
+    expect(parsePortalArgs([], defaults).publicUrl).toBeUndefined();
+    expect(parsePortalArgs(['--public-url', 'https://portal.example.gov.vn/', '--enrollment-token-hours', '72'], defaults)).toMatchObject({
+      publicUrl: 'https://portal.example.gov.vn',
+      enrollmentTokenHours: 72,
+    });
+    expect(() => parsePortalArgs(['--public-url', 'portal.example'], defaults)).toThrow('--public-url needs an http(s) URL');
+    expect(() => parsePortalArgs(['--public-url', 'ftp://portal.example'], defaults)).toThrow('--public-url needs an http(s) URL');
+    expect(() => parsePortalArgs(['--enrollment-token-hours', '0'], defaults)).toThrow('from 1 to 720');
+    expect(() => parsePortalArgs(['--enrollment-token-hours', '721'], defaults)).toThrow('from 1 to 720');
+  });
 });

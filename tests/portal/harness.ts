@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import type { FaultInput } from '../../src-portal/faults/fault';
 import { FaultSchema } from '../../src-portal/faults/fault';
-import { portalDefaults, DEMO_ENROLLMENT_TOKEN } from '../../src-portal/portal-config';
+import { portalDefaults, DEMO_ENROLLMENT_TOKEN, type PortalConfig } from '../../src-portal/portal-config';
 import { PortalServer } from '../../src-portal/portal-server';
 import { createSpecCheck } from './spec-check';
 import { useTempDirs } from '../fakes/temp-dir';
@@ -30,7 +30,7 @@ export interface TestPortal {
 }
 
 /** Starts reference portals on 127.0.0.1 (port 0) in temp folders; closes them after each test. */
-export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number; maxUploadBytes?: number; clock?: () => Date }) => Promise<TestPortal> {
+export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number; maxUploadBytes?: number; clock?: () => Date; config?: Partial<PortalConfig> }) => Promise<TestPortal> {
   const tempDir = useTempDirs();
   const open: PortalServer[] = [];
   afterEach(async () => {
@@ -46,6 +46,7 @@ export function usePortals(): (options?: { faults?: FaultInput[]; seed?: number;
         seed: options.seed ?? 7,
         faults: (options.faults ?? []).map((f) => FaultSchema.parse(f)),
         maxUploadBytes: options.maxUploadBytes ?? portalDefaults.maxUploadBytes,
+        ...options.config,
       },
       { clock: options.clock ?? (() => new Date()), log: (line) => process.env['PORTAL_TEST_LOG'] && console.error(line), newId: () => randomUUID(), newSecret: () => randomBytes(32).toString('base64url') },
     );

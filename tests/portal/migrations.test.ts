@@ -89,4 +89,22 @@ describe('portal migrations', () => {
     db.prepare(`UPDATE queue_tickets SET called_at = '2026-12-06T01:30:00Z', served_at = '2026-12-06T02:00:00Z' WHERE id = 'q2'`).run();
     db.close();
   });
+  it('0008 keeps one-time enrollment tokens by hash: used with its terminal or not at all, bound to the chosen id, expiring after issue', () => {
+    const db = new BetterSqlite3(':memory:');
+    const at = portalMigrations.findIndex((m) => m.name === 'one-time enrollment tokens');
+    expect(at).toBe(7);
+    migratePortal(db, portalMigrations.slice(0, at));
+    db.prepare(`INSERT INTO terminals (id, idx, name, credential_hash, app_version, enrolled_at) VALUES ('t1', 1, NULL, 'h', '0.1.0', '2026-12-01T00:00:00Z')`).run();
+    migratePortal(db, portalMigrations);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare(`SELECT id FROM terminals`).all()).toEqual([{ id: 't1' }]);
+    const insert = db.prepare(`INSERT INTO enrollment_tokens (token_hash, terminal_id, created_at, expires_at, used_at, used_by_terminal) VALUES (?, ?, '2026-12-06T08:00:00.000Z', ?, ?, ?)`);
+    insert.run('h1', null, '2026-12-07T08:00:00.000Z', null, null);
+    insert.run('h2', 'kiosk-07', '2026-12-07T08:00:00.000Z', '2026-12-06T09:00:00.000Z', 'kiosk-07');
+    expect(() => insert.run('h1', null, '2026-12-07T08:00:00.000Z', null, null)).toThrow(/UNIQUE/);
+    expect(() => insert.run('h3', null, '2026-12-06T08:00:00.000Z', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('h4', null, '2026-12-07T08:00:00.000Z', '2026-12-06T09:00:00.000Z', null)).toThrow(/CHECK/);
+    expect(() => insert.run('h5', 'kiosk-07', '2026-12-07T08:00:00.000Z', '2026-12-06T09:00:00.000Z', 'kiosk-08')).toThrow(/CHECK/);
+    db.close();
+  });
 });

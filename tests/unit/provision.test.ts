@@ -100,4 +100,32 @@ describe('headless provisioning from one profile (issue #19)', () => {
     await expect(run(expired, dir, { terminalId: 'kiosk-01' })).rejects.toThrow(/sync\.enrollmentToken: the portal refused the enrollment token/);
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
   });
+  it('with a one-time token from the admin page: the trial enrollment leaves it usable by this terminal only; expired, used or for another id each named', async () => {
+    let now = new Date('2026-12-06T08:00:00Z');
+    const portal = await openPortal({ clock: () => now });
+    const issue = async (body: unknown = {}) => ((await portal.admin('POST', '/admin/terminals/new', body)).json as { token: string }).token;
+    const withToken = (token: string) => {
+      const profile = profileFor(portal.url);
+      profile.defaults.sync.enrollmentToken = token;
+      return profile;
+    };
+
+    const fresh = await issue({ terminalId: 'kiosk-01' });
+    const dir = tempDir();
+    await run(withToken(fresh), dir, { terminalId: 'kiosk-01' });
+    // The kiosk's own enrollment at its first start, with the token it was provisioned with.
+    const started = await portal.call('POST', '/v1/enrollments', { body: { enrollmentToken: fresh, terminalId: 'kiosk-01', appVersion: '0.1.0' } });
+    expect(started.status).toBe(201);
+
+    const refused = tempDir();
+    await expect(run(withToken(fresh), refused, { terminalId: 'kiosk-02' })).rejects.toThrow(/sync\.enrollmentToken: the enrollment token was issued for another terminal id.*kiosk-01, not kiosk-02/);
+    const anyOne = await issue();
+    await run(withToken(anyOne), tempDir(), { terminalId: 'kiosk-02' });
+    await expect(run(withToken(anyOne), refused, { terminalId: 'kiosk-01' })).rejects.toThrow(/sync\.enrollmentToken: the enrollment token was already used by another terminal/);
+    const late = await issue();
+    now = new Date('2026-12-07T08:00:00Z');
+    await expect(run(withToken(late), refused, { terminalId: 'kiosk-01' })).rejects.toThrow(/sync\.enrollmentToken: the enrollment token has expired\. Ask the portal's administrators for a new one/);
+    await expect(run(withToken('not-a-token-at-all'), refused, { terminalId: 'kiosk-01' })).rejects.toThrow(/sync\.enrollmentToken: the portal refused the enrollment token \(wrong token\)/);
+    expect(existsSync(join(refused, 'config.json'))).toBe(false);
+  });
 });
