@@ -3,7 +3,7 @@ import { portalDefaults, type PortalConfig } from './portal-config';
 
 const usage = `npm run portal -- [--port N] [--host H] [--data-dir DIR] [--seed N] [--fault SPEC]...
   [--enrollment-token T]... [--admin-token T] [--agency CODE] [--center ID] [--catalog FILE]
-  [--max-upload BYTES]
+  [--max-upload BYTES] [--updates-dir DIR]
 Faults: latency:ms=200 | 5xx:rate=0.3,status=503,phase=after | reset:rate=0.1,phase=after |
   429:retryAfter=2 | slow-body:bytesPerSecond=500 | malformed-json:rate=0.2 | 409 | 413 |
   drop-upload:after=65536 ; common keys: rate, times, path, method.`;
@@ -38,6 +38,7 @@ export function parsePortalArgs(argv: readonly string[], defaults: { dataDir: st
     '--center': (v) => { config.centerId = v; },
     '--catalog': (v) => { config.catalogFile = v; },
     '--max-upload': (v, f) => { config.maxUploadBytes = int(f, v); },
+    '--updates-dir': (v) => { config.updatesDir = v; },
   };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i] ?? '';

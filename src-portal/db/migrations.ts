@@ -246,4 +246,25 @@ const m0007: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+/**
+ * RESERVED at the time of writing: 8 and 9 are the numbers of portal migrations on other branches
+ * (issue #19/#20 work merged separately). These empty steps only keep the chain contiguous on this
+ * branch; at merge, the real 8 and 9 replace them (no released portal ever ran these).
+ */
+const m0008: PortalMigration = { version: 8, name: 'reserved for another branch', up: `SELECT 1;` };
+const m0009: PortalMigration = { version: 9, name: 'reserved for another branch', up: `SELECT 1;` };
+
+/** Staged rollout of kiosk updates (decision 0039): the admin's percentage per release version. */
+const m0010: PortalMigration = {
+  version: 10,
+  name: 'update rollouts',
+  up: `
+    CREATE TABLE update_rollouts (
+      version            TEXT PRIMARY KEY,
+      staging_percentage INTEGER NOT NULL CHECK (staging_percentage BETWEEN 0 AND 100),
+      set_at             TEXT NOT NULL
+    ) STRICT;
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];

@@ -15,7 +15,7 @@ export interface PublishedRelease {
 }
 
 /** Deterministic bytes that do not compress away: a package's body, `changed` bytes differing from one version to the next. */
-export function packageBody(size: number, seed: string, changed: { at: number; length: number } | null = null, changeSeed = seed): Buffer {
+export function packageBody(size: number, seed: string, changed: readonly { at: number; length: number }[] = [], changeSeed = seed): Buffer {
   const out = Buffer.alloc(size);
   const fill = (from: number, to: number, s: string) => {
     for (let block = Math.floor(from / 32), offset = block * 32; offset < to; block += 1, offset += 32) {
@@ -24,7 +24,7 @@ export function packageBody(size: number, seed: string, changed: { at: number; l
     }
   };
   fill(0, size, seed);
-  if (changed) fill(changed.at, changed.at + changed.length, changeSeed);
+  for (const c of changed) fill(c.at, c.at + c.length, changeSeed);
   return out;
 }
 

@@ -89,4 +89,16 @@ describe('portal migrations', () => {
     db.prepare(`UPDATE queue_tickets SET called_at = '2026-12-06T01:30:00Z', served_at = '2026-12-06T02:00:00Z' WHERE id = 'q2'`).run();
     db.close();
   });
+  it('0010 keeps one staged-rollout percentage per release version, 0 to 100', () => {
+    const db = new BetterSqlite3(':memory:');
+    migratePortal(db, portalMigrations.slice(0, 10));
+    const set = db.prepare(`INSERT INTO update_rollouts (version, staging_percentage, set_at) VALUES (?, ?, '2026-12-06T08:00:00Z')`);
+    set.run('1.1.0', 0);
+    set.run('1.2.0', 100);
+    expect(() => set.run('1.3.0', 101)).toThrow(/CHECK/);
+    expect(() => set.run('1.3.0', -1)).toThrow(/CHECK/);
+    expect(() => set.run('1.1.0', 50)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => set.run('1.3.0', 12.5)).toThrow(/INTEGER|cannot store/);
+    db.close();
+  });
 });
