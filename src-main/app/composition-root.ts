@@ -8,6 +8,7 @@ import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import { RenderProof } from '../devices/display/render-proof';
+import { kioskIdle } from '../update/kiosk-idle';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { printerWordsOf } from '../devices/printer/printer-condition';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
@@ -108,6 +109,8 @@ export interface KioskCore {
   readonly downloads: Pick<OneShotDownloads, 'take'>;
   /** The display's render proof, for the host's /healthz (the Linux watchdog asks it). */
   readonly renderProof: Pick<RenderProof, 'state' | 'verdict'>;
+  /** Between citizens (attract screen proven, no citizen or staff session): when an update may install (decision 0039). */
+  isIdle(): boolean;
   close(): Promise<void>;
 }
 
@@ -311,6 +314,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     return role;
   };
   /** A citizen is at the screen: no staff session stays open behind them, no earlier scan stays readable. */
+  let citizenSession = false;
   const citizenBoundary = () => {
     roleSessions.endAll('citizen-session');
     scans.forgetLastScan();
@@ -489,8 +493,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
     getLinkState: () => needStore(sync).view.status().state,
     getStaffAlertBadge: () => ({ open: staffAlerts.list().filter((a) => a.resolvedAt === null).length }),
-    startCitizenSession: citizenBoundary,
-    endCitizenSession: citizenBoundary,
+    startCitizenSession: () => {
+      citizenSession = true;
+      return citizenBoundary();
+    },
+    endCitizenSession: () => {
+      citizenSession = false;
+      return citizenBoundary();
+    },
     getStaffAccess: () => needStaffAccess().state(),
     loginStaff: ({ pin }) => needStaffAccess().login(pin),
     setupFirstItPin: ({ pin }) => needStaffAccess().setupFirstItPin(pin),
@@ -551,6 +561,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     store,
     downloads,
     renderProof,
+    isIdle: () => kioskIdle({ citizenSession, staffSession: roleSessions.anyOpen(), render: renderProof.state() }),
     async close() {
       monitor.stop();
       storage.stop();

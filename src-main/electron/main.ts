@@ -19,6 +19,10 @@ import { SafeStorageCredentialStore } from './safe-storage-credential-store';
 import { SpoolerPrinter } from './spooler-printer';
 import { createPrintSurface } from './spooler-surface';
 import { createWindowOptions } from './window-options';
+import electronUpdater from 'electron-updater';
+import { createElectronUpdateInstaller } from './electron-update-installer';
+import { startUpdates, type RunningUpdates } from '../update/start-updates';
+import { feedBaseUrl } from '../update/update-feed';
 
 /** Replaced by the build (esbuild `define`) with the package version. */
 declare const KIOSK_VERSION: string;
@@ -73,6 +77,7 @@ function run(): void {
   let window: BrowserWindow | null = null;
   let corePromise: Promise<KioskCore> | null = null;
   let disposeBridge: (() => void) | null = null;
+  let updates: RunningUpdates | null = null;
   let phase: 'running' | 'closing' | 'closed' = 'running';
 
   const liveContents = () => (window !== null && !window.isDestroyed() ? window.webContents : null);
@@ -169,6 +174,22 @@ function run(): void {
       logger,
     });
     await openWindow();
+    // Updates (decision 0039): only a packaged kiosk can install one; a developer's run has nothing to replace.
+    if (production && config.sync.portalUrl !== null) {
+      updates = startUpdates({
+        portalUrl: config.sync.portalUrl,
+        terminalId: config.terminal.id,
+        dataDir,
+        runningVersion: app.getVersion(),
+        installer: createElectronUpdateInstaller(electronUpdater.autoUpdater, feedBaseUrl(config.sync.portalUrl), logger),
+        idle: () => core.isIdle(),
+        clock: systemClock,
+        logger,
+        fetchFn: fetch,
+        platform: process.platform,
+        arch: process.arch,
+      });
+    }
   }
 
   async function openWindow(): Promise<void> {
@@ -198,6 +219,8 @@ function run(): void {
   }
 
   async function closeCore(): Promise<void> {
+    updates?.stop();
+    updates = null;
     disposeBridge?.();
     disposeBridge = null;
     if (corePromise === null) return;
