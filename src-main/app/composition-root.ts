@@ -9,6 +9,8 @@ import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import { RenderProof } from '../devices/display/render-proof';
 import { kioskIdle } from '../update/kiosk-idle';
+import { CrashAlert, NO_CRASH_MARKS, type CrashMarks } from './crash-alert';
+import type { OutOfServiceMark } from './crash-record';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { printerWordsOf } from '../devices/printer/printer-condition';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
@@ -97,6 +99,8 @@ export interface KioskCoreOptions {
   speech?: SpeechPort;
   /** Free space of the data folder; defaults to statfs (tests give any figure). */
   freeSpace?: FreeSpacePort;
+  /** The Electron host's crash record: an out-of-service mark left by an earlier run raises the `crash` alert. */
+  crashes?: CrashMarks;
 }
 
 export interface KioskCore {
@@ -111,6 +115,8 @@ export interface KioskCore {
   readonly renderProof: Pick<RenderProof, 'state' | 'verdict'>;
   /** Between citizens (attract screen proven, no citizen or staff session): when an update may install (decision 0039). */
   isIdle(): boolean;
+  /** Out of service while the core runs (GPU crashes): the `crash` staff alert at once. */
+  reportOutOfService(mark: OutOfServiceMark): void;
   close(): Promise<void>;
 }
 
@@ -151,6 +157,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000, logger);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events, clock);
+  const crashAlert = new CrashAlert(staffAlerts, options.crashes ?? NO_CRASH_MARKS, config.center.timeZone);
+  crashAlert.start();
   const storage = new StorageWatch({
     space: options.freeSpace ?? statfsFreeSpace,
     dir: dataDir,
@@ -561,12 +569,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     store,
     downloads,
     renderProof,
+    reportOutOfService: (mark) => crashAlert.raise(mark),
     isIdle: () => kioskIdle({ citizenSession, staffSession: roleSessions.anyOpen(), render: renderProof.state() }),
     async close() {
       monitor.stop();
       storage.stop();
       unwatchScanner();
       scans.close();
+      crashAlert.close();
       staffAlerts.close();
       diagnostics.close();
       deviceHistory.close();
