@@ -115,6 +115,8 @@ export interface KioskCore {
   readonly renderProof: Pick<RenderProof, 'state' | 'verdict'>;
   /** Between citizens (attract screen proven, no citizen or staff session): when an update may install (decision 0039). */
   isIdle(): boolean;
+  /** The core's logger: the log files and the IT diagnostics' last events (the host's updater logs through it). */
+  readonly logger: Logger;
   /** Out of service while the core runs (GPU crashes): the `crash` staff alert at once. */
   reportOutOfService(mark: OutOfServiceMark): void;
   close(): Promise<void>;
@@ -569,6 +571,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     store,
     downloads,
     renderProof,
+    logger,
     reportOutOfService: (mark) => crashAlert.raise(mark),
     isIdle: () => kioskIdle({ citizenSession, staffSession: roleSessions.anyOpen(), render: renderProof.state() }),
     async close() {

@@ -188,10 +188,11 @@ function run(): void {
         terminalId: config.terminal.id,
         dataDir,
         runningVersion: app.getVersion(),
-        installer: createElectronUpdateInstaller(electronUpdater.autoUpdater, feedBaseUrl(config.sync.portalUrl), logger),
+        // Through the core's logger: update events reach the IT diagnostics screen as well as the files.
+        installer: createElectronUpdateInstaller(electronUpdater.autoUpdater, feedBaseUrl(config.sync.portalUrl), core.logger),
         idle: () => core.isIdle(),
         clock: systemClock,
-        logger,
+        logger: core.logger,
         fetchFn: fetch,
         platform: process.platform,
         arch: process.arch,
