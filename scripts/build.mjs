@@ -9,7 +9,7 @@ const only = process.argv[2]; // 'main' | 'renderer' | undefined (both)
 // Native modules and Electron stay outside the bundles; ws's optional native helpers too.
 // fontkit (1.5 MB with its tables) too: it is imported on the first receipt PDF only, and as part
 // of the bundle its source would be parsed at every start.
-const external = ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-hid', 'bufferutil', 'utf-8-validate', '@pdf-lib/fontkit'];
+const external = ['electron', 'electron-updater', 'better-sqlite3', '@napi-rs/canvas', 'node-hid', 'bufferutil', 'utf-8-validate', '@pdf-lib/fontkit'];
 const common = {
   bundle: true,
   platform: 'node',

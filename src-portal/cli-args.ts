@@ -3,7 +3,7 @@ import { portalDefaults, type PortalConfig } from './portal-config';
 
 const usage = `npm run portal -- [--port N] [--host H] [--data-dir DIR] [--seed N] [--fault SPEC]...
   [--enrollment-token T]... [--admin-token T] [--agency CODE] [--center ID] [--catalog FILE]
-  [--max-upload BYTES] [--public-url URL] [--enrollment-token-hours N]
+  [--max-upload BYTES] [--public-url URL] [--enrollment-token-hours N] [--updates-dir DIR]
 Faults: latency:ms=200 | 5xx:rate=0.3,status=503,phase=after | reset:rate=0.1,phase=after |
   429:retryAfter=2 | slow-body:bytesPerSecond=500 | malformed-json:rate=0.2 | 409 | 413 |
   drop-upload:after=65536 ; common keys: rate, times, path, method.`;
@@ -47,6 +47,7 @@ export function parsePortalArgs(argv: readonly string[], defaults: { dataDir: st
       if (hours < 1 || hours > 24 * 30) throw new Error('--enrollment-token-hours is from 1 to 720 (30 days).');
       config.enrollmentTokenHours = hours;
     },
+    '--updates-dir': (v) => { config.updatesDir = v; },
   };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i] ?? '';

@@ -21,6 +21,8 @@ export interface PortalConfig {
   maxJsonBytes: number;
   catalogFile: string;
   specFile?: string;
+  /** The update feed's folder (`latest-linux.yml`, `latest.yml`, installers, block maps); default `<dataDir>/updates`. */
+  updatesDir?: string;
   seed: number;
   faults: readonly Fault[];
 }

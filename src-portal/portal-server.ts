@@ -18,6 +18,7 @@ import type { PortalConfig } from './portal-config';
 import { isUploadBytes, portalRoutes } from './routes';
 import { loadSpec } from './spec/load-spec';
 import { SpecValidator } from './spec/spec-validator';
+import { serveUpdate } from './updates/serve-updates';
 
 export interface PortalEnv {
   clock: () => Date;
@@ -45,8 +46,10 @@ export class PortalServer {
     mkdirSync(uploadsDir, { recursive: true });
     const diagnosticsDir = join(config.dataDir, 'diagnostics');
     mkdirSync(diagnosticsDir, { recursive: true });
+    const updatesDir = config.updatesDir ?? join(config.dataDir, 'updates');
+    mkdirSync(updatesDir, { recursive: true });
     const db = openPortalDb(join(config.dataDir, 'portal.sqlite3'));
-    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, diagnosticsDir, ...env };
+    this.deps = { db, config, catalog: new CatalogState(config.catalogFile), uploadsDir, diagnosticsDir, updatesDir, ...env };
     this.faults = new FaultPlan(config.faults, config.seed);
     const validator = new SpecValidator(loadSpec(config.specFile));
     this.route = routerOf(portalRoutes({ deps: this.deps, validator, busyKeys: new Set(), busyUploads: new Set() }));
@@ -96,6 +99,12 @@ export class PortalServer {
       const payload = Buffer.from(html);
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(payload.length), 'cache-control': 'no-store' });
       res.end(payload);
+      return;
+    }
+    if (url.pathname.startsWith('/updates/')) {
+      // The update feed (decision 0039): public and outside the API (no credential, no faults), like the ticket page.
+      req.resume();
+      serveUpdate({ db: this.deps.db, updatesDir: this.deps.updatesDir, log: this.env.log }, req, res, url.pathname.slice('/updates/'.length));
       return;
     }
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) {

@@ -44,6 +44,7 @@ export const KioskAlertReasonSchema = z.enum([
   'clock_behind',
   'clock_ahead',
   'purge_failing',
+  'kiosk_out_of_service',
 ]);
 export type KioskAlertReason = z.infer<typeof KioskAlertReasonSchema>;
 

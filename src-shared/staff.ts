@@ -5,9 +5,10 @@ import { AlertReasonSchema, DeviceReasonSchema, ReasonParamsSchema } from './rea
 /**
  * What an alert is about: a device that cannot do its job, or a part of the kiosk that needs
  * staff (entry locked after wrong PINs, the disk nearly full, a purge that keeps failing, an
- * outbox row set aside, the clock far from the portal's). One open alert per source at a time.
+ * outbox row set aside, the clock far from the portal's, the kiosk out of service after repeated
+ * crashes). One open alert per source at a time.
  */
-export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock']);
+export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock', 'crash']);
 export type AlertSource = z.infer<typeof AlertSourceSchema>;
 
 /** Something staff must see: raised with a reason, resolved when the cause is gone. */

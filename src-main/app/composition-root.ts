@@ -8,6 +8,9 @@ import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import { RenderProof } from '../devices/display/render-proof';
+import { kioskIdle } from '../update/kiosk-idle';
+import { CrashAlert, NO_CRASH_MARKS, type CrashMarks } from './crash-alert';
+import type { OutOfServiceMark } from './crash-record';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { printerWordsOf } from '../devices/printer/printer-condition';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
@@ -102,6 +105,8 @@ export interface KioskCoreOptions {
    * finished, a central configuration to apply); absent where nothing can restart the core (tests).
    */
   reload?: (reason: ReloadReason) => void;
+  /** The Electron host's crash record: an out-of-service mark left by an earlier run raises the `crash` alert. */
+  crashes?: CrashMarks;
 }
 
 export interface KioskCore {
@@ -114,6 +119,12 @@ export interface KioskCore {
   readonly downloads: Pick<OneShotDownloads, 'take'>;
   /** The display's render proof, for the host's /healthz (the Linux watchdog asks it). */
   readonly renderProof: Pick<RenderProof, 'state' | 'verdict'>;
+  /** Between citizens (attract screen proven, no citizen or staff session): when an update may install (decision 0039). */
+  isIdle(): boolean;
+  /** The core's logger: the log files and the IT diagnostics' last events (the host's updater logs through it). */
+  readonly logger: Logger;
+  /** Out of service while the core runs (GPU crashes): the `crash` staff alert at once. */
+  reportOutOfService(mark: OutOfServiceMark): void;
   close(): Promise<void>;
 }
 
@@ -154,6 +165,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000, logger);
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events, clock);
+  const crashAlert = new CrashAlert(staffAlerts, options.crashes ?? NO_CRASH_MARKS, config.center.timeZone);
+  crashAlert.start();
   const storage = new StorageWatch({
     space: options.freeSpace ?? statfsFreeSpace,
     dir: dataDir,
@@ -317,6 +330,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     return role;
   };
   /** A citizen is at the screen: no staff session stays open behind them, no earlier scan stays readable. */
+  let citizenSession = false;
   const citizenBoundary = () => {
     roleSessions.endAll('citizen-session');
     scans.forgetLastScan();
@@ -495,8 +509,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
     getLinkState: () => needStore(sync).view.status().state,
     getStaffAlertBadge: () => ({ open: staffAlerts.list().filter((a) => a.resolvedAt === null).length }),
-    startCitizenSession: citizenBoundary,
-    endCitizenSession: citizenBoundary,
+    startCitizenSession: () => {
+      citizenSession = true;
+      return citizenBoundary();
+    },
+    endCitizenSession: () => {
+      citizenSession = false;
+      return citizenBoundary();
+    },
     getStaffAccess: () => needStaffAccess().state(),
     loginStaff: ({ pin }) => needStaffAccess().login(pin),
     setupFirstItPin: ({ pin }) => needStaffAccess().setupFirstItPin(pin),
@@ -557,11 +577,15 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     store,
     downloads,
     renderProof,
+    logger,
+    reportOutOfService: (mark) => crashAlert.raise(mark),
+    isIdle: () => kioskIdle({ citizenSession, staffSession: roleSessions.anyOpen(), render: renderProof.state() }),
     async close() {
       monitor.stop();
       storage.stop();
       unwatchScanner();
       scans.close();
+      crashAlert.close();
       staffAlerts.close();
       diagnostics.close();
       deviceHistory.close();

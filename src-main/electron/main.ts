@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
-import { afterWindowClosed, judgeCrash, parseCrashHistory, type CrashDecision } from '../app/crash-policy';
+import { afterWindowClosed } from '../app/crash-policy';
+import { CrashRecord } from '../app/crash-record';
 import { systemClock } from '../kernel/clock';
 import { createKioskCore, type KioskCore } from '../app/composition-root';
 import { CoreSwitch } from '../app/core-switch';
@@ -22,6 +22,10 @@ import { SafeStorageCredentialStore } from './safe-storage-credential-store';
 import { SpoolerPrinter } from './spooler-printer';
 import { createPrintSurface } from './spooler-surface';
 import { createWindowOptions } from './window-options';
+import electronUpdater from 'electron-updater';
+import { createElectronUpdateInstaller } from './electron-update-installer';
+import { startUpdates, type RunningUpdates } from '../update/start-updates';
+import { feedBaseUrl } from '../update/update-feed';
 
 /** Replaced by the build (esbuild `define`) with the package version. */
 declare const KIOSK_VERSION: string;
@@ -67,7 +71,7 @@ function run(): void {
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock, config.logs);
   surviveStrayFailures(process, logger);
   const production = app.isPackaged;
-  const crashes = crashRecord(dataDir, logger);
+  const crashes = new CrashRecord(dataDir, systemClock, logger);
   // A run marker left behind: the last run ended without closing (a main-process crash, a kill,
   // or a power cut). The kiosk itself is relaunched by its supervisor (systemd, Shell Launcher).
   const outOfService = crashes.leftByLastRun() && crashes.note('main process') === 'out-of-service';
@@ -76,6 +80,7 @@ function run(): void {
   let window: BrowserWindow | null = null;
   let cores: CoreSwitch<KioskCore> | null = null;
   let disposeBridge: (() => void) | null = null;
+  let updates: RunningUpdates | null = null;
   let phase: 'running' | 'closing' | 'closed' = 'running';
 
   const liveContents = () => (window !== null && !window.isDestroyed() ? window.webContents : null);
@@ -94,14 +99,19 @@ function run(): void {
     }
     app.quit();
   });
-  // A GPU process crash: relaunch the whole app (clean stop first), unless it keeps happening.
+  // A GPU process crash: relaunch the whole app (clean stop first), unless it keeps happening:
+  // then the out-of-service page, and the staff alert from the core that is still running.
   app.on('child-process-gone', (_event, details) => {
     if (details.type !== 'GPU' || phase !== 'running') return;
     logger.log('error', 'GPU process gone', { reason: details.reason, exitCode: details.exitCode });
     if (crashes.note('GPU process') === 'relaunch') {
       app.relaunch();
       app.quit();
+      return;
     }
+    const mark = crashes.outOfService();
+    if (mark !== null) void cores?.core().then((core) => core.reportOutOfService(mark));
+    showOutOfService().catch((error: unknown) => logger.log('error', 'out-of-service page failed', { error: describe(error) }));
   });
   app.on('before-quit', (event) => {
     if (phase === 'closed') return;
@@ -167,6 +177,8 @@ function run(): void {
         new FileCredentialStore(join(dataDir, 'portal-credential')),
       ),
       host: 'electron' as const,
+      // An out-of-service mark a crashed run left raises the `crash` staff alert (issue #20).
+      crashes,
       version: typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : app.getVersion(),
       clock: systemClock,
       logger,
@@ -183,6 +195,25 @@ function run(): void {
       logger,
     });
     await openWindow();
+    // Updates (decision 0039): only a packaged kiosk can install one; a developer's run has nothing to replace.
+    if (production && config.sync.portalUrl !== null) {
+      // Through the running core (a new one after set-up or a central configuration): its idle state, and its
+      // logger so update events reach the IT diagnostics screen as well as the files.
+      const coreLogger: Logger = { log: (...args) => (switcher.started()?.logger ?? logger).log(...args) };
+      updates = startUpdates({
+        portalUrl: config.sync.portalUrl,
+        terminalId: config.terminal.id,
+        dataDir,
+        runningVersion: app.getVersion(),
+        installer: createElectronUpdateInstaller(electronUpdater.autoUpdater, feedBaseUrl(config.sync.portalUrl), coreLogger),
+        idle: () => switcher.started()?.isIdle() ?? false,
+        clock: systemClock,
+        logger: coreLogger,
+        fetchFn: fetch,
+        platform: process.platform,
+        arch: process.arch,
+      });
+    }
   }
 
   async function openWindow(): Promise<void> {
@@ -203,15 +234,28 @@ function run(): void {
     logger.log('info', 'kiosk window loaded', { production });
   }
 
-  /** Crashed too often (3 in 10 min): a plain page and no core until the kiosk is restarted. */
+  /**
+   * Crashed too often (3 in 10 min): a plain page (the renderer, which may be what crashes, is not
+   * loaded) until the kiosk is restarted. The `crash` staff alert: raised by the running core
+   * after GPU crashes, by the next start's core after main-process crashes (none runs behind the page).
+   */
   async function showOutOfService(): Promise<void> {
     logger.log('error', 'out of service: the kiosk crashed too often; restart it once the cause is fixed', {});
+    const page = `data:text/html;charset=utf-8,${encodeURIComponent(OUT_OF_SERVICE_PAGE)}`;
+    const open = liveContents();
+    if (open !== null) {
+      // The kiosk window is up (GPU crashes): the page replaces the renderer in it.
+      await open.loadURL(page);
+      return;
+    }
     const win = new BrowserWindow({ ...createWindowOptions({ preloadPath, production }), show: true });
     window = win;
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(OUT_OF_SERVICE_PAGE)}`);
+    await win.loadURL(page);
   }
 
   async function closeCore(): Promise<void> {
+    updates?.stop();
+    updates = null;
     disposeBridge?.();
     disposeBridge = null;
     if (cores === null) return;
@@ -227,33 +271,6 @@ function run(): void {
 /** Bilingual like the start-up dialogs: the renderer (and its i18n) is what keeps crashing. */
 const OUT_OF_SERVICE_PAGE = `<!doctype html><meta charset="utf-8"><body style="font:32px sans-serif;text-align:center;padding-top:30vh">
 <p>Ki-ốt tạm ngừng phục vụ. Xin mời Quý khách đến quầy tiếp nhận.</p><p>This kiosk is out of service. Please go to the counter.</p></body>`;
-
-/** Crashes kept in <data dir>/crash-history.json, and the run marker <data dir>/running. */
-function crashRecord(dataDir: string, logger: Logger) {
-  const historyFile = join(dataDir, 'crash-history.json');
-  const marker = join(dataDir, 'running');
-  // Bookkeeping never stops a kiosk: a data folder that cannot be written is the core's to report.
-  const quietly = (what: string, write: () => void) => {
-    try {
-      write();
-    } catch (error) {
-      logger.log('warn', `crash record: ${what} failed`, { error: describe(error) });
-    }
-  };
-  return {
-    leftByLastRun: () => existsSync(marker),
-    markRunning: () => quietly('run marker', () => writeFileSync(marker, `${process.pid}\n`, { mode: 0o600 })),
-    markStopped: () => quietly('run marker removal', () => rmSync(marker, { force: true })),
-    note(what: string): CrashDecision {
-      let stored: string | null = null;
-      quietly('reading the history', () => (stored = existsSync(historyFile) ? readFileSync(historyFile, 'utf8') : null));
-      const verdict = judgeCrash(parseCrashHistory(stored), systemClock.now().getTime());
-      quietly('writing the history', () => writeFileSync(historyFile, JSON.stringify(verdict.history), { mode: 0o600 }));
-      logger.log('error', 'crash noted', { what, recentCrashes: verdict.recent, decision: verdict.decision });
-      return verdict.decision;
-    },
-  };
-}
 
 /** A crashed or killed page comes back on the start screen rather than leaving a dead window. */
 function watchRenderer(win: BrowserWindow, logger: Logger, shouldRecover: () => boolean): void {

@@ -27,6 +27,13 @@ export const LOG_EVENTS = [
   'config.change',
   'storage.disk_low',
   'storage.disk_ok',
+  'kiosk.out_of_service',
+  'update.check_failed',
+  'update.decision',
+  'update.downloaded',
+  'update.installing',
+  'update.installed',
+  'update.failed',
 ] as const;
 export type LogEventName = (typeof LOG_EVENTS)[number];
 

@@ -55,6 +55,11 @@ export class RoleSessions {
     return true;
   }
 
+  /** Whether any staff or IT session is open now (an idle one is ended on the way). */
+  anyOpen(): boolean {
+    return [...this.held.keys()].some((token) => this.live(token) !== undefined);
+  }
+
   endAll(why: SessionEnd): void {
     for (const token of [...this.held.keys()]) this.end(token, why);
   }

@@ -64,6 +64,19 @@ export function adminPage(state: Record<string, unknown>): string {
     const [serviceId = '', day = ''] = key.split('\n');
     return `<form method="post" action="/admin/queue/call-next" class="inline"><input type="hidden" name="serviceId" value="${escape(serviceId)}"><input type="hidden" name="day" value="${escape(day)}"><button type="submit">Call next: ${escape(serviceId)} ${escape(day)}</button></form>`;
   });
+  const updates = (state['updates'] ?? {}) as Row;
+  const rollout = (version: string, percentage: number) =>
+    `<form method="post" action="/admin/updates/rollout" class="inline"><input type="hidden" name="version" value="${escape(version)}"><input type="hidden" name="percentage" value="${percentage}"><button type="submit">${percentage} %</button></form>`;
+  const feeds = rows(updates['feeds']).map((f) => {
+    const version = typeof f['version'] === 'string' ? f['version'] : null;
+    return [
+      `<a href="/updates/${escape(f['feed'])}"><code>${escape(f['feed'])}</code></a>`,
+      version === null ? `<strong>not a release:</strong> ${escape(f['error'])}` : escape(version),
+      escape(f['effectivePercentage'] ?? '–') + (f['rolloutPercentage'] === null ? ' <small>(as published)</small>' : ''),
+      rows(f['files']).map((file) => `${escape(file['url'])} (${escape(file['size'])} B)${file['present'] ? '' : ' <strong>missing</strong>'}`).join('<br>'),
+      version === null ? '' : [0, 10, 50, 100].map((p) => rollout(version, p)).join(''),
+    ];
+  });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Reference portal — admin</title>
 <meta http-equiv="refresh" content="5">
@@ -85,6 +98,8 @@ ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)
 ${table(['Received', 'Terminal', 'Subject', 'Overall', 'Indices (2/1/0)', 'Comment'], ratings)}
 <h2>Diagnostics received (${diagnostics.length})</h2>
 ${table(['Terminal', 'Received', 'Export'], diagnostics)}
+<h2>Kiosk updates (${feeds.length} feed(s), folder <code>updates/</code>)</h2>
+${table(['Feed', 'Version', 'Rollout %', 'Files', 'Set rollout'], feeds)}
 <h2>Queue tickets (${tickets.length})</h2>
 ${services.join(' ')}
 ${table(['Day', 'Service', 'Number', 'Priority', 'Source', 'Terminal', 'State', 'Counter'], tickets)}

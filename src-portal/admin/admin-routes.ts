@@ -21,6 +21,9 @@ import { fleetPage } from '../fleet/fleet-page';
 import { fleetRows } from '../fleet/fleet-view';
 import { issuedTokens, issueForNewTerminal, NewTerminalBody, type NewTerminalReply } from './add-terminal';
 import { addTerminalPage } from './add-terminal-page';
+import { RolloutPercentageSchema, SEMVER_PATTERN } from '../../src-shared/update-feed';
+import { listRollouts, setRollout } from '../repo/update-rollouts';
+import { updateFeedsState } from '../updates/update-state';
 
 /** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
 interface AdminTarget {
@@ -50,6 +53,10 @@ const problem = (status: number, message: string): AdminReply => json(status, { 
 
 const StatusBody = z.object({ status: z.number().int().min(1).max(10), note: z.string().max(2000).optional() }).strict();
 const CallNextBody = z.object({ serviceId: z.string().min(1).max(100), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
+/** A page's form sends the percentage as text; a script, as a number. */
+const RolloutBody = z
+  .object({ version: z.string().regex(SEMVER_PATTERN), percentage: z.union([RolloutPercentageSchema, z.string().regex(/^\d{1,3}$/).transform(Number).pipe(RolloutPercentageSchema)]) })
+  .strict();
 const SettleBody = z.object({ state: z.enum(['confirmed', 'failed']), reason: z.string().max(500).optional() }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: Buffer): T | string {
@@ -96,6 +103,16 @@ export function adminState(portal: AdminTarget): Record<string, unknown> {
     diagnostics: listDiagnostics(db, 500).map((d) => ({ id: d.id, terminalId: d.terminal_id, receivedAt: d.received_at, bytes: d.bytes, sha256: d.sha256 })),
     enrollmentTokens: issuedTokens(portal.deps, portal.deps.clock()),
     timeZone: portal.config.timeZone,
+    updates: updatesState(portal),
+  };
+}
+
+/** The update feed's releases and the staged rollouts set (decision 0039). */
+function updatesState(portal: AdminTarget): Record<string, unknown> {
+  const { db, updatesDir } = portal.deps;
+  return {
+    feeds: updateFeedsState(db, updatesDir),
+    rollouts: listRollouts(db).map((r) => ({ version: r.version, percentage: r.staging_percentage, setAt: r.set_at })),
   };
 }
 
@@ -121,6 +138,14 @@ const routeAdmin = routerOf<AdminHandler>({
     return { ...json(201, issued), formPage: () => addTerminalView(portal, { issued }) };
   },
   'GET /admin/faults': (portal) => json(200, portal.faults.describe()),
+  'GET /admin/updates': (portal) => json(200, updatesState(portal)),
+  // Staged rollout: the share of the fleet a release version is offered to, written into the feed.
+  'POST /admin/updates/rollout': (portal, body) => {
+    const rollout = parse(RolloutBody, body);
+    if (typeof rollout === 'string') return problem(400, rollout);
+    setRollout(portal.deps.db, rollout.version, rollout.percentage, portal.deps.clock().toISOString());
+    return json(200, updatesState(portal));
+  },
   'DELETE /admin/faults': (portal) => {
     portal.setFaults([]);
     return json(200, portal.faults.describe());

@@ -270,4 +270,20 @@ const m0008: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+/** RESERVED: the central configuration's migration (another branch) takes 9; this stand-in keeps the chain contiguous until it lands. */
+const m0009: PortalMigration = { version: 9, name: 'reserved for another branch', up: `SELECT 1;` };
+
+/** Staged rollout of kiosk updates (decision 0039): the admin's percentage per release version. */
+const m0010: PortalMigration = {
+  version: 10,
+  name: 'update rollouts',
+  up: `
+    CREATE TABLE update_rollouts (
+      version            TEXT PRIMARY KEY,
+      staging_percentage INTEGER NOT NULL CHECK (staging_percentage BETWEEN 0 AND 100),
+      set_at             TEXT NOT NULL
+    ) STRICT;
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];

@@ -12,6 +12,8 @@ export interface PortalDeps {
   uploadsDir: string;
   /** One `<id>.zip` per terminal diagnostics export (handlers/diagnostics.ts). */
   diagnosticsDir: string;
+  /** The releases electron-updater's generic feed serves (`/updates/`, decision 0039). */
+  updatesDir: string;
   clock: () => Date;
   newId: () => string;
   newSecret: () => string;

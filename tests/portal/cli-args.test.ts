@@ -7,12 +7,12 @@ describe('portal command line', () => {
   it('reads every flag into the config', () => {
     const config = parsePortalArgs(
       ['--port', '8080', '--host', '::1', '--seed', '3', '--enrollment-token', 'abcdefgh', '--enrollment-token', 'ijklmnop',
-        '--agency', 'G01.1', '--center', 'hn-01', '--fault', '409', '--max-upload', '100', '--data-dir', '/d', '--catalog', '/c.json'],
+        '--agency', 'G01.1', '--center', 'hn-01', '--fault', '409', '--max-upload', '100', '--data-dir', '/d', '--catalog', '/c.json', '--updates-dir', '/u'],
       defaults,
     );
     expect(config).toMatchObject({
       port: 8080, host: '::1', seed: 3, enrollmentTokens: ['abcdefgh', 'ijklmnop'], agencyCode: 'G01.1', centerId: 'hn-01',
-      maxUploadBytes: 100, dataDir: '/d', catalogFile: '/c.json',
+      maxUploadBytes: 100, dataDir: '/d', catalogFile: '/c.json', updatesDir: '/u',
     });
     expect(config.faults).toHaveLength(1);
   });

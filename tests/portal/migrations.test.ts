@@ -96,7 +96,7 @@ describe('portal migrations', () => {
     migratePortal(db, portalMigrations.slice(0, at));
     db.prepare(`INSERT INTO terminals (id, idx, name, credential_hash, app_version, enrolled_at) VALUES ('t1', 1, NULL, 'h', '0.1.0', '2026-12-01T00:00:00Z')`).run();
     migratePortal(db, portalMigrations);
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.pragma('user_version', { simple: true })).toBe(portalMigrations.length);
     expect(db.prepare(`SELECT id FROM terminals`).all()).toEqual([{ id: 't1' }]);
     const insert = db.prepare(`INSERT INTO enrollment_tokens (token_hash, terminal_id, created_at, expires_at, used_at, used_by_terminal) VALUES (?, ?, '2026-12-06T08:00:00.000Z', ?, ?, ?)`);
     insert.run('h1', null, '2026-12-07T08:00:00.000Z', null, null);
@@ -105,6 +105,18 @@ describe('portal migrations', () => {
     expect(() => insert.run('h3', null, '2026-12-06T08:00:00.000Z', null, null)).toThrow(/CHECK/);
     expect(() => insert.run('h4', null, '2026-12-07T08:00:00.000Z', '2026-12-06T09:00:00.000Z', null)).toThrow(/CHECK/);
     expect(() => insert.run('h5', 'kiosk-07', '2026-12-07T08:00:00.000Z', '2026-12-06T09:00:00.000Z', 'kiosk-08')).toThrow(/CHECK/);
+    db.close();
+  });
+  it('0010 keeps one staged-rollout percentage per release version, 0 to 100', () => {
+    const db = new BetterSqlite3(':memory:');
+    migratePortal(db, portalMigrations.slice(0, 10));
+    const set = db.prepare(`INSERT INTO update_rollouts (version, staging_percentage, set_at) VALUES (?, ?, '2026-12-06T08:00:00Z')`);
+    set.run('1.1.0', 0);
+    set.run('1.2.0', 100);
+    expect(() => set.run('1.3.0', 101)).toThrow(/CHECK/);
+    expect(() => set.run('1.3.0', -1)).toThrow(/CHECK/);
+    expect(() => set.run('1.1.0', 50)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => set.run('1.3.0', 12.5)).toThrow(/INTEGER|cannot store/);
     db.close();
   });
 });
