@@ -79,7 +79,11 @@ else
   units=(motcua-kiosk-electron.service motcua-kiosk-audio.service)
   # No checkout on an Electron terminal: the AppImage and the one helper its units run.
   install -d "$root$app_dir/deploy/linux"
-  install -m 0755 "$appimage" "$root$app_dir/motcua-kiosk.AppImage"
+  # The kiosk user owns the folder of its AppImage: electron-updater replaces the file there
+  # (decision 0039). Everything else under $app_dir stays root's.
+  install -d -m 0755 "$root$app_dir/app"
+  install -m 0755 "$appimage" "$root$app_dir/app/motcua-kiosk.AppImage"
+  if live; then chown -R motcua-kiosk:motcua-kiosk "$app_dir/app"; fi
   install -m 0755 "$here/kiosk-audio" "$root$app_dir/deploy/linux/kiosk-audio"
   install -m 0644 "$here/README.md" "$root$app_dir/deploy/linux/README.md"
 fi

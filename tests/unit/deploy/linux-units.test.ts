@@ -116,7 +116,7 @@ describe('deploy/linux, Electron AppImage variant', () => {
     const electron = units.find((u) => u.endsWith('/motcua-kiosk-electron.service'))!;
     expect(settings(electron, 'Service', 'Restart')).toEqual(['always']);
     expect(settings(electron, 'Service', 'ExecStart')[0]).toBe(
-      `/usr/bin/cage -d -- ${appDir}/motcua-kiosk.AppImage --ozone-platform=wayland --data-dir /var/lib/motcua-kiosk`,
+      `/usr/bin/cage -d -- ${appDir}/app/motcua-kiosk.AppImage --ozone-platform=wayland --data-dir /var/lib/motcua-kiosk`,
     );
     expect(settings(electron, 'Unit', 'Conflicts')[0]).toContain('motcua-kiosk-browser.service');
   });
