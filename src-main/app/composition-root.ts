@@ -73,6 +73,7 @@ import { LinkLog } from '../sync/link-log';
 import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
 import type { ReloadReason } from '../../src-shared/contract';
+import { setupHandlers } from './setup/setup-handlers';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -102,6 +103,8 @@ export interface KioskCoreOptions {
    * finished, a central configuration to apply); absent where nothing can restart the core (tests).
    */
   reload?: (reason: ReloadReason) => void;
+  /** No configuration yet (issue #19): the renderer shows the set-up wizard, not the kiosk. */
+  setupMode?: boolean;
 }
 
 export interface KioskCore {
@@ -379,6 +382,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       store,
       devices: monitor.snapshot(),
       privacy: { retentionHours: config.privacy.retentionHours },
+      ...(options.setupMode ? { setupMode: true } : {}),
     }),
     listQueueServices: () => needQueue().listServices(),
     getQueueSummary: () => needQueue().summary(),
@@ -527,6 +531,20 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getDiagnostics: () => diagnosticsService.snapshot(),
     listExportMounts: () => listExportMounts(config.diagnostics.exportMountRoots),
     exportLogs: ({ destination }) => logExport.export(destination),
+    ...setupHandlers({
+      dataDir,
+      config,
+      setupMode: options.setupMode ?? false,
+      host: options.host,
+      version: options.version,
+      clock,
+      logger,
+      runningScanner: barcodeScanner,
+      hid: options.hid,
+      access: staffAccess,
+      reload: options.reload,
+      fetch: portalHttp.fetch,
+    }),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);

@@ -27,6 +27,8 @@ export const LOG_EVENTS = [
   'config.change',
   'storage.disk_low',
   'storage.disk_ok',
+  'setup.step_refused',
+  'setup.finished',
 ] as const;
 export type LogEventName = (typeof LOG_EVENTS)[number];
 
