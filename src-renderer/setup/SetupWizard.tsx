@@ -163,6 +163,8 @@ export function SetupWizard({ kiosk, session: given, onCancel }: SetupWizardProp
     set(answer.valid ? { state: 'done', value: answer.value } : { state: 'failed', problem: answer });
   };
 
+  // What was refused is shown until the person changes something.
+  useEffect(() => setProblem(null), [draft]);
   const invalidField = problem?.field ?? null;
   const body = (): ReactElement | null => {
     if (step === 'it-pin') {
