@@ -253,7 +253,7 @@ export function SetupWizard({ kiosk, session: given, onCancel }: SetupWizardProp
     );
   }
 
-  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const other = i18n.language === 'en' ? 'vi' : 'en';
   return (
     <main className="setup-wizard" data-testid="setup-wizard" data-step={step} onPointerDown={touch}>
       <header className="setup-wizard__header">
@@ -261,8 +261,8 @@ export function SetupWizard({ kiosk, session: given, onCancel }: SetupWizardProp
           {t('setup.stepOf', { n: index + 1, of: steps.length })}
         </p>
         <h1 data-testid="setup-step-title">{t(`setup.steps.${step}`)}</h1>
-        <button type="button" className="setup-button setup-button--quiet" data-testid="setup-language" onClick={() => void i18n.changeLanguage(language === 'vi' ? 'en' : 'vi')}>
-          {language === 'vi' ? 'English' : 'Tiếng Việt'}
+        <button type="button" className="setup-button setup-button--quiet" data-testid="setup-language" onClick={() => void i18n.changeLanguage(other)}>
+          {t(`languages.${other}`, { lng: other })}
         </button>
       </header>
       <p className="setup-wizard__intro">{t(`setup.intro.${step}`)}</p>
