@@ -203,6 +203,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         wait: realWait,
       })
     : undefined;
+  const credentials = options.credentials ?? new FileCredentialStore(join(dataDir, 'portal-credential'));
   // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
   const portalHttp = requestFetch();
   const linkLog = new LinkLog(logger, () => clock.now().getTime());
@@ -211,7 +212,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         db,
         config,
         fileRoot: join(dataDir, 'files'),
-        credentials: options.credentials ?? new FileCredentialStore(join(dataDir, 'portal-credential')),
+        credentials,
         clock,
         logger,
         random: Math.random,
@@ -542,6 +543,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       runningScanner: barcodeScanner,
       hid: options.hid,
       access: staffAccess,
+      db,
+      credentials,
       reload: options.reload,
       fetch: portalHttp.fetch,
     }),

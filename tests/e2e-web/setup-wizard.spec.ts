@@ -188,15 +188,17 @@ describe('first-start set-up wizard on a blank terminal (built host, reference p
     assert.deepEqual(written.devices.documentScanner, { driver: 'sane', device: 'test:0' });
     assert.equal('queue' in written, false, 'the embedded defaults stay underneath, not copied in');
 
-    // The kiosk enrolled itself with the portal (its own credential, not the wizard's trial).
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(join(dataDir, 'portal-credential'))) {
-      assert.ok(Date.now() < deadline, 'the kiosk did not enroll within 20 s');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // The kiosk is enrolled with the portal: the wizard's enrollment was kept, and the new core heartbeats with it.
+    assert.ok(existsSync(join(dataDir, 'portal-credential')), 'the credential is kept');
     const portalDb = new BetterSqlite3(join(dir, 'portal', 'portal.sqlite3'), { readonly: true, fileMustExist: true });
     try {
-      assert.ok(portalDb.prepare('SELECT id FROM terminals WHERE id = ?').get('KIOSK-07'), 'the portal knows KIOSK-07');
+      const deadline = Date.now() + 20_000;
+      const row = () => portalDb.prepare('SELECT id, last_heartbeat FROM terminals WHERE id = ?').get('KIOSK-07') as { id: string; last_heartbeat: string | null } | undefined;
+      while (row()?.last_heartbeat == null) {
+        assert.ok(Date.now() < deadline, `no heartbeat from KIOSK-07 within 20 s: ${JSON.stringify(row())}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.equal(portalDb.prepare('SELECT count(*) FROM terminals').pluck().get(), 1, 'one terminal, enrolled once more by nothing else');
     } finally {
       portalDb.close();
     }

@@ -14,6 +14,9 @@ import { nodeSpawner } from '../../devices/docscan/process-runner';
 import type { StaffAccessService } from '../../staff/staff-access-service';
 import type { KioskConfig } from '../config';
 import type { Handlers } from '../dispatcher';
+import type { Database } from 'better-sqlite3';
+import type { CredentialStore } from '../../sync/credential-store';
+import { keepEnrollment } from '../../sync/enrollment-record';
 import { embeddedDefaults } from '../load-config';
 import { SetupService } from './setup-service';
 
@@ -29,6 +32,9 @@ export interface SetupWiring {
   /** node-hid stand-in (tests); the real one is loaded when a step asks. */
   hid?: HidModule | undefined;
   access: StaffAccessService | undefined;
+  /** The store and the credential store the next core will use (the wizard's enrollment is kept there). */
+  db: Database | undefined;
+  credentials: CredentialStore;
   reload: ((reason: ReloadReason) => void) | undefined;
   fetch: typeof fetch;
 }
@@ -65,6 +71,7 @@ export function setupHandlers(w: SetupWiring): Pick<Handlers, SetupMethod> {
           mkdirSync(w.dataDir, { recursive: true, mode: 0o700 });
           writeFileAtomic(configFile, text, w.dataDir);
         },
+        keepEnrollment: w.db ? (e) => keepEnrollment(w.db as Database, w.credentials, e, w.clock.now()) : null,
         reload: w.reload ?? null,
         today: () => localDay(w.clock.now(), w.config.center.timeZone),
         fetch: w.fetch,

@@ -6,6 +6,7 @@ import type { Logger } from '../../kernel/logger';
 import type { BarcodeScannerPort } from '../../devices/scanner/barcode-scanner-port';
 import type { BarcodeScannerConfig } from '../../devices/scanner/scanner-config';
 import type { StaffAccessService } from '../../staff/staff-access-service';
+import type { Enrollment } from '../../sync/portal-schemas';
 import { trialEnrollment } from '../../sync/trial-enrollment';
 import type { KioskConfig } from '../config';
 import { candidateConfig, centerProblem, draftFromConfig, isProblem, problem, writtenFromDraft } from './candidate-config';
@@ -47,6 +48,11 @@ export interface SetupServiceDeps {
   readWritten: () => Record<string, unknown>;
   /** Writes config.json whole or not at all. */
   writeConfig: (text: string) => void;
+  /**
+   * Keeps the wizard's enrollment for the next core (credential and the terminal's index in the
+   * store), so a one-time token is spent once; null: the next core enrolls itself.
+   */
+  keepEnrollment: ((enrollment: Enrollment) => void) | null;
   /** Starts the kiosk anew from the files on disk; null where nothing can (tests). */
   reload: ((reason: ReloadReason) => void) | null;
   /** The center's local day, for reading a scanned card's dates. */
@@ -66,7 +72,7 @@ const valid = <T>(value: T) => ({ valid: true as const, value });
  */
 export class SetupService {
   /** The last portal settings the portal accepted, so the finish need not enroll once more. */
-  private portalAccepted: { key: string; found: PortalFound | null } | null = null;
+  private portalAccepted: { key: string; found: PortalFound | null; enrollment: Enrollment | null } | null = null;
 
   constructor(private readonly deps: SetupServiceDeps) {}
 
@@ -155,6 +161,7 @@ export class SetupService {
       return this.refused(problem('write-failed', 'config.json', error instanceof Error ? error.message : String(error)));
     }
     if (staffPin !== null) await this.deps.access.setPin('staff', staffPin);
+    this.keepAcceptedEnrollment(draft);
     logEvent(this.deps.logger, 'info', 'setup.finished', { mode: this.deps.mode, terminalId: draft.center.terminalId, portal: draft.portal.mode, printer: draft.printer.driver });
     // After this answer has left: the host closes this core (it drains the calls it has) and starts the next.
     const reload = this.deps.reload;
@@ -166,6 +173,12 @@ export class SetupService {
     if (portal.mode === 'offline') return null;
     const key = JSON.stringify([portal, terminalId]);
     if (this.portalAccepted?.key === key) return this.portalAccepted.found;
+    // A redo that keeps the portal and the id: the kiosk is enrolled there already, and its token may be spent.
+    const { sync, terminal } = this.deps.config;
+    if (this.deps.mode === 'redo' && portal.portalUrl.trim() === sync.portalUrl && portal.enrollmentToken.trim() === sync.enrollmentToken && terminalId === terminal.id) {
+      this.portalAccepted = { key, found: null, enrollment: null };
+      return null;
+    }
     if (portal.portalUrl.trim() === '') return problem('portal-url-invalid', 'portal.portalUrl');
     if (portal.enrollmentToken.trim() === '') return problem('token-missing', 'portal.enrollmentToken');
     try {
@@ -178,10 +191,21 @@ export class SetupService {
         fetch: this.deps.fetch,
       });
       const found = { centerId: e.centerId, agencyCode: e.agencyCode, timeZone: e.timeZone };
-      this.portalAccepted = { key, found };
+      this.portalAccepted = { key, found, enrollment: e };
       return found;
     } catch (error) {
       return portalProblemOf(error);
+    }
+  }
+
+  private keepAcceptedEnrollment(draft: SetupDraft): void {
+    const accepted = this.portalAccepted;
+    if (draft.portal.mode === 'offline' || accepted?.enrollment == null || accepted.key !== JSON.stringify([draft.portal, draft.center.terminalId])) return;
+    try {
+      this.deps.keepEnrollment?.(accepted.enrollment);
+    } catch (error) {
+      // The configuration is written: the next core enrolls with the token itself.
+      this.deps.logger.log('warn', 'set-up enrollment not kept; the kiosk enrolls again', { error: error instanceof Error ? error.message : String(error) });
     }
   }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskCore, type KioskCore } from '../../../src-main/app/composition-root';
 import { createMemoryLogger } from '../../../src-main/kernel/logger';
@@ -50,10 +51,12 @@ const fakeHid: HidModule = {
 };
 
 let core: KioskCore | null = null;
-afterEach(async () => {
-  await core?.close();
+async function closeCore(): Promise<void> {
+  const open = core;
   core = null;
-});
+  await open?.close();
+}
+afterEach(closeCore);
 
 async function blankTerminal() {
   const dataDir = tempDir();
@@ -149,7 +152,20 @@ describe('set-up methods on a blank terminal (real store, real HTTP on loopback)
     const written = JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
     expect(written).toMatchObject({ terminal: { id: 'KIOSK-07' }, center: { timeZone: 'Asia/Bangkok' }, sync: { portalUrl, enrollmentToken: 'demo-enrollment-token' }, printer: { driver: 'virtual', paperWidthDots: 384 } });
     expect(value(await core.dispatcher.dispatch('getStaffAccess', {}))).toMatchObject({ itPinSet: true, staffPinSet: true });
+    // The wizard's enrollment is kept for the next core: a one-time token is spent once.
+    expect(readFileSync(join(dataDir, 'portal-credential'), 'utf8')).toBe('c'.repeat(43));
     await new Promise((r) => setImmediate(r));
     expect(reloads).toEqual(['setup']);
+    await closeCore();
+    const db = new BetterSqlite3(join(dataDir, 'kiosk.sqlite3'), { readonly: true });
+    try {
+      expect(db.prepare(`SELECT key, value FROM sync_meta WHERE key IN ('terminal_index', 'agency_code', 'center_id') ORDER BY key`).all()).toEqual([
+        { key: 'agency_code', value: '000.00.12.H29' },
+        { key: 'center_id', value: 'AN-PHU' },
+        { key: 'terminal_index', value: '3' },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });
