@@ -42,7 +42,7 @@ async function refused(page: Page, step: string, reason: string): Promise<void> 
 /** Every button of the wizard at least 64 CSS px high (the kiosk's touch target). */
 async function touchTargetsOk(page: Page, where: string): Promise<void> {
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.setup-wizard button, .setup-mode button')]
+    Array.from(document.querySelectorAll<HTMLElement>('.setup-wizard button, .setup-mode button'))
       .filter((b) => !b.closest('.setup-keyboard') && b.getBoundingClientRect().height > 0 && b.getBoundingClientRect().height < 64)
       .map((b) => `${b.dataset['testid'] ?? b.textContent}: ${Math.round(b.getBoundingClientRect().height)}px`),
   );

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import type { ReloadReason } from '../../../src-shared/contract';
 import type { SetupDraft } from '../../../src-shared/setup';
 import { demoConfig } from '../../fakes/demo-config';
 import { FixedClock } from '../../fakes/fixed-clock';
-import { dispatchAsStaff, TEST_IT_PIN } from '../../fakes/staff-session';
+import { dispatchAsStaff, itSession, TEST_IT_PIN } from '../../fakes/staff-session';
 import { useTempDirs } from '../../fakes/temp-dir';
 
 const tempDir = useTempDirs();
@@ -58,19 +58,18 @@ async function closeCore(): Promise<void> {
 }
 afterEach(closeCore);
 
-async function blankTerminal() {
-  const dataDir = tempDir();
+async function blankTerminal(dataDir = tempDir(), setupMode = true, config = demoConfig()) {
   const reloads: ReloadReason[] = [];
   process.env['SANE_CONFIG_DIR'] = SANE_FIXTURES;
   core = await createKioskCore({
     dataDir,
-    config: demoConfig(),
+    config,
     host: 'web',
     version: 'test',
     clock: new FixedClock(new Date('2026-12-06T02:00:00Z')),
     logger: createMemoryLogger(),
     hid: fakeHid,
-    setupMode: true,
+    setupMode,
     reload: (reason) => reloads.push(reason),
   });
   return { core, dataDir, reloads };
@@ -167,5 +166,27 @@ describe('set-up methods on a blank terminal (real store, real HTTP on loopback)
     } finally {
       db.close();
     }
+  });
+
+  it('redone from the IT menu: prefilled from the running configuration, keeps every other setting, and does not enroll again with the same portal', async () => {
+    const dataDir = tempDir();
+    const running = { terminal: { id: 'KIOSK-07' }, language: 'en', sync: { portalUrl, enrollmentToken: 'spent-token' }, printer: { footer: 'Hotline 1900' } };
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify(running));
+    const { core, reloads } = await blankTerminal(dataDir, false, demoConfig(running));
+    expect(value(await core.dispatcher.dispatch('getInfo', {}))).not.toHaveProperty('setupMode');
+    const state = value(await dispatchAsStaff(core, 'getSetupState')) as { mode: string; draft: SetupDraft; staffPinSet: boolean };
+    expect(state.mode).toBe('redo');
+    expect(state.draft.center.terminalId).toBe('KIOSK-07');
+    expect(state.draft.portal).toEqual({ mode: 'portal', portalUrl, enrollmentToken: 'spent-token' });
+    await core.dispatcher.dispatch('setStaffPin', { session: await itSession(core), pin: '13572468' });
+    // The token was spent at the first set-up; the same portal and id are not tried again.
+    const draft = { ...state.draft, printer: { ...state.draft.printer, paperWidthDots: 384 as const } };
+    expect(value(await dispatchAsStaff(core, 'finishSetup', { draft, staffPin: null }))).toEqual({ valid: true, value: {} });
+    const written = JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    expect(written).toMatchObject({ language: 'en', printer: { footer: 'Hotline 1900', paperWidthDots: 384 }, sync: { enrollmentToken: 'spent-token' } });
+    expect(existsSync(join(dataDir, 'portal-credential'))).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(reloads).toEqual(['setup']);
   });
 });
