@@ -216,6 +216,14 @@ describe('first-start set-up wizard on a blank terminal (built host, reference p
     await page.locator('[data-testid="setup-wizard"][data-step="center"]').waitFor();
     assert.equal(await page.getByTestId('setup-field-terminal-id').innerText(), 'KIOSK-07');
     await shot(page, '10-redo');
+    // A portrait kiosk: the keyboard under the fields, clear of the buttons.
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    const keyboardBox = await page.getByTestId('setup-keyboard').boundingBox();
+    const nextBox = await page.getByTestId('setup-next').boundingBox();
+    assert.ok(keyboardBox && nextBox && keyboardBox.y + keyboardBox.height <= nextBox.y, 'the keyboard ends above the buttons');
+    await touchTargetsOk(page, 'the center step, portrait');
+    await shot(page, '10-redo-portrait');
+    await page.setViewportSize({ width: 1920, height: 1080 });
     const before = readFileSync(join(dataDir, 'config.json'), 'utf8');
     await page.getByTestId('setup-cancel').click();
     await page.getByTestId('staff-panel').waitFor();

@@ -20,7 +20,7 @@ export function StaffPinStep({ canKeep, pin, message, onChange }: StaffPinStepPr
   const [mismatch, setMismatch] = useState(false);
   if (typing) {
     return (
-      <div className="setup-step__body setup-step__body--pin" data-testid="setup-staff-pin">
+      <div className="setup-step__body setup-step__body--pin setup-step__body--pin-in-wizard" data-testid="setup-staff-pin">
         <PinPad
           key={first === null ? 1 : 2}
           title={t(first === null ? 'staffAccess.chooseStaff' : 'staffAccess.repeatStaff')}
