@@ -36,6 +36,8 @@ export const SetupReasonSchema = z.enum([
   'pin-missing',
   'config-invalid',
   'write-failed',
+  /** The call itself failed (the IT session ended, the kiosk restarting): the renderer's own. */
+  'no-answer',
 ]);
 export type SetupReason = z.infer<typeof SetupReasonSchema>;
 

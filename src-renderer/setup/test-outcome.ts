@@ -4,4 +4,4 @@ import type { SetupProblem } from '../../src-shared/setup';
 export type TestOutcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; problem: SetupProblem };
 
 /** A reply that never came back as a step's answer (the session ended, the core restarted). */
-export const unanswered = (message: string): SetupProblem => ({ valid: false, reason: 'config-invalid', field: '', detail: message });
+export const unanswered = (message: string): SetupProblem => ({ valid: false, reason: 'no-answer', field: '', detail: message });

@@ -168,6 +168,12 @@ describe('first-start set-up wizard on a blank terminal (built host, reference p
     // (h) review, then finish: config.json written, the kiosk starts anew on the attract screen.
     await touchTargetsOk(page, 'the review');
     await shot(page, '8-review');
+    // The same in English: the words fit too.
+    await page.getByTestId('setup-language').click();
+    await page.getByText('Review and finish').waitFor();
+    await touchTargetsOk(page, 'the review in English');
+    await shot(page, '8-review-en');
+    await page.getByTestId('setup-language').click();
     assert.equal(existsSync(join(dataDir, 'config.json')), false, 'nothing written before Finish');
     await page.getByTestId('setup-next').click();
     await page.getByTestId('screen-attract').waitFor({ timeout: 30_000 });

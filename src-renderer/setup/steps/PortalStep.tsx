@@ -7,6 +7,7 @@ import { Choice } from '../Choice';
 import { ProblemText } from '../ProblemText';
 import { SetupField } from '../SetupField';
 import { SetupKeyboard } from '../SetupKeyboard';
+import { unanswered } from '../test-outcome';
 
 type Field = 'url' | 'token';
 
@@ -30,7 +31,7 @@ export function PortalStep({ kiosk, session, portal, invalidField, onChange, onT
   const readQr = async () => {
     setScan({ state: 'waiting' });
     const reply = await kiosk.readSetupQr({ session });
-    if (!reply.ok) return setScan({ state: 'failed', problem: { valid: false, reason: 'qr-none', field: 'portal', detail: reply.error.message } });
+    if (!reply.ok) return setScan({ state: 'failed', problem: unanswered(reply.error.message) });
     const read = reply.value;
     if (!read.valid) return setScan({ state: 'failed', problem: read });
     onChange({ mode: 'portal', portalUrl: read.value.portalUrl, enrollmentToken: read.value.enrollmentToken });

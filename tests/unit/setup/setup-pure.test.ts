@@ -6,6 +6,9 @@ import { PortalError } from '../../../src-main/sync/portal-error';
 import { InsecurePortalUrlError } from '../../../src-main/sync/url-policy';
 import { formatSetupQr } from '../../../src-shared/setup-qr';
 import { stepOfField } from '../../../src-renderer/setup/setup-steps';
+import { SetupReasonSchema } from '../../../src-shared/setup';
+import vi from '../../../src-renderer/i18n/vi.json';
+import en from '../../../src-renderer/i18n/en.json';
 
 const card = '001099017777|123456789|Nguyễn Văn An|01021990|Nam|12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội|04102021';
 const today = '2026-12-06';
@@ -74,5 +77,11 @@ describe('a refused finish sends the person to the step of the field', () => {
     ['config.json', 'review'],
   ])('%s → %s', (field, step) => {
     expect(stepOfField({ valid: false, reason: 'config-invalid', field, detail: null })).toBe(step);
+  });
+});
+
+describe('every reason a step can give has words in both languages', () => {
+  it.each(SetupReasonSchema.options)('%s', (reason) => {
+    for (const words of [vi.setup.reasons, en.setup.reasons] as Record<string, string>[]) expect(words[reason]).toMatch(/\S/);
   });
 });
