@@ -27,6 +27,8 @@ export const SetupReasonSchema = z.enum([
   'printer-host-invalid',
   'printer-device-missing',
   'printer-spooler-needs-electron',
+  /** Electron: the system printer is tried through the kiosk's own window, once it runs with it. */
+  'printer-spooler-after-restart',
   'printer-failed',
   'scanner-no-scan',
   'scanner-failed',

@@ -541,6 +541,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       clock,
       logger,
       runningScanner: barcodeScanner,
+      runningPrinter: printer,
       hid: options.hid,
       access: staffAccess,
       db,

@@ -93,7 +93,7 @@ export function candidatePrinter(p: SetupPrinter, env: SetupDeviceEnv): PrinterP
       return new DeviceFilePrinter({ path: p.devicePath, paperWidthDots: p.paperWidthDots }, env.clock);
     case 'spooler':
       // The system's queue is reached through Electron's print surface, which the core does not hold.
-      return problem('printer-spooler-needs-electron', 'printer.driver', env.host === 'electron' ? 'the system printer is tried once the kiosk restarts with it' : null);
+      return problem(env.host === 'electron' ? 'printer-spooler-after-restart' : 'printer-spooler-needs-electron', 'printer.driver');
     default:
       return assertNever(p.driver);
   }

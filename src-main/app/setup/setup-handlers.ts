@@ -7,6 +7,7 @@ import { KioskError } from '../../kernel/kiosk-error';
 import type { Logger } from '../../kernel/logger';
 import { writeFileAtomic } from '../../kernel/write-file-atomic';
 import type { BarcodeScannerPort } from '../../devices/scanner/barcode-scanner-port';
+import type { PrinterPort } from '../../devices/printer/printer-port';
 import { createBarcodeScanner } from '../../devices/scanner/create-barcode-scanner';
 import type { HidModule } from '../../devices/scanner/hid-pos-scanner';
 import { loadNodeHid } from '../../devices/scanner/node-hid-module';
@@ -29,6 +30,7 @@ export interface SetupWiring {
   clock: Clock;
   logger: Logger;
   runningScanner: BarcodeScannerPort;
+  runningPrinter: PrinterPort;
   /** node-hid stand-in (tests); the real one is loaded when a step asks. */
   hid?: HidModule | undefined;
   access: StaffAccessService | undefined;
@@ -63,6 +65,7 @@ export function setupHandlers(w: SetupWiring): Pick<Handlers, SetupMethod> {
           tempDir: tmpdir(),
         },
         runningScanner: w.runningScanner,
+        runningPrinter: w.runningPrinter,
         scannerFor: (config) => createBarcodeScanner(config, w.dataDir, w.clock, w.logger, w.hid),
         access: w.access,
         embeddedDefaults,

@@ -15,7 +15,9 @@ import { candidatePrinter, listHid, listSetupDevices, testScanPage, type SetupDe
 import { nextScan, scanShown, setupQrOf } from './setup-scans';
 import { encodeRasterJob } from '../../devices/printer/raster-job';
 import { renderTestPage } from '../../staff/test-page';
-import { formatLocalDateTime } from '../../kernel/clock';
+import { formatLocalDateTime, localDay } from '../../kernel/clock';
+import type { PrinterPort } from '../../devices/printer/printer-port';
+import { provisionalDossierCode } from '../../scan/dossier-code';
 
 type Answer<M extends keyof SetupAnswers> = SetupAnswers[M];
 interface SetupAnswers {
@@ -38,6 +40,8 @@ export interface SetupServiceDeps {
   clock: Clock;
   logger: Logger;
   devices: SetupDeviceEnv;
+  /** The running core's printer: the system spooler can be tried only through it (Electron's print surface). */
+  runningPrinter: PrinterPort;
   /** The running core's barcode scanner: the QR and a test read of the same scanner listen to it. */
   runningScanner: BarcodeScannerPort;
   /** A scanner beside the running one, started and stopped by the wizard (a candidate, or a HID scanner for the QR). */
@@ -106,11 +110,19 @@ export class SetupService {
   }
 
   async testPrinter({ printer }: RequestOf<'testSetupPrinter'>): Promise<Answer<'testSetupPrinter'>> {
-    const candidate = candidatePrinter(printer, this.deps.devices);
-    if (isProblem(candidate)) return this.refused(candidate);
     const { config, clock } = this.deps;
+    // The system spooler is Electron's print surface, which only the running printer holds.
+    const spoolerRunning = printer.driver === 'spooler' && config.printer.driver === 'spooler';
+    const candidate = spoolerRunning ? this.deps.runningPrinter : candidatePrinter(printer, this.deps.devices);
+    if (isProblem(candidate)) return this.refused(candidate);
+    const now = clock.now();
     const page = renderTestPage(
-      { centerName: config.center.name.vi, terminalId: config.terminal.id, printedAtText: formatLocalDateTime(clock.now(), config.center.timeZone), sampleDossierCode: `TAM-${config.terminal.id.toUpperCase()}-000000-0000` },
+      {
+        centerName: config.center.name.vi,
+        terminalId: config.terminal.id,
+        printedAtText: formatLocalDateTime(now, config.center.timeZone),
+        sampleDossierCode: provisionalDossierCode(config.terminal.id, localDay(now, config.center.timeZone), 0),
+      },
       candidate.paperWidthDots,
     );
     try {
