@@ -3,6 +3,8 @@
 // and the kiosk syncs to it out of the box; `--no-portal` turns that off, `--portal-url URL`
 // points the kiosk at a portal started separately (`npm run portal`) instead.
 // `--no-build` skips the build when dist/ is already there (tests).
+// The kiosk gets `--demo` (no config.json: the embedded demo center, not the set-up wizard);
+// `--no-demo` leaves it out and starts no demo portal, to try the wizard on a data folder without config.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,13 +14,14 @@ import { createInterface } from 'node:readline';
 import { preflightProblem } from './start-preflight.mjs';
 
 const argv = process.argv.slice(2);
-const noPortal = argv.includes('--no-portal');
+const noDemo = argv.includes('--no-demo');
+const noPortal = argv.includes('--no-portal') || noDemo;
 const noBuild = argv.includes('--no-build') && existsSync('dist/main/web-main.mjs');
 const portalUrlAt = argv.findIndex((a) => a === '--portal-url');
 const portalUrl = portalUrlAt >= 0 ? argv[portalUrlAt + 1] : undefined;
 if (portalUrlAt >= 0 && !/^https?:\/\//.test(portalUrl ?? '')) fail('--portal-url needs the portal\'s address, e.g. --portal-url http://127.0.0.1:8787');
 // The flags above are this script's; the rest go to the kiosk.
-const args = argv.filter((a, i) => a !== '--no-portal' && a !== '--no-build' && (portalUrlAt < 0 || (i !== portalUrlAt && i !== portalUrlAt + 1)));
+const args = argv.filter((a, i) => a !== '--no-portal' && a !== '--no-build' && a !== '--no-demo' && (portalUrlAt < 0 || (i !== portalUrlAt && i !== portalUrlAt + 1)));
 // `npm start -- --provision profile.json`: apply the profile to the data folder and stop (no portal, no window, no display needed).
 if (args.includes('--provision')) {
   const build = noBuild ? { status: 0 } : spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -26,6 +29,8 @@ if (args.includes('--provision')) {
   const run = spawnSync(process.execPath, ['dist/main/web-main.mjs', ...args.filter((a) => a !== '--web')], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
+
+if (!noDemo && !args.includes('--demo')) args.push('--demo');
 
 const electronBinary = findElectronBinary();
 const wantWeb = args.includes('--web');
@@ -62,7 +67,7 @@ if (!web) {
   commandArgs = ['dist/main/web-main.mjs', ...args.filter((a) => a !== '--web')];
 }
 const portal = noPortal || portalUrl ? null : await startDemoPortal(dataDir);
-pointKioskAt(dataDir, portal?.url ?? portalUrl ?? null, portalUrl !== undefined);
+if (!noDemo) pointKioskAt(dataDir, portal?.url ?? portalUrl ?? null, portalUrl !== undefined);
 const child = spawn(command, commandArgs, { stdio: 'inherit' });
 // Forwarded for a signal sent to this process alone; a signal sent to the whole group reaches the
 // kiosk twice (directly and from here), and the kiosk stops once either way (src-main/app/stop-signals.ts).

@@ -42,6 +42,7 @@ import { OutboxRowSchema, PrinterRefilledSchema, ReceiptReprintSchema, staffWork
 import { RatingTargetCheckSchema, ratingRequests, SubmittedRatingSchema } from './rating';
 import { SpeakRequestSchema, SpokenAudioSchema } from './speech';
 import { diagnosticsRequests, DiagnosticsSchema, ExportMountSchema, LogExportResultSchema } from './diagnostics';
+import { setupMethods } from './setup';
 
 const PrintOutcomeSchema = z.object({ printed: z.boolean(), printError: z.string().nullable() });
 const empty = z.object({}).strict();
@@ -167,6 +168,8 @@ export const methods = {
   listExportMounts: { request: sessionOnly, response: z.array(ExportMountSchema) },
   /** Builds the log export zip and puts it on a USB drive, behind a one-shot download link, or on the portal. */
   exportLogs: { request: diagnosticsRequests.exportLogs, response: LogExportResultSchema },
+  // The set-up wizard (src-shared/setup.ts, issue #19, decision 0040): IT only, each step checked in main.
+  ...setupMethods,
 } as const;
 
 /** Why the kiosk's core was started anew while the host kept serving (issue #19). */

@@ -55,6 +55,8 @@ export const KioskInfoSchema = z.object({
   devices: z.array(DeviceHealthSchema),
   /** How long the kiosk keeps personal data after the portal has the dossier (consent and receipt say it). */
   privacy: z.object({ retentionHours: z.number() }),
+  /** No configuration yet (first start without --demo): citizens see "being set up", IT the set-up wizard (issue #19). */
+  setupMode: z.boolean().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

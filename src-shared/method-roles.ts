@@ -66,6 +66,15 @@ export const methodRoles = {
   getDiagnostics: 'it',
   listExportMounts: 'it',
   exportLogs: 'it',
+  getSetupState: 'it',
+  checkSetupCenter: 'it',
+  checkSetupPortal: 'it',
+  readSetupQr: 'it',
+  listSetupDevices: 'it',
+  testSetupPrinter: 'it',
+  testSetupBarcodeScanner: 'it',
+  testSetupDocumentScanner: 'it',
+  finishSetup: 'it',
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;

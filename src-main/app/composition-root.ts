@@ -76,6 +76,7 @@ import { LinkLog } from '../sync/link-log';
 import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
 import type { ReloadReason } from '../../src-shared/contract';
+import { setupHandlers } from './setup/setup-handlers';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -107,6 +108,8 @@ export interface KioskCoreOptions {
   reload?: (reason: ReloadReason) => void;
   /** The Electron host's crash record: an out-of-service mark left by an earlier run raises the `crash` alert. */
   crashes?: CrashMarks;
+  /** No configuration yet (issue #19): the renderer shows the set-up wizard, not the kiosk. */
+  setupMode?: boolean;
 }
 
 export interface KioskCore {
@@ -213,6 +216,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         wait: realWait,
       })
     : undefined;
+  const credentials = options.credentials ?? new FileCredentialStore(join(dataDir, 'portal-credential'));
   // Sync runs in the background (enrollment retried, never blocking start-up); no portal configured = disabled.
   const portalHttp = requestFetch();
   const linkLog = new LinkLog(logger, () => clock.now().getTime());
@@ -221,7 +225,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         db,
         config,
         fileRoot: join(dataDir, 'files'),
-        credentials: options.credentials ?? new FileCredentialStore(join(dataDir, 'portal-credential')),
+        credentials,
         clock,
         logger,
         random: Math.random,
@@ -393,6 +397,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       store,
       devices: monitor.snapshot(),
       privacy: { retentionHours: config.privacy.retentionHours },
+      ...(options.setupMode ? { setupMode: true } : {}),
     }),
     listQueueServices: () => needQueue().listServices(),
     getQueueSummary: () => needQueue().summary(),
@@ -547,6 +552,23 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getDiagnostics: () => diagnosticsService.snapshot(),
     listExportMounts: () => listExportMounts(config.diagnostics.exportMountRoots),
     exportLogs: ({ destination }) => logExport.export(destination),
+    ...setupHandlers({
+      dataDir,
+      config,
+      setupMode: options.setupMode ?? false,
+      host: options.host,
+      version: options.version,
+      clock,
+      logger,
+      runningScanner: barcodeScanner,
+      runningPrinter: printer,
+      hid: options.hid,
+      access: staffAccess,
+      db,
+      credentials,
+      reload: options.reload,
+      fetch: portalHttp.fetch,
+    }),
     scanDocumentPages: async ({ sessionId, documentId, language }) => {
       try {
         await storage.assertRoomForScan(language ?? config.language);

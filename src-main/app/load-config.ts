@@ -13,14 +13,21 @@ export interface LaunchFlags {
   provision: string | null;
   /** `--terminal-id ID`: which terminal of the profile this is (else matched by hostname). */
   terminalId: string | null;
+  /**
+   * `--demo`: a data folder without config.json runs the embedded demo center (`npm start`, the
+   * tests). Without it such a terminal starts in set-up mode: the wizard (issue #19, decision 0040).
+   */
+  demo: boolean;
 }
 
-const KNOWN = ['--web', '--no-open', '--port', '--data-dir', '--provision', '--terminal-id'];
+const KNOWN = ['--web', '--no-open', '--port', '--data-dir', '--provision', '--terminal-id', '--demo'];
 
 export interface LoadedConfig {
   config: KioskConfig;
   dataDir: string;
   flags: LaunchFlags;
+  /** No config.json and no --demo: the kiosk runs the set-up wizard (on the embedded defaults' virtual devices). */
+  setupMode: boolean;
 }
 
 export interface ParseOptions {
@@ -46,6 +53,7 @@ export function parseLaunchFlags(
         'data-dir': { type: 'string' },
         provision: { type: 'string' },
         'terminal-id': { type: 'string' },
+        demo: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: lenient,
@@ -64,6 +72,7 @@ export function parseLaunchFlags(
     dataDir: resolve(values['data-dir'] ?? defaultDataDir(env)),
     provision: values.provision === undefined ? null : resolve(values.provision),
     terminalId: values['terminal-id'] ?? null,
+    demo: values.demo ?? false,
   };
 }
 
@@ -81,7 +90,7 @@ export function loadKioskConfig(
   const overrideFile = join(flags.dataDir, 'config.json');
   const override = existsSync(overrideFile) ? readJson(overrideFile) : undefined;
   const source = override === undefined ? 'embedded demo defaults' : overrideFile;
-  return { config: parseConfig(mergeConfig(defaults, override), source), dataDir: flags.dataDir, flags };
+  return { config: parseConfig(mergeConfig(defaults, override), source), dataDir: flags.dataDir, flags, setupMode: override === undefined && !flags.demo };
 }
 
 function readJson(file: string): unknown {

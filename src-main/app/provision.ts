@@ -1,10 +1,11 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../kernel/clock';
-import type { CredentialStore } from '../sync/credential-store';
-import { PortalClient } from '../sync/portal-client';
 import { enrollmentRefusal, type EnrollmentRefusal } from '../sync/enrollment-refusal';
+import { writeFileAtomic } from '../kernel/write-file-atomic';
 import { PortalError } from '../sync/portal-error';
+import { trialEnrollment } from '../sync/trial-enrollment';
+import { InsecurePortalUrlError } from '../sync/url-policy';
 import { ConfigError } from './config';
 import { planProvision, type ProvisionPlan } from './provision-profile';
 
@@ -20,20 +21,6 @@ export interface ProvisionRequest {
   fetch?: typeof fetch;
 }
 
-/** Holds the credential of the trial enrollment only in memory: the kiosk enrolls again when it starts. */
-class ThrowawayCredentials implements CredentialStore {
-  private value: string | null = null;
-  read(): string | null {
-    return this.value;
-  }
-  write(credential: string): void {
-    this.value = credential;
-  }
-  clear(): void {
-    this.value = null;
-  }
-}
-
 const REFUSAL_TEXT: Record<EnrollmentRefusal, string> = {
   expired: "the enrollment token has expired. Ask the portal's administrators for a new one",
   used: "the enrollment token was already used by another terminal (each one-time token enrolls one terminal). Ask the portal's administrators for a new one",
@@ -42,46 +29,22 @@ const REFUSAL_TEXT: Record<EnrollmentRefusal, string> = {
 };
 
 /**
- * The portal named in the plan answers and accepts the enrollment token. Tried by enrolling,
- * which is what the terminal will do at its first start anyway; the trial's credential is dropped.
+ * The portal named in the plan answers and accepts the enrollment token (a trial enrollment,
+ * src-main/sync/trial-enrollment.ts).
  */
 async function checkPortal(plan: ProvisionPlan, req: ProvisionRequest): Promise<void> {
   const { portalUrl, enrollmentToken } = plan.config.sync;
   if (portalUrl === null) return;
-  let client: PortalClient;
-  try {
-    client = new PortalClient({ baseUrl: portalUrl, credentials: new ThrowawayCredentials(), clock: req.clock, timeoutMs: 10_000, fetch: req.fetch });
-  } catch (error) {
-    throw new ConfigError(`sync.portalUrl (${portalUrl}): ${(error as Error).message}`);
-  }
   if (enrollmentToken === '') throw new ConfigError('sync.enrollmentToken: the portal is set but no enrollment token is');
   try {
-    await client.enroll(enrollmentToken, plan.terminalId, req.appVersion.slice(0, 50) || 'unknown');
+    await trialEnrollment({ portalUrl, enrollmentToken, terminalId: plan.terminalId, appVersion: req.appVersion, clock: req.clock, fetch: req.fetch });
   } catch (error) {
+    if (error instanceof InsecurePortalUrlError) throw new ConfigError(`sync.portalUrl (${portalUrl}): ${error.message}`);
     if (!(error instanceof PortalError)) throw error;
     if (error.kind === 'unreachable') throw new ConfigError(`sync.portalUrl: the portal at ${portalUrl} cannot be reached (${error.message}). Check the address and the network.`);
     const refusal = enrollmentRefusal(error);
     if (refusal !== null) throw new ConfigError(`sync.enrollmentToken: ${REFUSAL_TEXT[refusal]} (${error.message})`);
     throw new ConfigError(`The portal at ${portalUrl} refused the enrollment of ${plan.terminalId}: ${error.message}`);
-  }
-}
-
-/** Writes a file whole or not at all: a temp file, flushed, renamed over the old one, the folder flushed. */
-export function writeFileAtomic(file: string, text: string, dir: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  const fd = openSync(temp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
-  const dirFd = openSync(dir, 'r');
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
   }
 }
 

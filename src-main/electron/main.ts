@@ -146,13 +146,16 @@ function run(): void {
       return;
     }
 
-    const startCore = (current: KioskConfig): Promise<KioskCore> => createKioskCore(coreOptions(current));
-    const switcher = new CoreSwitch(startCore(config));
+    const startCore = (current: KioskConfig, setup: boolean): Promise<KioskCore> => createKioskCore({ ...coreOptions(current), setupMode: setup });
+    const switcher = new CoreSwitch(startCore(config, loaded.setupMode));
     cores = switcher;
     // Set-up finished or a central configuration to apply: a new core from the files on disk, the window stays.
     const reload = (reason: ReloadReason): void => {
       logger.log('info', 'kiosk core restarting', { reason });
-      switcher.replace(reason, () => startCore(loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1), process.env, { ignoreUnknownFlags: true }).config)).catch((error: unknown) => {
+      switcher.replace(reason, () => {
+        const next = loadKioskConfig(process.argv.slice(process.defaultApp ? 2 : 1), process.env, { ignoreUnknownFlags: true });
+        return startCore(next.config, next.setupMode);
+      }).catch((error: unknown) => {
         logger.log('error', 'kiosk core did not restart', { error: describe(error) });
         fatal('Kiosk không khởi động lại được / The kiosk could not restart', error);
       });

@@ -34,6 +34,8 @@ export const LOG_EVENTS = [
   'update.installing',
   'update.installed',
   'update.failed',
+  'setup.step_refused',
+  'setup.finished',
 ] as const;
 export type LogEventName = (typeof LOG_EVENTS)[number];
 

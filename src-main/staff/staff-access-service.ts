@@ -76,6 +76,16 @@ export class StaffAccessService {
     this.audit('pin-set', role, null);
   }
 
+  /**
+   * Why `setPin(role, pin)` would refuse this PIN, without setting it: the set-up wizard checks
+   * every step before it writes anything (issue #19).
+   */
+  async pinProblem(role: StaffRole, pin: string): Promise<'invalid' | 'same-as-other' | null> {
+    if (pinProblem(pin)) return 'invalid';
+    const other = readPinHash(this.deps.db, role === 'it' ? 'staff' : 'it');
+    return other && (await verifyPin(pin, other)) ? 'same-as-other' : null;
+  }
+
   /** Called by RoleSessions when a session ends, whatever the reason. */
   sessionEnded(role: StaffRole, why: string): void {
     this.audit('logout', role, why);

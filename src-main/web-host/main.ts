@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     await runProvisioning(launch, typeof KIOSK_VERSION === 'string' ? KIOSK_VERSION : 'dev');
     return;
   }
-  const { config, dataDir, flags } = loadKioskConfig(process.argv.slice(2));
+  const { config, dataDir, flags, setupMode } = loadKioskConfig(process.argv.slice(2));
   const logger = createFileLogger(join(dataDir, 'logs'), systemClock, config.logs);
   surviveStrayFailures(process, logger);
   // The page is served while the core opens its store and devices; calls wait for the core.
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   // parsed and run before the host could print its URL (decision 0034).
   let listening!: () => void;
   const argv = process.argv.slice(2);
-  const startCore = async (current: KioskConfig): Promise<CoreEnds> => {
+  const startCore = async (current: KioskConfig, setup: boolean): Promise<CoreEnds> => {
     const { createKioskCore } = await import('../app/composition-root');
     return createKioskCore({
       dataDir,
@@ -43,9 +43,10 @@ async function main(): Promise<void> {
       clock: systemClock,
       logger,
       reload,
+      setupMode: setup,
     });
   };
-  const cores = new CoreSwitch<CoreEnds>(new Promise<void>((resolve) => (listening = resolve)).then(() => startCore(config)));
+  const cores = new CoreSwitch<CoreEnds>(new Promise<void>((resolve) => (listening = resolve)).then(() => startCore(config, setupMode)));
   cores.core().catch((error: unknown) => {
     process.stderr.write(`Kiosk failed to start: ${String(error)}\n`);
     process.exit(1);
@@ -53,7 +54,10 @@ async function main(): Promise<void> {
   // Set-up finished or a central configuration to apply: a new core from the files on disk, the host and the browser stay.
   function reload(reason: ReloadReason): void {
     logger.log('info', 'kiosk core restarting', { reason });
-    cores.replace(reason, () => startCore(loadKioskConfig(argv).config)).catch((error: unknown) => {
+    cores.replace(reason, () => {
+      const next = loadKioskConfig(argv);
+      return startCore(next.config, next.setupMode);
+    }).catch((error: unknown) => {
       process.stderr.write(`Kiosk failed to restart: ${String(error)}\n`);
       process.exit(1);
     });

@@ -8,6 +8,7 @@ import { StartupScreen } from '../screens/StartupScreen';
 import { StoreErrorScreen } from '../screens/StoreErrorScreen';
 import { DisplayModesProvider } from '../display/DisplayModesProvider';
 import { Kiosk } from './Kiosk';
+import { SetupModeScreen } from '../setup/SetupModeScreen';
 
 type Boot =
   | { readonly phase: 'loading' }
@@ -63,6 +64,7 @@ export function App({ kiosk }: { kiosk: KioskClient }): ReactElement {
   if (boot.phase === 'failed') return <StartupScreen error={boot.error} onRetry={() => void load()} />;
   const { info } = boot;
   if (info.store.state === 'unavailable') return <StoreErrorScreen info={info} store={info.store} />;
+  if (info.setupMode === true) return <SetupModeScreen kiosk={kiosk} info={info} />;
   return (
     <DisplayModesProvider>
       <Kiosk kiosk={kiosk} info={info} devices={devices} onStoreTrouble={() => void load()} />

@@ -7,6 +7,7 @@ import { assertNever } from '../../src-shared/assert-never';
 import { formatIssuedAt } from '../app/format';
 import { PinPad } from './PinPad';
 import { StaffPanel } from './StaffPanel';
+import { SetupWizard } from '../setup/SetupWizard';
 import { useStaffIdle } from './use-staff-idle';
 
 /** Choosing a PIN: typed twice; the IT set-up goes on to the staff PIN. */
@@ -25,7 +26,8 @@ type Gate =
   | { step: 'login'; message: string | null }
   | { step: 'locked'; until: string }
   | Choosing
-  | { step: 'panel'; granted: GrantedSession; notice: string | null };
+  | { step: 'panel'; granted: GrantedSession; notice: string | null }
+  | { step: 'wizard'; granted: GrantedSession };
 
 interface StaffGateProps {
   kiosk: KioskClient;
@@ -156,9 +158,13 @@ export function StaffGate({ kiosk, language, onClose }: StaffGateProps): ReactEl
             granted={gate.granted}
             notice={gate.notice}
             onChangePin={(role) => setGate({ step: 'choose', role, first: null, granted: gate.granted, message: null })}
+            onSetupWizard={() => setGate({ step: 'wizard', granted: gate.granted })}
             onClose={close}
           />
         );
+      case 'wizard':
+        // Cancel changes nothing and goes back to the panel; finishing reloads the page.
+        return <SetupWizard kiosk={kiosk} session={gate.granted.session} onCancel={() => setGate({ step: 'panel', granted: gate.granted, notice: null })} />;
     }
   };
 

@@ -26,6 +26,8 @@ interface StaffPanelProps {
   /** A line to show once (a PIN saved). */
   notice: string | null;
   onChangePin: (role: StaffRole) => void;
+  /** IT: the set-up wizard again, prefilled with the running configuration (issue #19). */
+  onSetupWizard?: () => void;
   /** Logs out and closes. */
   onClose: () => void;
 }
@@ -34,7 +36,7 @@ interface StaffPanelProps {
  * Device status for staff and IT, behind the PIN (StaffGate): each device's state, reason, time
  * and last problem; test print, test scan, test read (masked in main); sync; the staff alerts.
  */
-export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onClose }: StaffPanelProps): ReactElement {
+export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onSetupWizard, onClose }: StaffPanelProps): ReactElement {
   const { t } = useTranslation();
   const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
   const [print, setPrint] = useState<Outcome<ResponseOf<'testPrint'>>>({ state: 'idle' });
@@ -85,6 +87,11 @@ export function StaffPanel({ kiosk, language, granted, notice, onChangePin, onCl
         </header>
         {notice ? <p data-testid="staff-notice">{notice}</p> : null}
         {granted.role === 'it' ? <DiagnosticsLink kiosk={kiosk} language={language} session={session} /> : null}
+        {granted.role === 'it' && onSetupWizard ? (
+          <button type="button" className="staff-panel__button" data-testid="staff-setup-wizard" onClick={onSetupWizard}>
+            {t('setup.openWizard')}
+          </button>
+        ) : null}
 
         <table className="staff-panel__devices" data-testid="staff-devices">
           <thead>

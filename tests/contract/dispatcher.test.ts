@@ -70,7 +70,8 @@ describe('dispatcher: staff and IT methods need a live session of their role', (
     for (const m of ['getDeviceStatus', 'listStaffAlerts', 'testPrint', 'testDocumentScan', 'getLastScan', 'getSyncStatus', 'listParkedRows', 'retryParkedRow', 'logoutStaff'] as const) {
       expect(roleOf(m)).toBe('staff');
     }
-    expect(guarded.filter((m) => roleOf(m) === 'it').sort()).toEqual(['exportLogs', 'getDiagnostics', 'listExportMounts', 'setItPin', 'setStaffPin']);
+    const setupWizard = ['checkSetupCenter', 'checkSetupPortal', 'finishSetup', 'getSetupState', 'listSetupDevices', 'readSetupQr', 'testSetupBarcodeScanner', 'testSetupDocumentScanner', 'testSetupPrinter'];
+    expect(guarded.filter((m) => roleOf(m) === 'it').sort()).toEqual([...['exportLogs', 'getDiagnostics', 'listExportMounts', 'setItPin', 'setStaffPin'], ...setupWizard].sort());
     expect(roleFree).toContain('takeTicket');
   });
 

@@ -58,7 +58,7 @@ export async function runElectronSmoke(): Promise<SmokeResult> {
     // No executablePath: Playwright then resolves the same binary itself and injects its loader,
     // which also strips its own switches from process.argv before the kiosk parses its flags.
     app = await _electron.launch({
-      args: [MAIN_BUNDLE, '--data-dir', dataDir],
+      args: [MAIN_BUNDLE, '--data-dir', dataDir, '--demo'],
       cwd: ROOT,
       env,
       timeout: TIMEOUT_MS,

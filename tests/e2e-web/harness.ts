@@ -46,6 +46,8 @@ export interface KioskProcessOptions {
   config?: unknown;
   /** Added to the kiosk's environment, e.g. SANE_CONFIG_DIR for SANE's test backend. */
   env?: Record<string, string>;
+  /** A blank terminal: started without `--demo`, so no config.json means the set-up wizard. */
+  blank?: boolean;
 }
 
 /** Starts the real browser host the way `npm start -- --web --no-open` does. */
@@ -57,7 +59,7 @@ export async function startKioskProcess(
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify(options.config, null, 2));
   }
-  const child = spawn(process.execPath, [join(ROOT, 'dist/main/web-main.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main/web-main.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir, ...(options.blank ? [] : ['--demo'])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
   });

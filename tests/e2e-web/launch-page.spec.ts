@@ -39,7 +39,7 @@ describe('the launch page', () => {
     const fakeChromium = join(dir, 'chromium');
     writeFileSync(fakeChromium, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}'\n`);
     chmodSync(fakeChromium, 0o755);
-    const child = spawn(process.execPath, [join(ROOT, 'dist/main/web-main.mjs'), '--port', '0', '--data-dir', join(dir, 'data')], {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/main/web-main.mjs'), '--port', '0', '--data-dir', join(dir, 'data'), '--demo'], {
       env: { ...process.env, KIOSK_CHROMIUM: fakeChromium },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

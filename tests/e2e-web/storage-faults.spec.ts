@@ -45,7 +45,7 @@ async function toDocuments(page: Page, kiosk: KioskProcess): Promise<void> {
 /** A kiosk whose every write of the data folder is refused for the whole run. */
 async function startReadOnlyKiosk(dataDir: string) {
   const [command = process.execPath, ...prefix] = [...readOnlyCommand(), process.execPath];
-  const child = spawn(command, [...prefix, join(ROOT, 'dist/main/web-main.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(command, [...prefix, join(ROOT, 'dist/main/web-main.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir, '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -70,6 +70,7 @@ describe('configuration', () => {
       dataDir: '/tmp/x',
       provision: null,
       terminalId: null,
+      demo: false,
     });
     expect(parseLaunchFlags(['--provision', '/tmp/p.json', '--terminal-id', 'kiosk-07'])).toMatchObject({ provision: '/tmp/p.json', terminalId: 'kiosk-07' });
     expect(() => parseLaunchFlags(['--port', 'abc'])).toThrow(/--port: expected a whole number from 0 to 65535/);

@@ -11,6 +11,9 @@ export interface HidDeviceInfo {
   productId: number;
   path?: string | undefined;
   usagePage?: number | undefined;
+  /** The names the device gives itself (the set-up wizard lists them). */
+  product?: string | undefined;
+  manufacturer?: string | undefined;
 }
 export interface HidHandle {
   on(event: 'data', listener: (data: Buffer) => void): unknown;
