@@ -44,6 +44,9 @@ export const KioskAlertReasonSchema = z.enum([
   'clock_behind',
   'clock_ahead',
   'purge_failing',
+  // A central configuration from the portal refused, or the saved one damaged (decision 0041).
+  'central_config_rejected',
+  'central_config_damaged',
 ]);
 export type KioskAlertReason = z.infer<typeof KioskAlertReasonSchema>;
 

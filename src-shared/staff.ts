@@ -7,7 +7,7 @@ import { AlertReasonSchema, DeviceReasonSchema, ReasonParamsSchema } from './rea
  * staff (entry locked after wrong PINs, the disk nearly full, a purge that keeps failing, an
  * outbox row set aside, the clock far from the portal's). One open alert per source at a time.
  */
-export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock']);
+export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock', 'config']);
 export type AlertSource = z.infer<typeof AlertSourceSchema>;
 
 /** Something staff must see: raised with a reason, resolved when the cause is gone. */

@@ -7,7 +7,7 @@ import { wireSync } from './wire-sync';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
-import { RenderProof } from '../devices/display/render-proof';
+import { RENDER_PROOF_FRESH_SECONDS, RenderProof } from '../devices/display/render-proof';
 import type { PrinterPort } from '../devices/printer/printer-port';
 import { printerWordsOf } from '../devices/printer/printer-condition';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
@@ -73,6 +73,8 @@ import { LinkLog } from '../sync/link-log';
 import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
 import type { ReloadReason } from '../../src-shared/contract';
+import { CentralConfigApplier, IdleMoment } from './central-config-apply';
+import { localConfigLayers } from './load-config';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -164,6 +166,24 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   const diagnostics = new DeviceDiagnostics(events);
   const renderProof = new RenderProof(clock);
+  // Central configuration (decision 0041): applied by a new core, only when no one is at the screen.
+  const idleMoment = new IdleMoment({
+    clock,
+    proof: () => renderProof.state(),
+    staffSessionOpen: () => roleSessions.anyOpen(),
+    freshSeconds: RENDER_PROOF_FRESH_SECONDS,
+  });
+  const centralConfig = new CentralConfigApplier({
+    dataDir,
+    running: config,
+    localLayers: () => localConfigLayers(dataDir),
+    idle: () => idleMoment.idle(),
+    reload: options.reload,
+    alerts: staffAlerts,
+    clock,
+    logger,
+  });
+  centralConfig.start();
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
 
@@ -221,7 +241,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
           schemaVersion: db?.pragma('user_version', { simple: true }) as number,
           storage: storage.current(),
           lastPurgeAt: purge?.lastPurgeAt()?.toISOString() ?? null,
+          configVersion: centralConfig.inForce(),
         }),
+        centralConfig,
         catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
         onLinkState: (state) => {
           linkLog.observe(state);
@@ -412,6 +434,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     submitWedgeScan: ({ text }) => scans.submitWedgeScan(text),
     reportRendered: ({ screen }) => {
       renderProof.record(screen);
+      centralConfig.idleMoment();
       return { recorded: true };
     },
     getLastScan: () => scans.testRead(),
@@ -495,7 +518,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
     getLinkState: () => needStore(sync).view.status().state,
     getStaffAlertBadge: () => ({ open: staffAlerts.list().filter((a) => a.resolvedAt === null).length }),
-    startCitizenSession: citizenBoundary,
+    startCitizenSession: () => {
+      idleMoment.citizenStarted();
+      return citizenBoundary();
+    },
     endCitizenSession: citizenBoundary,
     getStaffAccess: () => needStaffAccess().state(),
     loginStaff: ({ pin }) => needStaffAccess().login(pin),

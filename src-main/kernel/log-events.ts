@@ -27,6 +27,10 @@ export const LOG_EVENTS = [
   'config.change',
   'storage.disk_low',
   'storage.disk_ok',
+  'config.central_saved',
+  'config.central_rejected',
+  'config.central_damaged',
+  'config.central_applying',
 ] as const;
 export type LogEventName = (typeof LOG_EVENTS)[number];
 

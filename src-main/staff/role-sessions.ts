@@ -55,6 +55,11 @@ export class RoleSessions {
     return true;
   }
 
+  /** True while a staff or IT session is live (a central configuration then waits, decision 0041). */
+  anyOpen(): boolean {
+    return [...this.held.keys()].some((token) => this.live(token) !== undefined);
+  }
+
   endAll(why: SessionEnd): void {
     for (const token of [...this.held.keys()]) this.end(token, why);
   }

@@ -72,7 +72,7 @@ th{background:#f1f1f1}form{margin:0}form.inline{display:inline-block;margin:0 8p
 </style></head><body>
 <h1>Reference portal (Kiosk Sync API v1)</h1>
 <p>Faults: <code>${escape(JSON.stringify(state['faults']))}</code></p>
-<h2>Terminals (${terminals.length}) — <a href="/admin/fleet">Fleet health</a></h2>
+<h2>Terminals (${terminals.length}) — <a href="/admin/fleet">Fleet health</a> — <a href="/admin/config">Central configuration</a></h2>
 ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
 <h2>Dossiers received (${dossiers.length})</h2>
 ${table(['Code', 'Procedure', 'Terminal', 'Status', 'Received', 'Files (SHA-256)'], dossiers)}

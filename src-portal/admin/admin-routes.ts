@@ -19,6 +19,9 @@ import { routerOf } from '../http/router';
 import { adminPage } from './admin-page';
 import { fleetPage } from '../fleet/fleet-page';
 import { fleetRows } from '../fleet/fleet-view';
+import { CENTER_SCOPE } from '../repo/terminal-config';
+import { configAdminState, renameService, RenameServiceSchema, saveCentralText, ScopeSchema, type SaveOutcome } from './config-admin';
+import { configPage } from './config-page';
 
 /** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
 interface AdminTarget {
@@ -41,6 +44,21 @@ const json = (status: number, value: unknown): AdminReply => ({
   payload: Buffer.from(JSON.stringify(value)),
 });
 const problem = (status: number, message: string): AdminReply => json(status, { error: { message } });
+
+const html = (status: number, page: string): AdminReply => ({ status, contentType: 'text/html; charset=utf-8', payload: Buffer.from(page) });
+const DocumentForm = z.strictObject({ scope: ScopeSchema, document: z.string().max(1_000_000) });
+/** Saved: a script gets the revision; the page's form goes back to the page (handleAdmin turns this into a 303). */
+const toConfigPage = (revision: number): AdminReply => ({ ...json(200, { revision }), headers: { location: '/admin/config' } });
+
+function saveCentralBody(portal: AdminTarget, scope: string, body: Buffer): SaveOutcome {
+  return saveCentralText(portal.deps.db, scope, body.toString('utf8'), portal.deps.clock());
+}
+
+/** A save over the JSON API: the revision, or 400 with each bad field named. */
+function documentSaved(saved: SaveOutcome): AdminReply {
+  if (saved.ok) return json(200, { revision: saved.revision });
+  return json(400, { error: { message: `Not saved: ${saved.problems.join('; ')}`, problems: saved.problems } });
+}
 
 const StatusBody = z.object({ status: z.number().int().min(1).max(10), note: z.string().max(2000).optional() }).strict();
 const CallNextBody = z.object({ serviceId: z.string().min(1).max(100), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
@@ -105,6 +123,28 @@ const routeAdmin = routerOf<AdminHandler>({
     return { status: 200, contentType: 'text/html; charset=utf-8', payload: Buffer.from(fleetPage(fleetRows(portal.deps.db, now), now)) };
   },
   'GET /admin/fleet/state': (portal) => json(200, fleetRows(portal.deps.db, portal.deps.clock())),
+  // Central configuration (decision 0041): the page, its JSON, the editors' saves, the rename form.
+  'GET /admin/config': (portal) => html(200, configPage(configAdminState(portal.deps.db))),
+  'GET /admin/config/state': (portal) => json(200, configAdminState(portal.deps.db)),
+  'PUT /admin/config/center': (portal, body) => documentSaved(saveCentralBody(portal, CENTER_SCOPE, body)),
+  'PUT /admin/config/terminals/{terminalId}': (portal, body, params) => {
+    const scope = ScopeSchema.safeParse(params['terminalId'] ?? '');
+    if (!scope.success || scope.data === CENTER_SCOPE) return problem(400, 'terminalId: letters, digits and dashes (1–32)');
+    return documentSaved(saveCentralBody(portal, scope.data, body));
+  },
+  'POST /admin/config/documents': (portal, body) => {
+    const form = parse(DocumentForm, body);
+    if (typeof form === 'string') return problem(400, form);
+    const saved = saveCentralText(portal.deps.db, form.scope, form.document, portal.deps.clock());
+    if (saved.ok) return toConfigPage(saved.revision);
+    return html(400, configPage(configAdminState(portal.deps.db), { scope: form.scope, problems: saved.problems, text: form.document }));
+  },
+  'POST /admin/config/rename-service': (portal, body) => {
+    const change = parse(RenameServiceSchema, body);
+    const saved: SaveOutcome = typeof change === 'string' ? { ok: false, problems: [change] } : renameService(portal.deps.db, change, portal.deps.clock());
+    if (saved.ok) return toConfigPage(saved.revision);
+    return html(400, configPage(configAdminState(portal.deps.db), { scope: 'rename', problems: saved.problems }));
+  },
   'GET /admin/faults': (portal) => json(200, portal.faults.describe()),
   'DELETE /admin/faults': (portal) => {
     portal.setFaults([]);
@@ -180,7 +220,9 @@ export function handleAdmin(portal: AdminTarget, method: string, url: URL, heade
   // The page's buttons are plain forms: after one, the browser goes back to the page.
   if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     const reply = found.route(portal, Buffer.from(JSON.stringify(Object.fromEntries(new URLSearchParams(body.toString('utf8'))))), found.pathParams);
-    return reply.status < 400 ? { status: 303, contentType: 'text/plain; charset=utf-8', payload: Buffer.alloc(0), headers: { location: '/admin' } } : reply;
+    return reply.status < 400
+      ? { status: 303, contentType: 'text/plain; charset=utf-8', payload: Buffer.alloc(0), headers: { location: reply.headers?.['location'] ?? '/admin' } }
+      : reply;
   }
   return found.route(portal, body, found.pathParams);
 }

@@ -246,4 +246,37 @@ const m0007: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+/**
+ * Number 8 belongs to the enrollment tokens' migration, written on another branch at the same
+ * time. This empty stand-in keeps the chain contiguous until that branch's migration replaces it.
+ */
+const m0008: PortalMigration = { version: 8, name: 'reserved for one-time enrollment tokens', up: '' };
+
+/**
+ * Central configuration (decision 0041): the center-wide document (scope '*') and per-terminal
+ * documents, each at the revision of its last save (one sequence over all, so any save raises the
+ * merged version a terminal sees); and what each terminal last reported of it. No foreign key on
+ * scope: a terminal's document may be written before it enrolls.
+ */
+const m0009: PortalMigration = {
+  version: 9,
+  name: 'central configuration',
+  up: `
+    CREATE TABLE config_documents (
+      scope    TEXT PRIMARY KEY,
+      document TEXT NOT NULL,
+      revision INTEGER NOT NULL UNIQUE CHECK (revision >= 1),
+      saved_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE terminal_config_state (
+      terminal_id      TEXT PRIMARY KEY REFERENCES terminals(id),
+      applied_version  INTEGER,
+      applied_at       TEXT,
+      rejected_version INTEGER,
+      rejected_at      TEXT,
+      problems         TEXT NOT NULL DEFAULT '[]'
+    ) STRICT;
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
