@@ -50,7 +50,7 @@ ${problemList(notice, 'rename')}</form>`;
       t.rejectedVersion !== null && (t.appliedVersion === null || t.rejectedVersion > t.appliedVersion)
         ? `<span class="flag">Rejected version ${escape(t.rejectedVersion)}</span><ul>${t.problems.map((p) => `<li><code>${escape(p)}</code></li>`).join('')}</ul>`
         : '';
-    const state = t.appliedVersion === t.version ? '<span class="ok">Up to date</span>' : rejected || '<span>Waiting for the terminal</span>';
+    const state = rejected || (t.appliedVersion === t.version ? '<span class="ok">Up to date</span>' : '<span>Waiting for the terminal</span>');
     return `<tr data-terminal="${escape(t.id)}"><td><b>${escape(t.id)}</b></td><td>${escape(t.version)}</td><td>${escape(t.appliedVersion ?? '–')}${
       t.appliedAt ? `<br><small>${escape(t.appliedAt)}</small>` : ''
     }</td><td>${state}</td><td><details><summary>${t.own ? `Own document (revision ${escape(t.own.revision)})` : 'No own document'}</summary>${editor(
