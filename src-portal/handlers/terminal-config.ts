@@ -10,12 +10,17 @@ export const configEtag = (version: number): string => `"config-${version}"`;
 /** The ETag the heartbeat's answer carries, without reading the documents. */
 export const terminalConfigEtag = (db: Database, terminalId: string): string => configEtag(terminalConfigVersion(db, terminalId));
 
-/** A stored document (checked on save) at the current format; an older format is upgraded on the way. */
+/**
+ * A stored document (checked on save) at the current format; an older format is upgraded on the
+ * way. One this portal cannot read (written by a newer portal, edited in the database) is served
+ * as it is: the terminal checks it too, refuses it with each problem named and says so.
+ */
 function storedDocument(db: Database, scope: string): CentralConfig | null {
   const row = configDocument(db, scope);
   if (!row) return null;
-  const checked = migrateCentralConfig(JSON.parse(row.document) as unknown);
-  return checked.ok ? checked.document : null;
+  const raw = JSON.parse(row.document) as unknown;
+  const checked = migrateCentralConfig(raw);
+  return checked.ok ? checked.document : (raw as CentralConfig);
 }
 
 /** The center-wide document with the terminal's own over it, and the version they make. */
