@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../sync/server-process';
-import { kioskPage, launchBrowser, ROOT, startKioskProcess, type KioskProcess } from './harness';
+import { kioskPage, launchBrowser, openStaffPanel, ROOT, startKioskProcess, type KioskProcess } from './harness';
 
 /**
  * Issue #19, central configuration: two terminals provisioned headlessly from one profile, both
@@ -21,7 +22,7 @@ const provision = (...args: string[]) => spawnSync(process.execPath, [join(ROOT,
 
 interface ConfigState {
   center: { revision: number } | null;
-  terminals: { id: string; version: number; appliedVersion: number | null }[];
+  terminals: { id: string; version: number; appliedVersion: number | null; rejectedVersion: number | null }[];
 }
 
 let lastState: unknown = null;
@@ -143,5 +144,44 @@ describe('central configuration from the reference portal (two provisioned kiosk
     assert.match(text, /idle\.timeoutSeconds/);
     await admin.screenshot({ path: join(SHOTS, 'central-admin-errors.png'), fullPage: true });
     assert.equal((await configState(portal)).center?.revision, renamed);
+  });
+
+  it("a document the kiosk refuses leaves it running as it was, and tells its staff and the portal's Fleet page", async () => {
+    // What a newer portal (or a hand-edited row) could serve: written past the portal's own check.
+    const db = new BetterSqlite3(join(dir, 'portal', 'portal.sqlite3'));
+    db.pragma('busy_timeout = 5000');
+    const revision = (db.prepare('SELECT MAX(revision) AS r FROM config_documents').get() as { r: number }).r + 1;
+    db.prepare(`INSERT INTO config_documents (scope, document, revision, saved_at) VALUES ('central-01', ?, ?, ?)`).run(
+      JSON.stringify({ schemaVersion: 2, idle: { timeoutSeconds: 5 }, devices: { printer: { driver: 'tcp' } } }),
+      revision,
+      new Date().toISOString(),
+    );
+    db.close();
+    await until(
+      'central-01 to report the version rejected',
+      async () => ((await configState(portal)).terminals.find((t) => t.id === 'central-01')?.rejectedVersion === revision ? true : undefined),
+      30_000,
+    );
+
+    const page = await kioskPage(browser);
+    await page.goto(kiosks[0]!.url);
+    await page.getByTestId('screen-attract').waitFor();
+    await openStaffPanel(page, 'it');
+    const alert = page.locator('[data-testid="staff-alerts"] li[data-reason="central_config_rejected"][data-open="true"]');
+    await alert.waitFor();
+    const words = await alert.innerText();
+    assert.match(words, /Cấu hình tập trung/);
+    assert.match(words, new RegExp(`phiên bản ${revision}`));
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'central-kiosk-staff-alert.png') });
+    await page.getByTestId('staff-close').click().catch(() => undefined);
+
+    const fleet = await kioskPage(browser);
+    await fleet.goto(`${portal.url}/admin/fleet`);
+    const row = fleet.locator('tr[data-terminal="central-01"]');
+    assert.match((await row.textContent()) ?? '', /Configuration rejected/);
+    assert.match((await row.locator('td.config').innerText()) ?? '', new RegExp(`v${revision} rejected`));
+    assert.doesNotMatch((await fleet.locator('tr[data-terminal="central-02"]').textContent()) ?? '', /Configuration rejected/);
+    await fleet.screenshot({ path: join(SHOTS, 'central-fleet.png'), fullPage: true });
   });
 });
