@@ -137,4 +137,17 @@ describe('central configuration between the kiosk and the reference portal', () 
     const again = startKiosk(dataDir);
     expect((await again.serviceNames())[0]).toBe('Đất đai – Nhà ở');
   }, 60_000);
+
+  it('a damaged central-config.json on disk: the kiosk starts on its local settings and staff see why', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ idle: { timeoutSeconds: 45 } }));
+    writeFileSync(join(dataDir, CENTRAL_CONFIG_FILE), '{"version": 4, "etag": "\\"config-4\\"", "document": {"schemaVer');
+    const kiosk = startKiosk(dataDir);
+    expect((await kiosk.serviceNames())[0]).toBe('Đất đai');
+    expect((await kiosk.dispatch<{ idle: { timeoutSeconds: number } }>('getInfo')).idle.timeoutSeconds).toBe(45);
+    const alert = (await kiosk.alerts()).find((a) => a.source === 'config');
+    expect(alert).toMatchObject({ reason: 'central_config_damaged', resolvedAt: null });
+    expect(alert?.detail).toMatch(/not JSON/);
+    expect(kiosk.logger.lines.some((l) => l.message === 'config.central_damaged')).toBe(true);
+  });
 });
