@@ -20,8 +20,9 @@ import { adminPage } from './admin-page';
 import { fleetPage } from '../fleet/fleet-page';
 import { fleetRows } from '../fleet/fleet-view';
 import { CENTER_SCOPE } from '../repo/terminal-config';
-import { configAdminState, renameService, RenameServiceSchema, saveCentralText, ScopeSchema, type SaveOutcome } from './config-admin';
+import { configAdminState, renameService, RenameServiceSchema, saveCentralText, savedDocument, ScopeSchema, type SaveOutcome } from './config-admin';
 import { configPage } from './config-page';
+import { mergedTerminalConfig } from '../handlers/terminal-config';
 
 /** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
 interface AdminTarget {
@@ -126,7 +127,13 @@ const routeAdmin = routerOf<AdminHandler>({
   // Central configuration (decision 0041): the page, its JSON, the editors' saves, the rename form.
   'GET /admin/config': (portal) => html(200, configPage(configAdminState(portal.deps.db))),
   'GET /admin/config/state': (portal) => json(200, configAdminState(portal.deps.db)),
+  'GET /admin/config/center': (portal) => json(200, savedDocument(portal.deps.db, CENTER_SCOPE)),
   'PUT /admin/config/center': (portal, body) => documentSaved(saveCentralBody(portal, CENTER_SCOPE, body)),
+  'GET /admin/config/terminals/{terminalId}': (portal, _body, params) => {
+    const id = params['terminalId'] ?? '';
+    // Its own document and what GET /v1/terminal-config serves it, also before it enrolls.
+    return json(200, { own: savedDocument(portal.deps.db, id), served: mergedTerminalConfig(portal.deps.db, id) });
+  },
   'PUT /admin/config/terminals/{terminalId}': (portal, body, params) => {
     const scope = ScopeSchema.safeParse(params['terminalId'] ?? '');
     if (!scope.success || scope.data === CENTER_SCOPE) return problem(400, 'terminalId: letters, digits and dashes (1–32)');

@@ -90,6 +90,9 @@ const documentOf = (row: ConfigDocumentRow | undefined) => {
   return row && document ? { document, revision: row.revision, savedAt: row.saved_at } : null;
 };
 
+/** One scope's saved document with its revision, or null. */
+export const savedDocument = (db: Database, scope: string) => documentOf(configDocument(db, scope));
+
 /** The documents and each enrolled terminal's state, for the page and as JSON. */
 export function configAdminState(db: Database): ConfigAdminState {
   const states = terminalConfigStates(db);

@@ -51,6 +51,8 @@ describe('central configuration on the reference portal', () => {
     expect(((await beat(p, b)).json as { configEtag: string }).configEtag).toBe(forB.headers.get('etag'));
     expect((await getConfig(p, b, forB.headers.get('etag') ?? '')).status).toBe(304);
 
+    expect((await p.admin('GET', '/admin/config/center')).json).toMatchObject({ revision: 1, document: centerDoc });
+    expect((await p.admin('GET', '/admin/config/terminals/cfg-b')).json).toMatchObject({ own: { revision: 2, document: own }, served: { version: 2 } });
     // A center-wide save reaches every terminal with a higher version, the one with its own too.
     await p.admin('PUT', '/admin/config/center', { ...centerDoc, idle: { timeoutSeconds: 120 } });
     expect((await getConfig(p, a)).json).toMatchObject({ version: 3, document: { idle: { timeoutSeconds: 120 } } });
