@@ -53,6 +53,8 @@ export class CentralConfigApplier implements CentralConfigSink {
     }
     const candidate = this.candidate(mergeConfig(running, centralSettings(saved.document)), 'saved central configuration');
     if (!candidate.ok) {
+      // No longer fits the local settings (IT changed config.json): ask the portal again, so it hears why.
+      this.documentNeeded = true;
       this.rejectAlert(saved.version, candidate.problems);
       return;
     }
