@@ -6,6 +6,7 @@ import { registerQueueTicket, reserveQueueNumbers } from './handlers/queue';
 import { getQueuePosition, getQueueStatus } from './handlers/queue-wait';
 import { createPayment, getPayment, submitRating } from './handlers/ratings-payments';
 import { enroll, heartbeat } from './handlers/terminals';
+import { getTerminalConfig, reportTerminalConfig } from './handlers/terminal-config';
 import { receiveDiagnostics } from './handlers/diagnostics';
 import { appendUpload } from './handlers/upload-append';
 import { createUploadWithBody, metaFromHeaders } from './handlers/upload-create-with-body';
@@ -89,6 +90,8 @@ export function portalRoutes(r: RouteDeps): RouteMap {
       },
     },
     'GET /v1/catalog': json('getCatalog', catalog),
+    'GET /v1/terminal-config': json('getTerminalConfig', getTerminalConfig),
+    'POST /v1/terminal-config/report': json('reportTerminalConfig', reportTerminalConfig),
     'POST /v1/dossier-code-blocks': json('reserveDossierCodes', reserveDossierCodes, true),
     'POST /v1/queue-tickets': json('registerQueueTicket', registerQueueTicket, true),
     'POST /v1/queue-number-blocks': json('reserveQueueNumbers', reserveQueueNumbers, true),

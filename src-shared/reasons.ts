@@ -45,6 +45,9 @@ export const KioskAlertReasonSchema = z.enum([
   'clock_ahead',
   'purge_failing',
   'kiosk_out_of_service',
+  // A central configuration from the portal refused, or the saved one damaged (decision 0041).
+  'central_config_rejected',
+  'central_config_damaged',
 ]);
 export type KioskAlertReason = z.infer<typeof KioskAlertReasonSchema>;
 

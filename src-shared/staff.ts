@@ -8,7 +8,7 @@ import { AlertReasonSchema, DeviceReasonSchema, ReasonParamsSchema } from './rea
  * outbox row set aside, the clock far from the portal's, the kiosk out of service after repeated
  * crashes). One open alert per source at a time.
  */
-export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock', 'crash']);
+export const AlertSourceSchema = z.enum([...DeviceNameSchema.options, 'staff-access', 'storage', 'privacy', 'outbox', 'clock', 'crash', 'config']);
 export type AlertSource = z.infer<typeof AlertSourceSchema>;
 
 /** Something staff must see: raised with a reason, resolved when the cause is gone. */

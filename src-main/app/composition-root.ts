@@ -7,8 +7,8 @@ import { wireSync } from './wire-sync';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
 import { DeviceHealthMonitor } from '../devices/device-health-monitor';
-import { RenderProof } from '../devices/display/render-proof';
-import { kioskIdle } from '../update/kiosk-idle';
+import { RENDER_PROOF_FRESH_SECONDS, RenderProof } from '../devices/display/render-proof';
+import { IdleMoment } from '../devices/display/idle-moment';
 import { CrashAlert, NO_CRASH_MARKS, type CrashMarks } from './crash-alert';
 import type { OutOfServiceMark } from './crash-record';
 import type { PrinterPort } from '../devices/printer/printer-port';
@@ -77,6 +77,8 @@ import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
 import type { ReloadReason } from '../../src-shared/contract';
 import { setupHandlers } from './setup/setup-handlers';
+import { CentralConfigApplier } from './central-config-apply';
+import { localConfigLayers } from './load-config';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -180,6 +182,24 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   const diagnostics = new DeviceDiagnostics(events);
   const renderProof = new RenderProof(clock);
+  // Between citizens: when a central configuration (decision 0041) or an update (0039) may act.
+  const idleMoment = new IdleMoment({
+    clock,
+    proof: () => renderProof.state(),
+    staffSessionOpen: () => roleSessions.anyOpen(),
+    freshSeconds: RENDER_PROOF_FRESH_SECONDS,
+  });
+  const centralConfig = new CentralConfigApplier({
+    dataDir,
+    running: config,
+    localLayers: () => localConfigLayers(dataDir),
+    idle: () => idleMoment.idle(),
+    reload: options.reload,
+    alerts: staffAlerts,
+    clock,
+    logger,
+  });
+  centralConfig.start();
   const scans = new ScannerService(barcodeScanner, events, clock, config.center.timeZone, logger);
   const unwatchScanner = barcodeScanner.onHealth(() => monitor.check());
 
@@ -238,7 +258,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
           schemaVersion: db?.pragma('user_version', { simple: true }) as number,
           storage: storage.current(),
           lastPurgeAt: purge?.lastPurgeAt()?.toISOString() ?? null,
+          configVersion: centralConfig.inForce(),
         }),
+        centralConfig,
         catalog: { importDocument: (raw) => needCatalog().importDocument(raw) },
         onLinkState: (state) => {
           linkLog.observe(state);
@@ -334,7 +356,6 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     return role;
   };
   /** A citizen is at the screen: no staff session stays open behind them, no earlier scan stays readable. */
-  let citizenSession = false;
   const citizenBoundary = () => {
     roleSessions.endAll('citizen-session');
     scans.forgetLastScan();
@@ -431,6 +452,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     submitWedgeScan: ({ text }) => scans.submitWedgeScan(text),
     reportRendered: ({ screen }) => {
       renderProof.record(screen);
+      centralConfig.idleMoment();
       return { recorded: true };
     },
     getLastScan: () => scans.testRead(),
@@ -515,13 +537,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     getLinkState: () => needStore(sync).view.status().state,
     getStaffAlertBadge: () => ({ open: staffAlerts.list().filter((a) => a.resolvedAt === null).length }),
     startCitizenSession: () => {
-      citizenSession = true;
+      idleMoment.citizenStarted();
       return citizenBoundary();
     },
-    endCitizenSession: () => {
-      citizenSession = false;
-      return citizenBoundary();
-    },
+    endCitizenSession: citizenBoundary,
     getStaffAccess: () => needStaffAccess().state(),
     loginStaff: ({ pin }) => needStaffAccess().login(pin),
     setupFirstItPin: ({ pin }) => needStaffAccess().setupFirstItPin(pin),
@@ -601,7 +620,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     renderProof,
     logger,
     reportOutOfService: (mark) => crashAlert.raise(mark),
-    isIdle: () => kioskIdle({ citizenSession, staffSession: roleSessions.anyOpen(), render: renderProof.state() }),
+    isIdle: () => idleMoment.idle(),
     async close() {
       monitor.stop();
       storage.stop();

@@ -12,6 +12,7 @@ import { StorageConfigSchema } from '../storage/storage-config';
 import { SyncConfigSchema } from '../sync/sync-config';
 import { SpeechConfigSchema } from '../devices/speech/speech-config';
 import { DiagnosticsConfigSchema } from '../diagnostics/diagnostics-config';
+import { IdleConfigSchema, PrinterTextSchema } from '../../src-shared/central-config';
 
 export const ConfigSchema = z
   .object({
@@ -19,12 +20,7 @@ export const ConfigSchema = z
     terminal: TerminalConfigSchema,
     language: LanguageSchema.default('vi'),
     queue: QueueConfigSchema,
-    idle: z.object({
-      timeoutSeconds: z.number().int().min(10).max(3600).default(60),
-      // WCAG 2.2.1: at least 20 s to answer the warning (decision 0033).
-      warningSeconds: z.number().int().min(20).max(120).default(20),
-      ticketDisplaySeconds: z.number().int().min(3).max(300).default(20),
-    }),
+    idle: IdleConfigSchema,
     devices: z
       .object({
         healthPollSeconds: z.number().min(0.2).max(300).default(5),
@@ -84,8 +80,8 @@ export const ConfigSchema = z
         })
         .prefault({}),
       paperWidthDots: z.literal([576, 384], { error: 'expected 576 (80 mm paper) or 384 (58 mm paper)' }).default(576),
-      header: z.string().default(''),
-      footer: z.string().default(''),
+      header: PrinterTextSchema.default(''),
+      footer: PrinterTextSchema.default(''),
       /** virtual driver: PNG images kept in <data dir>/prints; the oldest are removed first. */
       virtualKeepImages: z.number().int().min(1).max(100_000).default(300),
     }),

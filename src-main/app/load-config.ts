@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, mergeConfig, parseConfig, type KioskConfig } from './config';
 import { assetsDir, defaultDataDir } from './paths';
+import { CENTRAL_CONFIG_FILE, readCentralLayer } from './central-config-file';
+import { migrateLocalConfig } from './config-version';
+import { centralSettings } from '../../src-shared/central-config';
 
 export interface LaunchFlags {
   web: boolean;
@@ -86,11 +89,32 @@ export function loadKioskConfig(
   options: ParseOptions = {},
 ): LoadedConfig {
   const flags = parseLaunchFlags(argv, env, options);
-  const defaults = embeddedDefaults();
-  const overrideFile = join(flags.dataDir, 'config.json');
-  const override = existsSync(overrideFile) ? readJson(overrideFile) : undefined;
-  const source = override === undefined ? 'embedded demo defaults' : overrideFile;
-  return { config: parseConfig(mergeConfig(defaults, override), source), dataDir: flags.dataDir, flags, setupMode: override === undefined && !flags.demo };
+  const local = localConfigLayers(flags.dataDir);
+  // No config.json: a terminal to set up, unless --demo asks for the embedded demo center (decision 0040).
+  return { config: withCentralLayer(local, flags.dataDir), dataDir: flags.dataDir, flags, setupMode: !local.present && !flags.demo };
+}
+
+/** Embedded defaults < `<data dir>/config.json` (upgraded to this kiosk's format), not yet validated. */
+export function localConfigLayers(dataDir: string): { raw: unknown; source: string; present: boolean } {
+  const overrideFile = join(dataDir, 'config.json');
+  const override = existsSync(overrideFile) ? migrateLocalConfig(readJson(overrideFile), overrideFile) : undefined;
+  return { raw: mergeConfig(embeddedDefaults(), override), source: override === undefined ? 'embedded demo defaults' : overrideFile, present: override !== undefined };
+}
+
+/**
+ * The local layers, then the last good central configuration over them (decision 0041). A central
+ * file that is damaged, or no longer fits the local settings, is left out here; the core that
+ * starts sees the same file and raises the staff alert. A bad local configuration still stops start-up.
+ */
+function withCentralLayer(local: { raw: unknown; source: string }, dataDir: string): KioskConfig {
+  const config = parseConfig(local.raw, local.source);
+  const central = readCentralLayer(dataDir);
+  if (central.state !== 'ok') return config;
+  try {
+    return parseConfig(mergeConfig(local.raw, centralSettings(central.document)), `${local.source} with ${CENTRAL_CONFIG_FILE}`);
+  } catch {
+    return config;
+  }
 }
 
 function readJson(file: string): unknown {

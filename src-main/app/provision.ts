@@ -7,6 +7,7 @@ import { PortalError } from '../sync/portal-error';
 import { trialEnrollment } from '../sync/trial-enrollment';
 import { InsecurePortalUrlError } from '../sync/url-policy';
 import { ConfigError } from './config';
+import { LOCAL_CONFIG_VERSION } from './config-version';
 import { planProvision, type ProvisionPlan } from './provision-profile';
 
 export interface ProvisionRequest {
@@ -57,6 +58,8 @@ export async function provisionTerminal(req: ProvisionRequest): Promise<Provisio
   const plan = planProvision(req.profileText, req.profileSource, req.embeddedDefaults, { terminalId: req.terminalId, hostname: req.hostname });
   await checkPortal(plan, req);
   mkdirSync(req.dataDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(join(req.dataDir, 'config.json'), `${JSON.stringify(plan.written, null, 2)}\n`, req.dataDir);
+  // The file names its format, so a later kiosk knows what it reads (decision 0041).
+  const file = { configVersion: LOCAL_CONFIG_VERSION, ...plan.written };
+  writeFileAtomic(join(req.dataDir, 'config.json'), `${JSON.stringify(file, null, 2)}\n`, req.dataDir);
   return plan;
 }

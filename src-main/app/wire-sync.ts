@@ -9,6 +9,7 @@ import type { Wait } from '../outbox/wait';
 import { PAYMENT_JOB_KIND } from '../payment/payment-service';
 import type { StaffAlerts } from '../staff/staff-alerts';
 import { CatalogPull, type CatalogSink } from '../sync/catalog-pull';
+import { CentralConfigPull, type CentralConfigSink } from '../sync/central-config-pull';
 import { ClockSkewWatch } from '../sync/clock-skew';
 import { CodeReservation } from '../sync/code-reservation';
 import type { CredentialStore } from '../sync/credential-store';
@@ -52,6 +53,8 @@ export interface SyncWiringDeps {
   alerts: Pick<StaffAlerts, 'raise' | 'resolve'>;
   fetch?: typeof fetch;
   workerOptions?: Partial<OutboxWorkerOptions>;
+  /** Where a pulled central configuration goes (decision 0041); absent: none is pulled. */
+  centralConfig?: CentralConfigSink;
   /** A delivery was committed (the personal-data purge looks then). */
   onDelivered?: () => void;
 }
@@ -146,6 +149,7 @@ export function wireSync(deps: SyncWiringDeps): SyncWiring {
       new QueueBlockPull({ allocator, clock, logger, config: { terminalId, timeZone, serviceIds: config.queue.services.map((s) => s.id), queueBlockSize, queueBlockLow } }),
       new PaymentPull({ db, client, clock, watchDays: config.payment.watchDays }),
       new QueueWaitPull({ db, client, clock, logger, timeZone }),
+      ...(deps.centralConfig ? [new CentralConfigPull({ db, client, sink: deps.centralConfig, clock, logger })] : []),
     ],
     devices: deps.devices,
     status: () => view.status(),

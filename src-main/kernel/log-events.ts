@@ -36,6 +36,10 @@ export const LOG_EVENTS = [
   'update.failed',
   'setup.step_refused',
   'setup.finished',
+  'config.central_saved',
+  'config.central_rejected',
+  'config.central_damaged',
+  'config.central_applying',
 ] as const;
 export type LogEventName = (typeof LOG_EVENTS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VietQrAccountSchema } from '../../src-shared/central-config';
 import type { CenterConfig, TerminalConfig } from '../kernel/center';
 
 /**
@@ -7,19 +8,7 @@ import type { CenterConfig, TerminalConfig } from '../kernel/center';
  */
 export const PaymentConfigSchema = z
   .object({
-    vietqr: z
-      .object({
-        /** The receiving bank's 6-digit NAPAS BIN, e.g. 970436 (Vietcombank), 970415 (VietinBank). */
-        bankBin: z.string().regex(/^\d{6}$/, '6 digits (the bank BIN, e.g. 970436)'),
-        accountNumber: z.string().regex(/^[0-9A-Za-z]{1,19}$/, '1 to 19 letters or digits, as the bank prints it'),
-        /** Shown on screen so the citizen can check whom they pay; the banking app shows the bank's own record too. */
-        accountName: z.string().trim().min(1).max(70),
-        /** Shown on screen; the QR itself carries only the BIN. */
-        bankName: z.string().trim().min(1).max(70).nullable().default(null),
-      })
-      .strict()
-      .nullable()
-      .default(null),
+    vietqr: VietQrAccountSchema.nullable().default(null),
     /** Still-pending payments are asked about in each sync round for this many days after they started. */
     watchDays: z.number().int().min(1).max(90).default(7),
   })

@@ -55,7 +55,7 @@ export class RoleSessions {
     return true;
   }
 
-  /** Whether any staff or IT session is open now (an idle one is ended on the way). */
+  /** Whether any staff or IT session is open now (an idle one is ended on the way): an update or a central configuration then waits. */
   anyOpen(): boolean {
     return [...this.held.keys()].some((token) => this.live(token) !== undefined);
   }

@@ -12,6 +12,8 @@ export interface TerminalHealth {
   schemaVersion: number;
   storage: { level: StorageLevel; freeBytes: number | null };
   lastPurgeAt: string | null;
+  /** The central configuration version in force (decision 0041); null or absent: none. */
+  configVersion?: number | null;
 }
 
 interface HeartbeatParts {
@@ -41,6 +43,7 @@ export function heartbeatBody({ devices, status: s, health, sentAt, appVersion, 
     storage: { level: health.storage.level, ...(health.storage.freeBytes === null ? {} : { freeBytes: health.storage.freeBytes }) },
     ...(s.clockSkewSeconds === null ? {} : { clockSkewSeconds: s.clockSkewSeconds }),
     ...(health.lastPurgeAt === null ? {} : { lastPurgeAt: health.lastPurgeAt }),
+    ...(health.configVersion === null || health.configVersion === undefined ? {} : { configVersion: health.configVersion }),
     changed,
   };
 }

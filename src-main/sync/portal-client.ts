@@ -4,6 +4,7 @@ import type { CredentialStore } from './credential-store';
 import { networkError, parseRetryAfter, PortalError } from './portal-error';
 import {
   CodeBlockSchema,
+  ConfigReportReceiptSchema,
   DiagnosticsReceiptSchema,
   DossierReceiptSchema,
   DossierStatusSchema,
@@ -16,10 +17,12 @@ import {
   QueueStatusSchema,
   QueueTicketSchema,
   RatingReceiptSchema,
+  TerminalConfigSchema,
   UploadSchema,
   type DossierBundleManifest,
   type DossierSubmission,
   type Enrollment,
+  type HeartbeatAck,
   type HeartbeatBody,
   type PaymentRequest,
   type RatingSubmission,
@@ -93,7 +96,7 @@ export class PortalClient {
     return enrollment;
   }
 
-  async heartbeat(body: HeartbeatBody, signal?: AbortSignal): Promise<{ catalogEtag: string }> {
+  async heartbeat(body: HeartbeatBody, signal?: AbortSignal): Promise<HeartbeatAck> {
     return this.request({ method: 'POST', path: '/v1/heartbeats', body, signal, timeoutMs: 10_000 }, HeartbeatAckSchema, 'heartbeat');
   }
 
@@ -113,6 +116,24 @@ export class PortalClient {
     const document = await this.parseBody(res, 'catalog');
     if (!newEtag) throw new PortalError('transient', 'catalog: the answer has no ETag', res.status);
     return { status: 'changed', etag: newEtag, document };
+  }
+
+  /** This terminal's central configuration (decision 0041), or `unchanged` when our ETag still holds. */
+  async terminalConfig(
+    etag: string | null,
+    signal?: AbortSignal,
+  ): Promise<{ status: 'unchanged' } | { status: 'changed'; etag: string; version: number; document: unknown }> {
+    const res = await this.call({ method: 'GET', path: '/v1/terminal-config', headers: etag ? { 'if-none-match': etag } : {}, signal });
+    if (res.status === 304) return { status: 'unchanged' };
+    const answer = await this.json(res, TerminalConfigSchema, 'terminal configuration');
+    const newEtag = res.headers.get('etag');
+    if (!newEtag) throw new PortalError('transient', 'terminal configuration: the answer has no ETag', res.status);
+    return { status: 'changed', etag: newEtag, version: answer.version, document: answer.document };
+  }
+
+  /** Tells the portal whether a configuration version is in force here, or why it was refused. */
+  async reportConfig(body: { version: number; outcome: 'applied' | 'rejected'; problems: readonly string[] }, signal?: AbortSignal) {
+    return this.request({ method: 'POST', path: '/v1/terminal-config/report', body, signal }, ConfigReportReceiptSchema, 'configuration report');
   }
 
   async reserveDossierCodes(day: string, count: number, key: string, signal?: AbortSignal, agencyCode?: string) {

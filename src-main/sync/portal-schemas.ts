@@ -16,7 +16,15 @@ export const EnrollmentSchema = z.object({
 });
 export type Enrollment = z.infer<typeof EnrollmentSchema>;
 
-export const HeartbeatAckSchema = z.object({ serverTime: z.string(), catalogEtag: z.string() });
+/** `configEtag` since 1.6: absent from an older portal, which serves no central configuration. */
+export const HeartbeatAckSchema = z.object({ serverTime: z.string(), catalogEtag: z.string(), configEtag: z.string().optional() });
+export type HeartbeatAck = z.infer<typeof HeartbeatAckSchema>;
+
+/** GET /v1/terminal-config: the merged document (checked by the kiosk, not here) and its version. */
+export const TerminalConfigSchema = z.object({ version: z.number().int().min(0), document: z.unknown() });
+
+/** POST /v1/terminal-config/report. */
+export const ConfigReportReceiptSchema = z.object({ version: z.number().int(), outcome: z.enum(['applied', 'rejected']), receivedAt: z.string() });
 
 /** The portal kept a terminal's diagnostics export (POST /v1/terminals/{terminalId}/diagnostics). */
 export const DiagnosticsReceiptSchema = z.object({ id: z.string(), receivedAt: z.string(), bytes: z.number().int().nonnegative() });
@@ -182,4 +190,6 @@ export interface HeartbeatBody {
   clockSkewSeconds?: number;
   lastPurgeAt?: string;
   changed?: boolean;
+  /** The central configuration version in force (1.6). */
+  configVersion?: number;
 }

@@ -10,12 +10,12 @@ import type { PortalClient } from './portal-client';
 import { PortalError } from './portal-error';
 import { setMeta } from './sync-repository';
 import { heartbeatBody, healthFingerprint, type TerminalHealth } from './heartbeat';
-import type { HeartbeatBody } from './portal-schemas';
+import type { HeartbeatAck, HeartbeatBody } from './portal-schemas';
 
 /** One pull of an upkeep round (catalog, codes, queue blocks, payments); a failure ends only itself. */
 export interface UpkeepStep {
   readonly what: string;
-  pull(ack: { catalogEtag: string }, signal: AbortSignal): Promise<void>;
+  pull(ack: { catalogEtag: string; configEtag?: string }, signal: AbortSignal): Promise<void>;
 }
 
 export interface UpkeepConfig {
@@ -148,7 +148,7 @@ export class SyncUpkeep {
     return heartbeatBody({ devices: devices(), status: status(), health: health(), sentAt: clock.now(), appVersion: config.appVersion, changed });
   }
 
-  private async sendHeartbeat(body: HeartbeatBody, signal: AbortSignal): Promise<{ catalogEtag: string }> {
+  private async sendHeartbeat(body: HeartbeatBody, signal: AbortSignal): Promise<HeartbeatAck> {
     const ack = await this.deps.client.heartbeat(body, signal);
     this.lastSent = healthFingerprint(body);
     return ack;

@@ -87,7 +87,7 @@ th{background:#f1f1f1}form{margin:0}form.inline{display:inline-block;margin:0 8p
 </style></head><body>
 <h1>Reference portal (Kiosk Sync API v1)</h1>
 <p>Faults: <code>${escape(JSON.stringify(state['faults']))}</code></p>
-<h2>Terminals (${terminals.length}) — <a href="/admin/fleet">Fleet health</a></h2>
+<h2>Terminals (${terminals.length}) — <a href="/admin/fleet">Fleet health</a> — <a href="/admin/config">Central configuration</a></h2>
 ${table(['#', 'Terminal', 'Version', 'Last seen', 'Outbox', 'Devices'], terminals)}
 <h2>Add a terminal</h2>
 <p><a href="/admin/terminals/new" class="button">Add a terminal: issue a one-time token and its set-up QR</a></p>

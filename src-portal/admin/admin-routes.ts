@@ -24,6 +24,10 @@ import { addTerminalPage } from './add-terminal-page';
 import { RolloutPercentageSchema, SEMVER_PATTERN } from '../../src-shared/update-feed';
 import { listRollouts, setRollout } from '../repo/update-rollouts';
 import { updateFeedsState } from '../updates/update-state';
+import { CENTER_SCOPE } from '../repo/terminal-config';
+import { configAdminState, renameService, RenameServiceSchema, saveCentralText, savedDocument, ScopeSchema, type SaveOutcome } from './config-admin';
+import { configPage } from './config-page';
+import { mergedTerminalConfig } from '../handlers/terminal-config';
 
 /** What the admin routes reach of the portal: PortalServer, told structurally so the server imports these routes and not the other way round. */
 interface AdminTarget {
@@ -50,6 +54,21 @@ const json = (status: number, value: unknown): AdminReply => ({
   payload: Buffer.from(JSON.stringify(value)),
 });
 const problem = (status: number, message: string): AdminReply => json(status, { error: { message } });
+
+const html = (status: number, page: string): AdminReply => ({ status, contentType: 'text/html; charset=utf-8', payload: Buffer.from(page) });
+const DocumentForm = z.strictObject({ scope: ScopeSchema, document: z.string().max(1_000_000) });
+/** Saved: a script gets the revision; the page's form goes back to the page (handleAdmin turns this into a 303). */
+const toConfigPage = (revision: number): AdminReply => ({ ...json(200, { revision }), headers: { location: '/admin/config' } });
+
+function saveCentralBody(portal: AdminTarget, scope: string, body: Buffer): SaveOutcome {
+  return saveCentralText(portal.deps.db, scope, body.toString('utf8'), portal.deps.clock());
+}
+
+/** A save over the JSON API: the revision, or 400 with each bad field named. */
+function documentSaved(saved: SaveOutcome): AdminReply {
+  if (saved.ok) return json(200, { revision: saved.revision });
+  return json(400, { error: { message: `Not saved: ${saved.problems.join('; ')}`, problems: saved.problems } });
+}
 
 const StatusBody = z.object({ status: z.number().int().min(1).max(10), note: z.string().max(2000).optional() }).strict();
 const CallNextBody = z.object({ serviceId: z.string().min(1).max(100), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
@@ -137,6 +156,34 @@ const routeAdmin = routerOf<AdminHandler>({
     const issued = issueForNewTerminal(portal.deps, portal.publicUrl, wanted.terminalId ?? null);
     return { ...json(201, issued), formPage: () => addTerminalView(portal, { issued }) };
   },
+  // Central configuration (decision 0041): the page, its JSON, the editors' saves, the rename form.
+  'GET /admin/config': (portal) => html(200, configPage(configAdminState(portal.deps.db))),
+  'GET /admin/config/state': (portal) => json(200, configAdminState(portal.deps.db)),
+  'GET /admin/config/center': (portal) => json(200, savedDocument(portal.deps.db, CENTER_SCOPE)),
+  'PUT /admin/config/center': (portal, body) => documentSaved(saveCentralBody(portal, CENTER_SCOPE, body)),
+  'GET /admin/config/terminals/{terminalId}': (portal, _body, params) => {
+    const id = params['terminalId'] ?? '';
+    // Its own document and what GET /v1/terminal-config serves it, also before it enrolls.
+    return json(200, { own: savedDocument(portal.deps.db, id), served: mergedTerminalConfig(portal.deps.db, id) });
+  },
+  'PUT /admin/config/terminals/{terminalId}': (portal, body, params) => {
+    const scope = ScopeSchema.safeParse(params['terminalId'] ?? '');
+    if (!scope.success || scope.data === CENTER_SCOPE) return problem(400, 'terminalId: letters, digits and dashes (1–32)');
+    return documentSaved(saveCentralBody(portal, scope.data, body));
+  },
+  'POST /admin/config/documents': (portal, body) => {
+    const form = parse(DocumentForm, body);
+    if (typeof form === 'string') return problem(400, form);
+    const saved = saveCentralText(portal.deps.db, form.scope, form.document, portal.deps.clock());
+    if (saved.ok) return toConfigPage(saved.revision);
+    return html(400, configPage(configAdminState(portal.deps.db), { scope: form.scope, problems: saved.problems, text: form.document }));
+  },
+  'POST /admin/config/rename-service': (portal, body) => {
+    const change = parse(RenameServiceSchema, body);
+    const saved: SaveOutcome = typeof change === 'string' ? { ok: false, problems: [change] } : renameService(portal.deps.db, change, portal.deps.clock());
+    if (saved.ok) return toConfigPage(saved.revision);
+    return html(400, configPage(configAdminState(portal.deps.db), { scope: 'rename', problems: saved.problems }));
+  },
   'GET /admin/faults': (portal) => json(200, portal.faults.describe()),
   'GET /admin/updates': (portal) => json(200, updatesState(portal)),
   // Staged rollout: the share of the fleet a release version is offered to, written into the feed.
@@ -204,8 +251,6 @@ const routeAdmin = routerOf<AdminHandler>({
   },
 });
 
-const html = (status: number, page: string): AdminReply => ({ status, contentType: 'text/html; charset=utf-8', payload: Buffer.from(page) });
-
 const addTerminalView = (portal: AdminTarget, extra: { issued?: NewTerminalReply; error?: string } = {}): string =>
   addTerminalPage({ portalUrl: portal.publicUrl, timeZone: portal.config.timeZone, tokens: issuedTokens(portal.deps, portal.deps.clock()), ...extra });
 
@@ -226,7 +271,9 @@ export function handleAdmin(portal: AdminTarget, method: string, url: URL, heade
   if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     const reply = found.route(portal, Buffer.from(JSON.stringify(Object.fromEntries(new URLSearchParams(body.toString('utf8'))))), found.pathParams);
     if (reply.formPage) return html(reply.status, reply.formPage());
-    return reply.status < 400 ? { status: 303, contentType: 'text/plain; charset=utf-8', payload: Buffer.alloc(0), headers: { location: '/admin' } } : reply;
+    return reply.status < 400
+      ? { status: 303, contentType: 'text/plain; charset=utf-8', payload: Buffer.alloc(0), headers: { location: reply.headers?.['location'] ?? '/admin' } }
+      : reply;
   }
   return found.route(portal, body, found.pathParams);
 }

@@ -270,8 +270,32 @@ const m0008: PortalMigration = {
   `,
 };
 
-/** RESERVED: the central configuration's migration (another branch) takes 9; this stand-in keeps the chain contiguous until it lands. */
-const m0009: PortalMigration = { version: 9, name: 'reserved for another branch', up: `SELECT 1;` };
+/**
+ * Central configuration (decision 0041): the center-wide document (scope '*') and per-terminal
+ * documents, each at the revision of its last save (one sequence over all, so any save raises the
+ * merged version a terminal sees); and what each terminal last reported of it. No foreign key on
+ * scope: a terminal's document may be written before it enrolls.
+ */
+const m0009: PortalMigration = {
+  version: 9,
+  name: 'central configuration',
+  up: `
+    CREATE TABLE config_documents (
+      scope    TEXT PRIMARY KEY,
+      document TEXT NOT NULL,
+      revision INTEGER NOT NULL UNIQUE CHECK (revision >= 1),
+      saved_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE terminal_config_state (
+      terminal_id      TEXT PRIMARY KEY REFERENCES terminals(id),
+      applied_version  INTEGER,
+      applied_at       TEXT,
+      rejected_version INTEGER,
+      rejected_at      TEXT,
+      problems         TEXT NOT NULL DEFAULT '[]'
+    ) STRICT;
+  `,
+};
 
 /** Staged rollout of kiosk updates (decision 0039): the admin's percentage per release version. */
 const m0010: PortalMigration = {

@@ -1,5 +1,5 @@
 /** Why a terminal needs someone's attention, as the Fleet page flags it (issue #19). */
-export type FleetFlag = 'silent' | 'not-rendering' | 'paper-out' | 'outbox-growing' | 'outbox-old' | 'disk-low' | 'clock-skew' | 'version-behind';
+export type FleetFlag = 'silent' | 'not-rendering' | 'paper-out' | 'outbox-growing' | 'outbox-old' | 'disk-low' | 'clock-skew' | 'version-behind' | 'config-rejected';
 
 /** What the Fleet page knows of one terminal: its latest heartbeat as received, and when. */
 export interface FleetTerminal {
@@ -10,6 +10,8 @@ export interface FleetTerminal {
   heartbeat: FleetHeartbeat | null;
   /** Outbox depths of the latest heartbeats, oldest first. */
   depths: readonly { at: string; depth: number }[];
+  /** The central configuration the terminal last reported (decision 0041); absent before any report. */
+  config?: { appliedVersion: number | null; rejectedVersion: number | null };
 }
 
 /** The parts of a heartbeat (docs/sync-api.yaml, Heartbeat) the flags read. */
@@ -65,5 +67,8 @@ export function fleetFlags(t: FleetTerminal, now: Date, newestVersion: string): 
   if (hb.storage?.level === 'low' || hb.storage?.level === 'full') flags.push('disk-low');
   if (Math.abs(hb.clockSkewSeconds ?? 0) > CLOCK_SKEW_MAX_S) flags.push('clock-skew');
   if (compareVersions(t.appVersion, newestVersion) < 0) flags.push('version-behind');
+  // A refused version newer than the one in force: the terminal runs on its last good one.
+  const rejected = t.config?.rejectedVersion ?? null;
+  if (rejected !== null && rejected > (t.config?.appliedVersion ?? -1)) flags.push('config-rejected');
   return flags;
 }

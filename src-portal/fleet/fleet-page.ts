@@ -11,6 +11,7 @@ const FLAG_TEXT: Record<FleetFlag, string> = {
   'disk-low': 'Disk low',
   'clock-skew': 'Clock skew',
   'version-behind': 'Version behind',
+  'config-rejected': 'Configuration rejected',
 };
 
 function age(seconds: number | null | undefined): string {
@@ -34,7 +35,16 @@ function row(r: FleetRow): string {
 <td>${age(r.heartbeatAgeSeconds)}</td><td>${escapeHtml(r.appVersion)}</td><td>${render}</td>
 <td>${devices || '–'}</td><td>${outbox}</td><td>${mb(hb?.storage?.freeBytes)}</td>
 <td>${hb?.clockSkewSeconds === undefined ? '–' : `${hb.clockSkewSeconds} s`}</td>
+<td class="config">${configCell(r)}</td>
 <td>${r.diagnostics.map((d) => `<a href="/admin/diagnostics/${escapeHtml(encodeURIComponent(d.id))}">${escapeHtml(d.receivedAt.slice(0, 16).replace('T', ' '))}</a>`).join('<br>') || '–'}</td></tr>`;
+}
+
+/** The central configuration version in force, and a refused newer one (decision 0041). */
+function configCell(r: FleetRow): string {
+  const applied = r.config?.appliedVersion ?? null;
+  const rejected = r.config?.rejectedVersion ?? null;
+  const shown = applied === null ? '–' : `v${applied}`;
+  return rejected !== null && rejected > (applied ?? -1) ? `${shown}<br><a href="/admin/config">v${rejected} rejected</a>` : shown;
 }
 
 /** The Fleet page: every terminal, what state it is in and how fresh that is; flagged ones first. */
@@ -51,7 +61,7 @@ th{background:#f1f1f1;position:sticky;top:0}tr.flagged td:first-child{border-lef
 </style></head><body>
 <h1>Fleet</h1>
 <p>${rows.length} terminal(s), <b>${flagged}</b> needing attention — at ${escapeHtml(now.toISOString())}. <a href="/admin">Admin</a></p>
-<table><thead><tr><th>Terminal</th><th>State</th><th>Last heartbeat</th><th>Version</th><th>Screen (render proof)</th><th>Devices</th><th>Outbox</th><th>Disk free</th><th>Clock skew</th><th>Diagnostics</th></tr></thead>
+<table><thead><tr><th>Terminal</th><th>State</th><th>Last heartbeat</th><th>Version</th><th>Screen (render proof)</th><th>Devices</th><th>Outbox</th><th>Disk free</th><th>Clock skew</th><th>Configuration</th><th>Diagnostics</th></tr></thead>
 <tbody>${rows.map(row).join('')}</tbody></table>
 </body></html>`;
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { latestDiagnosticsByTerminal } from '../repo/diagnostics';
 import { listTerminals, type DepthSample } from '../repo/terminals';
+import { terminalConfigStates } from '../repo/terminal-config';
 import { compareVersions, fleetFlags, type FleetFlag, type FleetHeartbeat, type FleetTerminal } from './fleet-flags';
 
 /** One row of the Fleet page: a terminal, its latest heartbeat, and what needs attention. */
@@ -18,6 +19,7 @@ const DIAGNOSTICS_SHOWN = 3;
 
 /** Every enrolled terminal with its flags at `now`; flagged ones first, then by terminal index. */
 export function fleetRows(db: Database, now: Date): FleetRow[] {
+  const configs = terminalConfigStates(db);
   const terminals = listTerminals(db).map((t) => ({
     id: t.id,
     name: t.name,
@@ -25,6 +27,7 @@ export function fleetRows(db: Database, now: Date): FleetRow[] {
     heartbeatAt: t.heartbeat_at,
     heartbeat: t.last_heartbeat === null ? null : (JSON.parse(t.last_heartbeat) as FleetHeartbeat),
     depths: JSON.parse(t.outbox_depths) as DepthSample[],
+    config: { appliedVersion: configs.get(t.id)?.applied_version ?? null, rejectedVersion: configs.get(t.id)?.rejected_version ?? null },
   }));
   const exports = latestDiagnosticsByTerminal(db, DIAGNOSTICS_SHOWN);
   const newest = terminals.map((t) => t.appVersion).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b), '');

@@ -4,6 +4,7 @@ import type { Reply } from '../http/http-io';
 import { enrollTerminal, recordHeartbeat } from '../repo/terminals';
 import type { HandlerContext, PortalDeps } from './context';
 import { acceptOneTimeToken } from './enrollment-tokens';
+import { terminalConfigEtag } from './terminal-config';
 
 export const hashCredential = (credential: string): string => createHash('sha256').update(credential).digest('hex');
 
@@ -51,5 +52,8 @@ export function enroll(deps: PortalDeps, body: unknown): Reply {
 
 export function heartbeat(ctx: HandlerContext): Reply {
   recordHeartbeat(ctx.deps.db, ctx.terminal.id, ctx.body as { appVersion: string; outbox: { depth: number } }, ctx.now.toISOString());
-  return { status: 200, body: { serverTime: ctx.now.toISOString(), catalogEtag: ctx.deps.catalog.etag } };
+  return {
+    status: 200,
+    body: { serverTime: ctx.now.toISOString(), catalogEtag: ctx.deps.catalog.etag, configEtag: terminalConfigEtag(ctx.deps.db, ctx.terminal.id) },
+  };
 }

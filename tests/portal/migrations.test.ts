@@ -119,4 +119,24 @@ describe('portal migrations', () => {
     expect(() => set.run('1.3.0', 12.5)).toThrow(/INTEGER|cannot store/);
     db.close();
   });
+
+  it('0009 adds central configuration: one document per scope at a unique revision, and what each terminal reported', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migratePortal(db, portalMigrations.slice(0, 7));
+    db.prepare(`INSERT INTO terminals (id, idx, name, credential_hash, app_version, enrolled_at) VALUES ('t1', 1, NULL, 'h', '0.1.0', '2026-12-01T00:00:00Z')`).run();
+    migratePortal(db, portalMigrations.slice(0, 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    const save = db.prepare(`INSERT INTO config_documents (scope, document, revision, saved_at) VALUES (?, '{}', ?, '2026-12-06T00:00:00Z')`);
+    save.run('*', 1);
+    save.run('t2', 2);
+    expect(() => save.run('*', 3)).toThrow(/UNIQUE/);
+    expect(() => save.run('t3', 2)).toThrow(/UNIQUE/);
+    expect(() => save.run('t3', 0)).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO terminal_config_state (terminal_id, applied_version, applied_at) VALUES ('t1', 1, '2026-12-06T00:00:00Z')`).run();
+    expect(db.prepare(`SELECT problems, rejected_version FROM terminal_config_state`).get()).toEqual({ problems: '[]', rejected_version: null });
+    // Reports only from enrolled terminals.
+    expect(() => db.prepare(`INSERT INTO terminal_config_state (terminal_id) VALUES ('nobody')`).run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
 });

@@ -58,7 +58,7 @@ describe('headless provisioning from one profile (issue #19)', () => {
     expect([first.terminal.id, first.language, first.idle.timeoutSeconds, first.sync.portalUrl]).toEqual(['kiosk-01', 'en', 90, portal.url]);
     expect([second.terminal.id, second.printer.driver, second.printer.tcp.host, second.idle.timeoutSeconds]).toEqual(['kiosk-02', 'tcp', '10.0.0.42', 90]);
     // Only the profile's part is written: the embedded defaults stay underneath, as for a hand-written file.
-    expect(Object.keys(JSON.parse(readFileSync(join(a, 'config.json'), 'utf8')) as object).sort()).toEqual(['center', 'idle', 'language', 'sync', 'terminal']);
+    expect(Object.keys(JSON.parse(readFileSync(join(a, 'config.json'), 'utf8')) as object).sort()).toEqual(['center', 'configVersion', 'idle', 'language', 'sync', 'terminal']);
     // The portal saw both terminals enroll (the token was tried for real).
     const state = (await portal.admin('GET', '/admin/state')).json as { terminals: { id: string }[] };
     expect(state.terminals.map((t) => t.id).sort()).toEqual(['kiosk-01', 'kiosk-02']);
