@@ -78,6 +78,8 @@ export const methodRoles = {
 } as const satisfies Record<MethodName, Role>;
 
 export type MethodRoles = typeof methodRoles;
+/** The methods one role may call: main's handlers are written per role (src-main/app/handlers/). */
+export type MethodsOf<R extends Role> = { [M in MethodName]: MethodRoles[M] extends R ? M : never }[MethodName];
 
 /** Staff and IT requests must carry the session token: a staff method whose schema lacks it does not compile. */
 type NeedsSession = { [M in MethodName]: MethodRoles[M] extends 'citizen' ? never : M }[MethodName];

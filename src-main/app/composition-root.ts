@@ -12,7 +12,6 @@ import { IdleMoment } from '../devices/display/idle-moment';
 import { CrashAlert, NO_CRASH_MARKS, type CrashMarks } from './crash-alert';
 import type { OutOfServiceMark } from './crash-record';
 import type { PrinterPort } from '../devices/printer/printer-port';
-import { printerWordsOf } from '../devices/printer/printer-condition';
 import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
 import { TcpPrinter } from '../devices/printer/transports/tcp-printer';
 import { assertNever } from '../../src-shared/assert-never';
@@ -35,22 +34,17 @@ import { assetsDir } from './paths';
 import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
 import { createBarcodeScanner } from '../devices/scanner/create-barcode-scanner';
 import type { HidModule } from '../devices/scanner/hid-pos-scanner';
-import { encodeRasterJob } from '../devices/printer/raster-job';
-import { provisionalDossierCode } from '../scan/dossier-code';
 import { ScannerService } from '../scan/scanner-service';
 import { DeviceDiagnostics } from '../staff/device-diagnostics';
 import { StaffAlerts } from '../staff/staff-alerts';
 import { RoleSessions } from '../staff/role-sessions';
 import { StaffAccessService } from '../staff/staff-access-service';
 import { StaffWork } from '../staff/staff-work';
-import { renderTestPage } from '../staff/test-page';
-import { formatLocalDateTime, localDay } from '../kernel/clock';
 import { tmpdir } from 'node:os';
 import { createDocumentScanner } from '../devices/docscan/create-document-scanner';
 import type { DocumentScannerPort } from '../devices/docscan/document-scanner-port';
 import { DocumentScanService } from '../devices/docscan/document-scan-service';
 import { nodeSpawner } from '../devices/docscan/process-runner';
-import { testDocumentScan } from '../devices/docscan/test-document-scan';
 import { createSpeech } from '../devices/speech/create-speech';
 import type { SpeechPort } from '../devices/speech/speech-port';
 import { SpeechService } from '../devices/speech/speech-service';
@@ -77,6 +71,10 @@ import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
 import type { ReloadReason } from '../../src-shared/contract';
 import { setupHandlers } from './setup/setup-handlers';
+import type { CoreParts } from './handlers/core-parts';
+import { citizenHandlers } from './handlers/citizen-handlers';
+import { staffHandlers } from './handlers/staff-handlers';
+import { itHandlers } from './handlers/it-handlers';
 import { CentralConfigApplier } from './central-config-apply';
 import { localConfigLayers } from './load-config';
 
@@ -349,28 +347,6 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
           terminalId: config.terminal.id,
         })
       : undefined;
-  /** The role of a live staff session (the dispatcher checked it), for the audit log. */
-  const staffRoleOf = (session: string) => {
-    const role = roleSessions.roleOf(session);
-    if (!role) throw new KioskError('forbidden', 'Staff login required.');
-    return role;
-  };
-  /** A citizen is at the screen: no staff session stays open behind them, no earlier scan stays readable. */
-  const citizenBoundary = () => {
-    roleSessions.endAll('citizen-session');
-    scans.forgetLastScan();
-    return {};
-  };
-
-  /** After a print, whatever it did to the printer (paper out mid-job) reaches the screens and alerts. */
-  const withDeviceCheck = async <T>(work: Promise<T>): Promise<T> => {
-    try {
-      return await work;
-    } finally {
-      monitor.check();
-    }
-  };
-
   const diagnosticsService = new DiagnosticsService({
     clock,
     startedAt,
@@ -406,171 +382,61 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     writeFile: (path, data, options) => nodeFsPromises.writeFile(path, data, options),
   });
 
+  const parts: CoreParts = {
+    options: { version: options.version, host: options.host, setupMode: options.setupMode },
+    config,
+    clock,
+    logger,
+    store,
+    printer,
+    monitor,
+    scans,
+    documentScans,
+    speech,
+    renderProof,
+    idleMoment,
+    centralConfig,
+    storage,
+    staffAlerts,
+    diagnostics,
+    diagnosticsService,
+    logExport,
+    roleSessions,
+    sync,
+    payments,
+    scanInto,
+    ratings,
+    dayReports,
+    staffWork,
+    needStore,
+    needQueue,
+    needCatalog,
+    needDossiers,
+    needPayments,
+    needStaffAccess,
+    staffRoleOf: (session) => {
+      const role = roleSessions.roleOf(session);
+      if (!role) throw new KioskError('forbidden', 'Staff login required.');
+      return role;
+    },
+    citizenBoundary: () => {
+      roleSessions.endAll('citizen-session');
+      scans.forgetLastScan();
+      return {};
+    },
+    withDeviceCheck: async (work) => {
+      try {
+        return await work;
+      } finally {
+        monitor.check();
+      }
+    },
+  };
+  // One handler per contract method, written per role (decision 0021); the dispatcher checks the role.
   const handlers: Handlers = {
-    speak: ({ text, language }) => speech.speak(text, language),
-    getInfo: () => ({
-      version: options.version,
-      host: options.host,
-      centerName: config.center.name,
-      terminalId: config.terminal.id,
-      defaultLanguage: config.language,
-      idle: config.idle,
-      store,
-      devices: monitor.snapshot(),
-      privacy: { retentionHours: config.privacy.retentionHours },
-      ...(options.setupMode ? { setupMode: true } : {}),
-    }),
-    listQueueServices: () => needQueue().listServices(),
-    getQueueSummary: () => needQueue().summary(),
-    takeTicket: async ({ serviceId, priority, language }) => {
-      roleSessions.endAll('citizen-session');
-      // A kiosk with no paper must not hand out numbers it cannot print (DOMAIN.md).
-      const health = (await printer.refreshHealth?.()) ?? printer.health();
-      if (health.state === 'offline') {
-        monitor.check();
-        throw new KioskError('device_unavailable', printerWordsOf(health));
-      }
-      const ticket = await needQueue().takeTicket(serviceId, priority, language);
-      monitor.check();
-      return ticket;
-    },
-    reprintTicket: async ({ ticketId, language }) => {
-      const ticket = await needQueue().print(ticketId, language);
-      monitor.check();
-      return ticket;
-    },
-    getCatalogInfo: () => needCatalog().info(),
-    listFields: () => needCatalog().fields(),
-    listProcedures: ({ fieldCode }) => needCatalog().procedures(fieldCode),
-    getProcedure: ({ code }) => needCatalog().detail(code),
-    searchProcedures: ({ query }) => needCatalog().search(query),
-    printChecklist: async ({ code, language }) => {
-      const outcome = await needCatalog().printChecklist(code, language);
-      monitor.check();
-      return outcome;
-    },
-    submitWedgeScan: ({ text }) => scans.submitWedgeScan(text),
-    reportRendered: ({ screen }) => {
-      renderProof.record(screen);
-      centralConfig.idleMoment();
-      return { recorded: true };
-    },
-    getLastScan: () => scans.testRead(),
-    getDeviceStatus: () => diagnostics.status(monitor.snapshot()),
-    listStaffAlerts: () => staffAlerts.list(),
-    testPrint: async () => {
-      const now = clock.now();
-      const page = renderTestPage(
-        {
-          centerName: config.center.name.vi,
-          terminalId: config.terminal.id,
-          printedAtText: formatLocalDateTime(now, config.center.timeZone),
-          sampleDossierCode: provisionalDossierCode(config.terminal.id, localDay(now, config.center.timeZone), 0),
-        },
-        printer.paperWidthDots,
-      );
-      try {
-        await printer.send(encodeRasterJob(page));
-        return { printed: true, printError: null };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        logger.log('warn', 'test print failed', { error: message });
-        return { printed: false, printError: message };
-      } finally {
-        await monitor.poll();
-      }
-    },
-    testDocumentScan: async () => {
-      try {
-        return await testDocumentScan(documentScans);
-      } finally {
-        monitor.check();
-      }
-    },
-    beginDossier: ({ procedureCode }) => {
-      roleSessions.endAll('citizen-session');
-      return needDossiers().begin(procedureCode);
-    },
-    stageScannedPage: async ({ sessionId, dataBase64 }) => {
-      await storage.assertRoomForScan(config.language);
-      return needDossiers().stagePage(sessionId, Buffer.from(dataBase64, 'base64'));
-    },
-    discardStagedPage: ({ sessionId, pageId }) => {
-      scanInto?.forgetPage(sessionId, pageId);
-      return needDossiers().discardPage(sessionId, pageId);
-    },
-    cancelDossier: ({ sessionId }) => {
-      scanInto?.endSession(sessionId);
-      return needDossiers().cancel(sessionId);
-    },
-    validateDossierDraft: ({ draft }) => needDossiers().validate(draft),
-    submitDossier: async ({ draft }) => {
-      const outcome = await needDossiers().submit(draft);
-      sync?.wake();
-      scanInto?.endSession(draft.sessionId);
-      monitor.check();
-      return outcome;
-    },
-    getReceipt: async ({ dossierId, language }) => {
-      const service = needDossiers();
-      const receipt = service.receipt(dossierId);
-      const pdf = await service.pdf(dossierId, language).catch(() => null);
-      return { ...receipt, pdfPath: pdf?.path ?? null };
-    },
-    reprintReceipt: async ({ dossierId, language }) => {
-      const outcome = await needDossiers().print(dossierId, language);
-      monitor.check();
-      return outcome;
-    },
-    lookupDossier: async ({ code, idLast4, language }) => {
-      // Online, the portal's status (decided at the counter) comes first; offline, the local one answers.
-      const [fromPortal] = await Promise.all([sync?.lookups?.refreshDossier(code) ?? false, payments?.refreshForCode(code)]);
-      const result = needDossiers().lookup(code, idLast4, language, fromPortal);
-      return { ...result, payment: needPayments().forCode(code) };
-    },
-    getSyncStatus: () => needStore(sync).view.status(),
-    listParkedRows: () => needStore(sync).view.parkedRows(),
-    retryParkedRow: ({ id }) => ({ requeued: needStore(sync).view.retryParked(id) }),
-    getPaymentOffer: ({ dossierId }) => needPayments().offer(dossierId),
-    startPayment: ({ dossierId }) => needPayments().start(dossierId),
-    getPaymentStatus: ({ paymentId }) => needPayments().status(paymentId),
-    getLinkState: () => needStore(sync).view.status().state,
-    getStaffAlertBadge: () => ({ open: staffAlerts.list().filter((a) => a.resolvedAt === null).length }),
-    startCitizenSession: () => {
-      idleMoment.citizenStarted();
-      return citizenBoundary();
-    },
-    endCitizenSession: citizenBoundary,
-    getStaffAccess: () => needStaffAccess().state(),
-    loginStaff: ({ pin }) => needStaffAccess().login(pin),
-    setupFirstItPin: ({ pin }) => needStaffAccess().setupFirstItPin(pin),
-    touchStaffSession: () => ({ idleSeconds: Math.round(roleSessions.idleMs / 1000) }),
-    logoutStaff: ({ session }) => ({ loggedOut: roleSessions.end(session, 'logout') }),
-    setStaffPin: async ({ pin }) => {
-      await needStaffAccess().setPin('staff', pin);
-      return {};
-    },
-    setItPin: async ({ pin }) => {
-      await needStaffAccess().setPin('it', pin);
-      return {};
-    },
-    getDayReport: ({ day }) => needStore(dayReports).get(day),
-    printDayReport: async ({ day, language }) => {
-      const outcome = await needStore(dayReports).print(day, language);
-      monitor.check();
-      return outcome;
-    },
-    reprintLastTicket: ({ session, language }) => withDeviceCheck(needStore(staffWork).reprintLastTicket(staffRoleOf(session), language)),
-    reprintReceiptByCode: ({ session, code, language }) => withDeviceCheck(needStore(staffWork).reprintReceiptByCode(staffRoleOf(session), code, language)),
-    listOutbox: () => needStore(sync).view.outboxRows(),
-    markPrinterRefilled: ({ session }) => needStore(staffWork).markPrinterRefilled(staffRoleOf(session)),
-    takeTicketForCitizen: ({ session, serviceId, priority, language }) =>
-      withDeviceCheck(needStore(staffWork).takeTicketForCitizen(staffRoleOf(session), serviceId, priority, language)),
-    checkRatingTarget: ({ target }) => needStore(ratings).check(target),
-    submitRating: ({ target, answers, comment }) => needStore(ratings).submit(target, answers, comment),
-    getDiagnostics: () => diagnosticsService.snapshot(),
-    listExportMounts: () => listExportMounts(config.diagnostics.exportMountRoots),
-    exportLogs: ({ destination }) => logExport.export(destination),
+    ...citizenHandlers(parts),
+    ...staffHandlers(parts),
+    ...itHandlers(parts),
     ...setupHandlers({
       dataDir,
       config,
@@ -588,14 +454,6 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       reload: options.reload,
       fetch: portalHttp.fetch,
     }),
-    scanDocumentPages: async ({ sessionId, documentId, language }) => {
-      try {
-        await storage.assertRoomForScan(language ?? config.language);
-        return await needStore(scanInto).scan(sessionId, documentId, language ?? config.language);
-      } finally {
-        monitor.check();
-      }
-    },
   };
 
   // The scanner first, so the monitor's first report is not a "not started" alert.

@@ -3,6 +3,7 @@ import { isMethodName, methods, type MethodName, type Methods, type ResponseOf }
 import { fail, ok, type Reply } from '../../src-shared/errors';
 import { roleOf } from '../../src-shared/method-roles';
 import type { Role } from '../../src-shared/staff-access';
+import type { MethodsOf } from '../../src-shared/method-roles';
 import { cleanRequestText } from './clean-request';
 import { KioskError } from '../kernel/kiosk-error';
 import type { Logger } from '../kernel/logger';
@@ -10,6 +11,8 @@ import type { Logger } from '../kernel/logger';
 export type Handlers = {
   [M in MethodName]: (request: z.output<Methods[M]['request']>) => Promise<ResponseOf<M>> | ResponseOf<M>;
 };
+/** The handlers of one role's methods. */
+export type HandlersOf<R extends Role> = Pick<Handlers, MethodsOf<R>>;
 
 /** Main's check of a role session token (src-main/staff/role-sessions.ts); a granted call counts as activity. */
 export interface SessionCheck {

@@ -1,6 +1,10 @@
 import type { MonoBitmap } from '../devices/printer/mono-bitmap';
 import { PaperLayout } from '../devices/printer/paper-layout';
 import { receiptQrText } from '../scan/receipt-qr';
+import type { PrinterPort } from '../devices/printer/printer-port';
+import { encodeRasterJob } from '../devices/printer/raster-job';
+import { provisionalDossierCode } from '../scan/dossier-code';
+import { formatLocalDateTime, localDay } from '../kernel/clock';
 
 export interface TestPageData {
   centerName: string;
@@ -21,4 +25,22 @@ export function renderTestPage(data: TestPageData, widthDots: number): MonoBitma
     .qr(receiptQrText(data.sampleDossierCode), 160)
     .text(data.sampleDossierCode, { size: 20, gapAfter: 0 })
     .finish();
+}
+
+/** The test page of this terminal, as of `now`, sent to `printer` (staff panel, set-up wizard). Throws what the printer threw. */
+export async function printTestPage(
+  printer: Pick<PrinterPort, 'send' | 'paperWidthDots'>,
+  terminal: { centerName: string; terminalId: string; timeZone: string },
+  now: Date,
+): Promise<void> {
+  const page = renderTestPage(
+    {
+      centerName: terminal.centerName,
+      terminalId: terminal.terminalId,
+      printedAtText: formatLocalDateTime(now, terminal.timeZone),
+      sampleDossierCode: provisionalDossierCode(terminal.terminalId, localDay(now, terminal.timeZone), 0),
+    },
+    printer.paperWidthDots,
+  );
+  await printer.send(encodeRasterJob(page));
 }

@@ -41,7 +41,7 @@ export interface SetupWiring {
   fetch: typeof fetch;
 }
 
-type SetupMethod = 'getSetupState' | 'checkSetupCenter' | 'checkSetupPortal' | 'readSetupQr' | 'listSetupDevices' | 'testSetupPrinter' | 'testSetupBarcodeScanner' | 'testSetupDocumentScanner' | 'finishSetup';
+export type SetupMethod = 'getSetupState' | 'checkSetupCenter' | 'checkSetupPortal' | 'readSetupQr' | 'listSetupDevices' | 'testSetupPrinter' | 'testSetupBarcodeScanner' | 'testSetupDocumentScanner' | 'finishSetup';
 
 /** The set-up wizard's methods, wired to the core's parts (the composition root spreads them in). */
 export function setupHandlers(w: SetupWiring): Pick<Handlers, SetupMethod> {

@@ -13,11 +13,8 @@ import { candidateConfig, centerProblem, draftFromConfig, isProblem, problem, wr
 import { portalProblemOf } from './portal-problem';
 import { candidatePrinter, listHid, listSetupDevices, testScanPage, type SetupDeviceEnv } from './setup-devices';
 import { nextScan, scanShown, setupQrOf } from './setup-scans';
-import { encodeRasterJob } from '../../devices/printer/raster-job';
-import { renderTestPage } from '../../staff/test-page';
-import { formatLocalDateTime, localDay } from '../../kernel/clock';
+import { printTestPage } from '../../staff/test-page';
 import type { PrinterPort } from '../../devices/printer/printer-port';
-import { provisionalDossierCode } from '../../scan/dossier-code';
 
 type Answer<M extends keyof SetupAnswers> = SetupAnswers[M];
 interface SetupAnswers {
@@ -115,18 +112,8 @@ export class SetupService {
     const spoolerRunning = printer.driver === 'spooler' && config.printer.driver === 'spooler';
     const candidate = spoolerRunning ? this.deps.runningPrinter : candidatePrinter(printer, this.deps.devices);
     if (isProblem(candidate)) return this.refused(candidate);
-    const now = clock.now();
-    const page = renderTestPage(
-      {
-        centerName: config.center.name.vi,
-        terminalId: config.terminal.id,
-        printedAtText: formatLocalDateTime(now, config.center.timeZone),
-        sampleDossierCode: provisionalDossierCode(config.terminal.id, localDay(now, config.center.timeZone), 0),
-      },
-      candidate.paperWidthDots,
-    );
     try {
-      await candidate.send(encodeRasterJob(page));
+      await printTestPage(candidate, { centerName: config.center.name.vi, terminalId: config.terminal.id, timeZone: config.center.timeZone }, clock.now());
       return valid({});
     } catch (error) {
       return this.refused(problem('printer-failed', 'printer', error instanceof Error ? error.message : String(error)));
