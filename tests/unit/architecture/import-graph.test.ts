@@ -27,7 +27,7 @@ const MAIN_LAYERS = [
   // rating reads dossiers and today's tickets to find what is rated; sync delivers it.
   'rating',
   'sync',
-  // update: the update policy, its history and the feed client; reads the render proof (devices) for idleness.
+  // update: the update policy, its history and the feed client; told of idleness by app (devices/display/idle-moment).
   'update',
   'staff',
   // report reads the queue's, dossiers', payments' and outbox's tables; nothing reads it but app.
