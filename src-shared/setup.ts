@@ -157,7 +157,8 @@ export const setupMethods = {
   /** A trial enrollment with the portal: reachable, https, token accepted; what the portal says of the center. */
   checkSetupPortal: { request: withSession({ portal: SetupPortalSchema, terminalId: text(100) }), response: checked(SetupPortalFoundSchema.nullable()) },
   /** Waits up to 20 s for the portal's set-up QR on the barcode scanner. */
-  readSetupQr: { request: withSession({}), response: checked(SetupQrReadSchema) },
+  /** Waits for the set-up QR on the HID scanners; or reads `wedgeText`, what a keyboard-wedge scanner typed. */
+  readSetupQr: { request: withSession({ wedgeText: z.string().max(20_000).optional() }), response: checked(SetupQrReadSchema) },
   listSetupDevices: { request: withSession({}), response: SetupDevicesSchema },
   /** A test page through a printer built from the candidate settings, not the running one. */
   testSetupPrinter: { request: withSession({ printer: SetupPrinterSchema }), response: checked(z.strictObject({})) },

@@ -110,6 +110,11 @@ describe('first-start set-up wizard on a blank terminal (built host, reference p
     await scan(kiosk, card);
     await page.locator('[data-testid="setup-qr-result"] [data-reason="qr-citizen-id"]').waitFor();
     await shot(page, '3-portal-qr-citizen-id');
+    // A keyboard-wedge scanner types the QR into the page: read at once, no button needed.
+    await page.keyboard.type(formatSetupQr({ motcuaSetup: 1, portalUrl: portal.url, enrollmentToken: 'typed-by-a-wedge-scanner' }));
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="setup-qr-result"][data-state="read"]').waitFor();
+    assert.equal(await page.getByTestId('setup-field-portal-token').innerText(), 'typed-by-a-wedge-scanner');
     // The portal's set-up QR fills both fields.
     await page.getByTestId('setup-read-qr').click();
     await page.locator('[data-testid="setup-qr-result"][data-state="waiting"]').waitFor();

@@ -88,7 +88,7 @@ export function setupHandlers(w: SetupWiring): Pick<Handlers, SetupMethod> {
     getSetupState: () => need().state(),
     checkSetupCenter: (r) => need().checkCenter(r),
     checkSetupPortal: (r) => need().checkPortal(r),
-    readSetupQr: () => need().readQr(),
+    readSetupQr: ({ wedgeText }) => need().readQr(wedgeText),
     listSetupDevices: () => need().listDevices(),
     testSetupPrinter: (r) => need().testPrinter(r),
     testSetupBarcodeScanner: (r) => need().testBarcodeScanner(r),

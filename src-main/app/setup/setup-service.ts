@@ -90,7 +90,12 @@ export class SetupService {
     return isProblem(found) ? this.refused(found) : valid(found);
   }
 
-  async readQr(): Promise<Answer<'readSetupQr'>> {
+  /** The set-up QR from a keyboard-wedge scanner (its text, typed into the page), or the next one a HID scanner reads. */
+  async readQr(wedgeText?: string): Promise<Answer<'readSetupQr'>> {
+    if (wedgeText !== undefined) {
+      const read = setupQrOf(wedgeText, this.deps.today());
+      return isProblem(read) ? this.refused(read) : valid(read);
+    }
     const extra = await this.extraQrScanners();
     try {
       const text = await nextScan([this.deps.runningScanner, ...extra], this.deps.scanWaitMs ?? SCAN_WAIT_MS);

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../../../src-shared/contract';
 import type { SetupPortal, SetupProblem } from '../../../src-shared/setup';
@@ -8,6 +8,7 @@ import { ProblemText } from '../ProblemText';
 import { SetupField } from '../SetupField';
 import { SetupKeyboard } from '../SetupKeyboard';
 import { unanswered } from '../test-outcome';
+import { useWedgeBursts } from '../../scan/use-wedge-scanner';
 
 type Field = 'url' | 'token';
 
@@ -28,16 +29,25 @@ export function PortalStep({ kiosk, session, portal, invalidField, onChange, onT
   const [scan, setScan] = useState<{ state: 'idle' | 'waiting' } | { state: 'read'; expiresAt: string | null; terminalId: string | null } | { state: 'failed'; problem: SetupProblem }>({ state: 'idle' });
   const typed = portal.mode === 'portal' ? portal : { mode: 'portal' as const, portalUrl: '', enrollmentToken: '' };
 
-  const readQr = async () => {
+  // A keyboard-wedge scanner types the QR into the page: read at once, whether or not the button was pressed.
+  // Through a ref: one listener for the step, so a burst is not cut by a re-render.
+  const latestReadQr = useRef(readQr);
+  useEffect(() => {
+    latestReadQr.current = readQr;
+  });
+  const readWedge = useCallback((text: string) => void latestReadQr.current(text), []);
+  useWedgeBursts(readWedge);
+
+  async function readQr(wedgeText?: string) {
     setScan({ state: 'waiting' });
-    const reply = await kiosk.readSetupQr({ session });
+    const reply = await kiosk.readSetupQr(wedgeText === undefined ? { session } : { session, wedgeText });
     if (!reply.ok) return setScan({ state: 'failed', problem: unanswered(reply.error.message) });
     const read = reply.value;
     if (!read.valid) return setScan({ state: 'failed', problem: read });
     onChange({ mode: 'portal', portalUrl: read.value.portalUrl, enrollmentToken: read.value.enrollmentToken });
     if (read.value.terminalId) onTerminalId(read.value.terminalId);
     setScan({ state: 'read', expiresAt: read.value.expiresAt, terminalId: read.value.terminalId });
-  };
+  }
 
   return (
     <div className="setup-step__body setup-step__body--typing" data-testid="setup-portal">

@@ -10,6 +10,7 @@ import type { VirtualScanner } from '../../../src-main/devices/scanner/virtual-s
 import type { HidModule } from '../../../src-main/devices/scanner/hid-pos-scanner';
 import type { ReloadReason } from '../../../src-shared/contract';
 import type { SetupDraft } from '../../../src-shared/setup';
+import { formatSetupQr } from '../../../src-shared/setup-qr';
 import { demoConfig } from '../../fakes/demo-config';
 import { FixedClock } from '../../fakes/fixed-clock';
 import { dispatchAsStaff, itSession, TEST_IT_PIN } from '../../fakes/staff-session';
@@ -107,6 +108,17 @@ describe('set-up methods on a blank terminal (real store, real HTTP on loopback)
     expect(await check({ mode: 'portal', portalUrl, enrollmentToken: ' ' })).toMatchObject({ valid: false, reason: 'token-missing' });
     expect(await check({ mode: 'portal', portalUrl, enrollmentToken: 'demo-enrollment-token' })).toEqual({ valid: true, value: { centerId: 'AN-PHU', agencyCode: '000.00.12.H29', timeZone: 'Asia/Bangkok' } });
     expect(await check({ mode: 'offline' })).toEqual({ valid: true, value: null });
+  });
+
+  it('reads the set-up QR a keyboard-wedge scanner typed, and names a citizen ID card typed instead', async () => {
+    const { core } = await blankTerminal();
+    const read = (wedgeText: string) => dispatchAsStaff(core, 'readSetupQr', { wedgeText }).then(value);
+    expect(await read(formatSetupQr({ motcuaSetup: 1, portalUrl, enrollmentToken: 'ABCDE-FGHJK-MNPQR-STVWX', terminalId: 'KIOSK-07' }))).toEqual({
+      valid: true,
+      value: { portalUrl, enrollmentToken: 'ABCDE-FGHJK-MNPQR-STVWX', terminalId: 'KIOSK-07', expiresAt: null },
+    });
+    expect(await read('079123456789|123456789|Nguyen Van A|01011990|Nam|Ha Noi|01012021')).toMatchObject({ valid: false, reason: 'qr-citizen-id' });
+    expect(await read('8935049501503')).toMatchObject({ valid: false, reason: 'qr-not-setup' });
   });
 
   it('lists the devices and tries the candidates beside the running ones', async () => {
