@@ -20,9 +20,13 @@ export function issuedTokensTable(tokens: readonly IssuedTokenView[], timeZone: 
   if (tokens.length === 0) return '<p class="empty">No token issued yet.</p>';
   const rows = tokens.map((t) => {
     const state = t.state === 'used' ? `Used by ${escape(t.usedBy)} at ${escape(localTime(t.usedAt ?? '', timeZone))}` : STATE_TEXT[t.state];
-    return `<tr class="token token--${t.state}"><td>${t.terminalId === null ? '<i>any</i>' : escape(t.terminalId)}</td><td>${escape(localTime(t.createdAt, timeZone))}</td><td>${escape(localTime(t.expiresAt, timeZone))}</td><td>${state}</td></tr>`;
+    // A token still valid can be withdrawn: a QR that leaked, a terminal that will not be installed.
+    const withdraw = !t.withdrawable
+      ? ''
+      : `<form method="post" action="/admin/terminals/withdraw"><input type="hidden" name="id" value="${escape(t.id)}"><button type="submit" data-testid="withdraw-${escape(t.id)}">Withdraw</button></form>`;
+    return `<tr class="token token--${t.state}"><td>${t.terminalId === null ? '<i>any</i>' : escape(t.terminalId)}</td><td>${escape(localTime(t.createdAt, timeZone))}</td><td>${escape(localTime(t.expiresAt, timeZone))}</td><td>${state}</td><td>${withdraw}</td></tr>`;
   });
-  return `<table class="tokens"><thead><tr><th>Terminal id</th><th>Issued</th><th>Valid until</th><th>State</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="tokens"><thead><tr><th>Terminal id</th><th>Issued</th><th>Valid until</th><th>State</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function issuedSection(issued: NewTerminalReply, timeZone: string): string {

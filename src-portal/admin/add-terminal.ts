@@ -32,9 +32,16 @@ export function issueForNewTerminal(deps: PortalDeps, portalUrl: string, termina
   return { token: issued.token, terminalId, expiresAt: issued.expiresAt, portalUrl, setupQr };
 }
 
+const TOKEN_ID_LENGTH = 12;
+export const WithdrawTokenBody = z.object({ id: z.string().regex(new RegExp(`^[0-9a-f]{${TOKEN_ID_LENGTH}}$`), 'the token id shown in the list') }).strict();
+
 export type IssuedTokenState = 'unused' | 'used' | 'expired';
 
 export interface IssuedTokenView {
+  /** The start of the token's hash: enough to withdraw it, nothing of the token. */
+  id: string;
+  /** Still accepted (by anyone, or by the terminal that used it): it can be withdrawn. */
+  withdrawable: boolean;
   terminalId: string | null;
   createdAt: string;
   expiresAt: string;
@@ -47,6 +54,8 @@ export interface IssuedTokenView {
 export function issuedTokens(deps: PortalDeps, now: Date, limit = 100): IssuedTokenView[] {
   const at = now.toISOString();
   return latestEnrollmentTokens(deps.db, limit).map((t) => ({
+    id: t.token_hash.slice(0, TOKEN_ID_LENGTH),
+    withdrawable: at < t.expires_at,
     terminalId: t.terminal_id,
     createdAt: t.created_at,
     expiresAt: t.expires_at,

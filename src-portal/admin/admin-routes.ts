@@ -19,7 +19,8 @@ import { routerOf } from '../http/router';
 import { adminPage } from './admin-page';
 import { fleetPage } from '../fleet/fleet-page';
 import { fleetRows } from '../fleet/fleet-view';
-import { issuedTokens, issueForNewTerminal, NewTerminalBody, type NewTerminalReply } from './add-terminal';
+import { issuedTokens, issueForNewTerminal, NewTerminalBody, WithdrawTokenBody, type NewTerminalReply } from './add-terminal';
+import { withdrawEnrollmentToken } from '../repo/enrollment-tokens';
 import { addTerminalPage } from './add-terminal-page';
 import { RolloutPercentageSchema, SEMVER_PATTERN } from '../../src-shared/update-feed';
 import { listRollouts, setRollout } from '../repo/update-rollouts';
@@ -150,6 +151,12 @@ const routeAdmin = routerOf<AdminHandler>({
   },
   'GET /admin/fleet/state': (portal) => json(200, fleetRows(portal.deps.db, portal.deps.clock())),
   'GET /admin/terminals/new': (portal) => html(200, addTerminalView(portal)),
+  'POST /admin/terminals/withdraw': (portal, body) => {
+    const wanted = parse(WithdrawTokenBody, body);
+    if (typeof wanted === 'string') return problem(400, wanted);
+    if (!withdrawEnrollmentToken(portal.deps.db, wanted.id, portal.deps.clock().toISOString())) return problem(404, 'No valid token has that id.');
+    return { ...json(200, { withdrawn: wanted.id }), headers: { location: '/admin/terminals/new' } };
+  },
   'POST /admin/terminals/new': (portal, body) => {
     const wanted = parse(NewTerminalBody, body.length === 0 ? Buffer.from('{}') : body);
     if (typeof wanted === 'string') return { ...problem(400, wanted), formPage: () => addTerminalView(portal, { error: `Not issued: ${wanted}` }) };

@@ -88,5 +88,17 @@ describe("the portal's Add a terminal page (Chromium)", () => {
     await page.goto(`${portal.url}/admin`);
     await page.locator('table.tokens').screenshot({ path: join(ROOT, 'tests', 'artifacts', 'portal-admin-tokens.png') });
     assert.match((await page.locator('table.tokens').textContent()) ?? '', /Used by kiosk-07/);
+    // Withdrawn from the list: the token's terminal cannot enroll with it again, and the button goes.
+    await page.goto(`${portal.url}/admin/terminals/new`);
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.waitForURL(`${portal.url}/admin/terminals/new`);
+    assert.equal(await page.getByRole('button', { name: 'Withdraw' }).count(), 0);
+    const again = await fetch(`${portal.url}/v1/enrollments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrollmentToken: token, terminalId: 'kiosk-07', appVersion: '0.1.0' }),
+    });
+    assert.equal(again.status, 401);
+    assert.equal(((await again.json()) as { error: { details?: { reason?: string } } }).error.details?.reason, 'enrollment_token_expired');
   });
 });

@@ -124,6 +124,30 @@ describe('one-time enrollment tokens on the reference portal', () => {
     expect((wrong.json as Refusal).error).toEqual({ code: 'unauthorized', message: 'The enrollment token is not valid.', messageVi: 'Mã đăng ký thiết bị không hợp lệ.' });
   });
 
+  it('withdraws a token that is still valid: refused from then on as expired; an unknown or malformed id is named', async () => {
+    const p = await openAt();
+    const leaked = await issue(p, { terminalId: 'kiosk-11' });
+    const kept = await issue(p, { terminalId: 'kiosk-12' });
+    const listed = ((await p.admin('GET', '/admin/state')).json as { enrollmentTokens: { id: string; terminalId: string; state: string }[] }).enrollmentTokens;
+    const id = listed.find((t) => t.terminalId === 'kiosk-11')?.id ?? '';
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(leaked.token).not.toContain(id);
+    now = new Date(T0.getTime() + HOUR);
+    const withdrawn = await p.admin('POST', '/admin/terminals/withdraw', { id });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    const refused = await enroll(p, leaked.token, 'kiosk-11');
+    expect(refused.status).toBe(401);
+    expect((refused.json as Refusal).error.details).toEqual({ reason: 'enrollment_token_expired', expiredAt: now.toISOString() });
+    // Only that one: the other token still enrolls its terminal.
+    expect((await enroll(p, kept.token, 'kiosk-12')).status).toBe(201);
+    const after = ((await p.admin('GET', '/admin/state')).json as { enrollmentTokens: { id: string; state: string }[] }).enrollmentTokens;
+    expect(after.find((t) => t.id === id)?.state).toBe('expired');
+    // Withdrawn already, unknown, malformed.
+    expect((await p.admin('POST', '/admin/terminals/withdraw', { id })).status).toBe(404);
+    expect((await p.admin('POST', '/admin/terminals/withdraw', { id: '0'.repeat(12) })).status).toBe(404);
+    expect((await p.admin('POST', '/admin/terminals/withdraw', { id: 'nope' })).status).toBe(400);
+  });
+
   it('reads a typed token leniently (case, spaces, dashes, O for 0) and keeps the configured static token working', async () => {
     const p = await openAt();
     const { token } = await issue(p);
