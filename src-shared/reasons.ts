@@ -59,7 +59,19 @@ export const ReasonParamsSchema = z.record(z.string(), z.union([z.string(), z.nu
 export type ReasonParams = z.infer<typeof ReasonParamsSchema>;
 
 /** Why the last exchange with the portal failed (i18n `reasons.sync.*`); the raw error is `message`. */
-export const SyncErrorCodeSchema = z.enum(['portal_unreachable', 'portal_error', 'portal_throttled', 'portal_refused', 'credential_rejected', 'no_enrollment_token']);
+export const SyncErrorCodeSchema = z.enum([
+  'portal_unreachable',
+  'portal_error',
+  'portal_throttled',
+  'portal_refused',
+  'credential_rejected',
+  'no_enrollment_token',
+  // The portal refused the enrollment token, and why (decision 0038): what IT has to do differs.
+  'enrollment_token_expired',
+  'enrollment_token_used',
+  'enrollment_token_other_terminal',
+  'enrollment_token_refused',
+]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCodeSchema>;
 
 /** Why an outbox row was set aside (i18n `reasons.parked.*`); the raw text is the row's `detail`. */

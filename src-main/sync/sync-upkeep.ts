@@ -11,8 +11,17 @@ import { PortalError } from './portal-error';
 import { setMeta } from './sync-repository';
 import { heartbeatBody, healthFingerprint, type TerminalHealth } from './heartbeat';
 import type { HeartbeatAck, HeartbeatBody } from './portal-schemas';
+import { enrollmentRefusal, type EnrollmentRefusal } from './enrollment-refusal';
+import type { SyncErrorCode } from '../../src-shared/reasons';
 
 /** One pull of an upkeep round (catalog, codes, queue blocks, payments); a failure ends only itself. */
+
+const ENROLLMENT_REFUSALS: Record<EnrollmentRefusal, SyncErrorCode> = {
+  expired: 'enrollment_token_expired',
+  used: 'enrollment_token_used',
+  'other-terminal': 'enrollment_token_other_terminal',
+  wrong: 'enrollment_token_refused',
+};
 export interface UpkeepStep {
   readonly what: string;
   pull(ack: { catalogEtag: string; configEtag?: string }, signal: AbortSignal): Promise<void>;
@@ -134,7 +143,17 @@ export class SyncUpkeep {
       this.deps.link.record('troubled', 'No enrollment token is configured (sync.enrollmentToken)', 'no_enrollment_token');
       return false;
     }
-    const e = await client.enroll(config.enrollmentToken, config.terminalId, config.appVersion.slice(0, 50), signal);
+    let e: Awaited<ReturnType<typeof client.enroll>>;
+    try {
+      e = await client.enroll(config.enrollmentToken, config.terminalId, config.appVersion.slice(0, 50), signal);
+    } catch (error) {
+      const refusal = enrollmentRefusal(error);
+      if (refusal === null) throw error;
+      // Staff see why in their own words; IT needs a new token (or the right terminal id) in the set-up wizard.
+      this.deps.link.record('troubled', `enroll: ${(error as Error).message}`, ENROLLMENT_REFUSALS[refusal]);
+      logger.log('warn', 'sync: enrollment refused', { reason: refusal });
+      return false;
+    }
     const now = clock.now();
     setMeta(db, 'terminal_index', String(e.terminalIndex), now);
     setMeta(db, 'agency_code', e.agencyCode, now);
