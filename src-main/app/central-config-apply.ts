@@ -5,7 +5,7 @@ import { logEvent } from '../kernel/log-events';
 import type { Logger } from '../kernel/logger';
 import type { StaffAlerts } from '../staff/staff-alerts';
 import type { CentralConfigSink, CentralOutcome } from '../sync/central-config-pull';
-import { readCentralLayer, saveCentralLayer, type PulledCentralConfig } from './central-config-file';
+import { readCentralLayer, saveCentralLayer, type PulledCentralConfig, readCentralRefusal, saveCentralRefusal, clearCentralRefusal } from './central-config-file';
 import { ConfigError, mergeConfig, parseConfig, type KioskConfig } from './config';
 
 export interface CentralConfigApplyDeps {
@@ -44,6 +44,9 @@ export class CentralConfigApplier implements CentralConfigSink {
   start(): void {
     const { dataDir, running, alerts, logger } = this.deps;
     const saved = readCentralLayer(dataDir);
+    // A document refused by an earlier core, newer than the one in force: staff still need to see it.
+    const refused = readCentralRefusal(dataDir);
+    if (refused !== null && (saved.state !== 'ok' || refused.version > saved.version)) this.rejectAlert(refused.version, refused.problems);
     this.documentNeeded = saved.state !== 'ok';
     if (saved.state === 'none') return;
     if (saved.state === 'damaged') {
@@ -85,6 +88,7 @@ export class CentralConfigApplier implements CentralConfigSink {
     const candidate = this.candidate(mergeConfig(local.raw, centralSettings(checked.document)), `central configuration version ${pulled.version}`);
     if (!candidate.ok) return this.reject(pulled.version, candidate.problems);
     saveCentralLayer(dataDir, pulled, clock.now());
+    clearCentralRefusal(dataDir);
     alerts.resolve('config');
     logEvent(logger, 'info', 'config.central_saved', { version: pulled.version });
     if (sameConfig(candidate.config, running)) {
@@ -120,7 +124,14 @@ export class CentralConfigApplier implements CentralConfigSink {
 
   private reject(version: number, problems: string[]): CentralOutcome {
     this.rejectAlert(version, problems);
-    return { outcome: 'rejected', version, problems: problems.slice(0, PROBLEMS_KEPT).map((p) => p.slice(0, 500)) };
+    const kept = problems.slice(0, PROBLEMS_KEPT).map((p) => p.slice(0, 500));
+    try {
+      saveCentralRefusal(this.deps.dataDir, { version, problems: kept });
+    } catch (error) {
+      // A full disk: the alert stands for this core; the portal is told either way.
+      this.deps.logger.log('warn', 'central configuration refusal not kept', { error: error instanceof Error ? error.message : String(error) });
+    }
+    return { outcome: 'rejected', version, problems: kept };
   }
 
   private rejectAlert(version: number, problems: readonly string[]): void {

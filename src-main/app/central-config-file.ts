@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { migrateCentralConfig, type CentralConfig } from '../../src-shared/central-config';
@@ -53,4 +53,28 @@ export function readCentralLayer(dataDir: string): CentralLayer {
 export function saveCentralLayer(dataDir: string, pulled: PulledCentralConfig, savedAt: Date): void {
   const body = { version: pulled.version, etag: pulled.etag, savedAt: savedAt.toISOString(), document: pulled.document };
   writeFileAtomic(join(dataDir, CENTRAL_CONFIG_FILE), `${JSON.stringify(body, null, 2)}\n`, dataDir);
+}
+
+/** The last document the kiosk refused (decision 0041), so a new core (a restart, set-up redone) raises the alert again. */
+export const CENTRAL_REFUSAL_FILE = 'central-config-refused.json';
+
+const RefusalSchema = z.strictObject({ version: z.number().int().min(0), problems: z.array(z.string()) });
+export type CentralRefusal = z.infer<typeof RefusalSchema>;
+
+export function saveCentralRefusal(dataDir: string, refusal: CentralRefusal): void {
+  writeFileAtomic(join(dataDir, CENTRAL_REFUSAL_FILE), `${JSON.stringify(refusal, null, 2)}\n`, dataDir);
+}
+
+/** The refusal kept, or null (none, or a file that cannot be read: the next pull says again). */
+export function readCentralRefusal(dataDir: string): CentralRefusal | null {
+  try {
+    const parsed = RefusalSchema.safeParse(JSON.parse(readFileSync(join(dataDir, CENTRAL_REFUSAL_FILE), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearCentralRefusal(dataDir: string): void {
+  rmSync(join(dataDir, CENTRAL_REFUSAL_FILE), { force: true });
 }

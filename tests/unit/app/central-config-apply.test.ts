@@ -120,6 +120,12 @@ describe('central configuration on the kiosk', () => {
     expect(alerts.at(-1)?.detail).toMatch(/idle\.timeoutSeconds/);
     // The one restart is the good document's; the bad one changed nothing.
     expect(reloads).toEqual(['central-config']);
+    // A new core (a restart, set-up redone) raises the alert again until a good document comes.
+    const next = applierIn(dir);
+    expect(next.alerts).toEqual([{ source: 'config', reason: 'central_config_rejected', detail: alerts.at(-1)?.detail }]);
+    next.applier.accept({ version: 6, etag: '"config-6"', document: renamed('Đất đai sửa') });
+    expect(next.alerts.at(-1)).toEqual({ source: 'config', reason: null });
+    expect(applierIn(dir).alerts).toEqual([]);
   });
 
   it('checks the whole configuration a document would make, local settings included', () => {
