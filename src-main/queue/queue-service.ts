@@ -17,7 +17,7 @@ import { enqueueJob } from '../outbox/outbox-repository';
 /** The outbox job that registers a ticket numbered offline with the portal's queue. */
 export const TICKET_JOB_KIND = 'register-ticket';
 /** Its idempotency key: the portal's own key for a ticket is its id, used by the registration at the screen. */
-export const ticketRegistrationKey = (ticketId: string): string => `${ticketId}.block`;
+export const ticketRegistrationKey = (ticketId: string): string => `${ticketId}.offline`;
 
 /** Issues queue tickets: number first (durably), then the paper. A failed print never voids a ticket. */
 export class QueueService {
@@ -79,10 +79,9 @@ export class QueueService {
         issued_at: issuedAt.toISOString(),
         number_source: source,
       });
-      // Numbered offline from a block the portal reserved: the center's calling queue learns of it
-      // when the link is back, under the number on the paper (a terminal-range number has no place
-      // in the portal's counter; it stays this kiosk's, decision 0042).
-      if (source === 'block') {
+      // Numbered offline (a reserved block, or this terminal's own range): the center's calling
+      // queue learns of it when the link is back, under the number on the paper (decision 0042).
+      if (source === 'block' || source === 'terminal') {
         enqueueJob(this.db, { kind: TICKET_JOB_KIND, subjectId: id, idempotencyKey: ticketRegistrationKey(id), payload: { ticketId: id }, now: issuedAt.toISOString() });
       }
     }).immediate();

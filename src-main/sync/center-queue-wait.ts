@@ -26,10 +26,10 @@ export interface CenterQueueWaitOptions {
  *    marked with the time of that status (no estimate from a pace older than an hour);
  * 3. else this kiosk's own tickets, with no estimate.
  */
-/** Numbered by the portal, or numbered offline from a block and registered since (decision 0042). */
+/** Numbered by the portal, or numbered offline and registered since (decision 0042). */
 function knownToPortal(db: Database, ticketId: string): boolean {
   const source = numberSourceOf(db, ticketId);
-  return source === 'portal' || (source === 'block' && isDone(db, ticketRegistrationKey(ticketId)));
+  return source === 'portal' || ((source === 'block' || source === 'terminal') && isDone(db, ticketRegistrationKey(ticketId)));
 }
 
 export class CenterQueueWait implements QueueWaitSource {

@@ -142,7 +142,7 @@ export class PortalClient {
   }
 
   async registerQueueTicket(
-    body: { ticketId: string; serviceId: string; day: string; priority: string; issuedAt: string; number?: number },
+    body: { ticketId: string; serviceId: string; day: string; priority: string; issuedAt: string; number?: number; numberSource?: 'block' | 'terminal' },
     signal?: AbortSignal,
     timeoutMs?: number,
   ) {

@@ -41,7 +41,7 @@ export const QueueTicketSchema = z.object({
   serviceId: z.string(),
   day: z.string(),
   number: z.number().int().min(1),
-  source: z.enum(['portal', 'block']),
+  source: z.enum(['portal', 'block', 'terminal']),
 });
 
 export const QueueStatusSchema = z.object({

@@ -10,9 +10,10 @@ export interface TicketRegistrationDeps {
 }
 
 /**
- * The `register-ticket` outbox job (decision 0042): a ticket numbered offline from a reserved block
- * is sent to the portal with the number printed on it, so the center's counters call it in turn.
- * The portal checks the number lies in this terminal's blocks; a ticket the portal already knows
+ * The `register-ticket` outbox job (decision 0042): a ticket numbered offline, from a reserved block
+ * or this terminal's own range, is sent to the portal with the number printed on it, so the
+ * center's counters call it in turn. The portal checks the number lies in this terminal's blocks
+ * or range; a ticket the portal already knows
  * under another number (a registration that timed out at the screen but reached the portal) is
  * parked for staff: the citizen holds the printed number, and only a person can reconcile the two.
  */
@@ -32,9 +33,10 @@ export function createTicketRegistrationHandler(deps: TicketRegistrationDeps): J
 async function register(deps: TicketRegistrationDeps, ticketId: string, signal: AbortSignal): Promise<JobOutcome> {
   const row = getTicket(deps.db, ticketId);
   if (!row) return failed('record_missing', `Ticket ${ticketId} is not in the local store`);
-  if (numberSourceOf(deps.db, ticketId) !== 'block') return failed('record_unreadable', `Ticket ${ticketId} was not numbered from a reserved block`);
+  const numberSource = numberSourceOf(deps.db, ticketId);
+  if (numberSource !== 'block' && numberSource !== 'terminal') return failed('record_unreadable', `Ticket ${ticketId} was not numbered offline`);
   const reply = await deps.client.registerQueueTicket(
-    { ticketId: row.id, serviceId: row.service_id, day: row.day, priority: row.priority, issuedAt: row.issued_at, number: row.number },
+    { ticketId: row.id, serviceId: row.service_id, day: row.day, priority: row.priority, issuedAt: row.issued_at, number: row.number, numberSource },
     signal,
   );
   if (reply.number !== row.number) {

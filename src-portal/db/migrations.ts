@@ -310,4 +310,34 @@ const m0010: PortalMigration = {
   `,
 };
 
-export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+/**
+ * Tickets a terminal numbered from its own range while offline reach the queue too (decision
+ * 0042): `source` may be 'terminal'. SQLite cannot widen a CHECK, so the table is rebuilt with its
+ * rows and index as they were.
+ */
+const m0011: PortalMigration = {
+  version: 11,
+  name: 'queue tickets from a terminal range',
+  up: `
+    CREATE TABLE queue_tickets_new (
+      id          TEXT PRIMARY KEY,
+      terminal_id TEXT NOT NULL REFERENCES terminals(id),
+      service_id  TEXT NOT NULL,
+      day         TEXT NOT NULL,
+      number      INTEGER NOT NULL,
+      priority    TEXT NOT NULL,
+      issued_at   TEXT NOT NULL,
+      source      TEXT NOT NULL CHECK (source IN ('portal','block','terminal')),
+      called_at   TEXT,
+      served_at   TEXT CHECK (served_at IS NULL OR called_at IS NOT NULL),
+      UNIQUE (service_id, day, number)
+    ) STRICT;
+    INSERT INTO queue_tickets_new (id, terminal_id, service_id, day, number, priority, issued_at, source, called_at, served_at)
+      SELECT id, terminal_id, service_id, day, number, priority, issued_at, source, called_at, served_at FROM queue_tickets;
+    DROP TABLE queue_tickets;
+    ALTER TABLE queue_tickets_new RENAME TO queue_tickets;
+    CREATE INDEX queue_tickets_by_call ON queue_tickets (service_id, day, called_at);
+  `,
+};
+
+export const portalMigrations: readonly PortalMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];

@@ -11,6 +11,20 @@ interface TicketBody {
   priority: string;
   issuedAt: string;
   number?: number;
+  numberSource?: 'block' | 'terminal';
+}
+
+/**
+ * A terminal's own range (decision 0042): its enrollment index · 10^digits + n, n ≥ 1, for the
+ * service's digits (2 to 5, which the portal does not know: any of them will do). Portal numbers
+ * and blocks stay below 10^digits, other terminals have other indexes.
+ */
+export function inTerminalRange(index: number, number: number): boolean {
+  for (let digits = 2; digits <= 5; digits++) {
+    const scale = 10 ** digits;
+    if (Math.floor(number / scale) === index && number % scale >= 1) return true;
+  }
+  return false;
 }
 
 const ticketReply = (t: TicketRow): Reply => ({
@@ -34,15 +48,17 @@ export function registerQueueTicket(ctx: HandlerContext): Reply {
     number = allocateNumber(db, b.serviceId, b.day);
     source = 'portal';
   } else {
-    if (!inOwnBlock(db, ctx.terminal.id, b.serviceId, b.day, b.number) || numberTaken(db, b.serviceId, b.day, b.number))
+    const fromRange = b.numberSource === 'terminal';
+    const inside = fromRange ? inTerminalRange(ctx.terminal.idx, b.number) : inOwnBlock(db, ctx.terminal.id, b.serviceId, b.day, b.number);
+    if (!inside || numberTaken(db, b.serviceId, b.day, b.number))
       throw new ApiError(
         409,
         'number_conflict',
-        `Number ${b.number} of ${b.serviceId} on ${b.day} is not free in this terminal's blocks.`,
-        `Số ${b.number} của dịch vụ ${b.serviceId} ngày ${b.day} không thuộc khối số còn trống của máy này.`,
+        `Number ${b.number} of ${b.serviceId} on ${b.day} is not free in this terminal's ${fromRange ? 'range' : 'blocks'}.`,
+        `Số ${b.number} của dịch vụ ${b.serviceId} ngày ${b.day} không thuộc ${fromRange ? 'dải số' : 'khối số'} còn trống của máy này.`,
       );
     number = b.number;
-    source = 'block';
+    source = fromRange ? 'terminal' : 'block';
   }
   const row: TicketRow = {
     id: b.ticketId,

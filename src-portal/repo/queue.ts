@@ -8,7 +8,7 @@ export interface TicketRow {
   number: number;
   priority: string;
   issued_at: string;
-  source: 'portal' | 'block';
+  source: 'portal' | 'block' | 'terminal';
 }
 
 /** Single numbers and blocks come from one counter, so a number is never handed out twice. */

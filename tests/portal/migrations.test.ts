@@ -139,4 +139,24 @@ describe('portal migrations', () => {
     expect(() => db.prepare(`INSERT INTO terminal_config_state (terminal_id) VALUES ('nobody')`).run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
+
+  it('0011 lets a ticket come from a terminal range, keeping every ticket, its calls and the index', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    migratePortal(db, portalMigrations.slice(0, 10));
+    db.prepare(`INSERT INTO terminals (id, idx, name, credential_hash, app_version, enrolled_at) VALUES ('t1', 1, NULL, 'h', '0.1.0', '2026-12-01T00:00:00Z')`).run();
+    db.prepare(`INSERT INTO queue_tickets (id, terminal_id, service_id, day, number, priority, issued_at, source, called_at) VALUES ('q1', 't1', 's', '2026-12-06', 7, 'none', '2026-12-06T01:00:00Z', 'block', '2026-12-06T01:10:00Z')`).run();
+    expect(() => db.prepare(`INSERT INTO queue_tickets (id, terminal_id, service_id, day, number, priority, issued_at, source) VALUES ('q2', 't1', 's', '2026-12-06', 1001, 'none', '2026-12-06T01:00:00Z', 'terminal')`).run()).toThrow(/CHECK/);
+    migratePortal(db, portalMigrations);
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.prepare(`SELECT id, number, source, called_at FROM queue_tickets`).all()).toEqual([{ id: 'q1', number: 7, source: 'block', called_at: '2026-12-06T01:10:00Z' }]);
+    const insert = db.prepare(`INSERT INTO queue_tickets (id, terminal_id, service_id, day, number, priority, issued_at, source) VALUES (?, 't1', 's', '2026-12-06', ?, 'none', '2026-12-06T01:00:00Z', ?)`);
+    insert.run('q2', 1001, 'terminal');
+    expect(() => insert.run('q3', 1002, 'somewhere')).toThrow(/CHECK/);
+    expect(() => insert.run('q4', 7, 'portal')).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`UPDATE queue_tickets SET served_at = 'x' WHERE id = 'q2'`).run()).toThrow(/CHECK/);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'queue_tickets_by_call'`).get()).toEqual({ name: 'queue_tickets_by_call' });
+    expect(() => db.prepare(`INSERT INTO queue_tickets (id, terminal_id, service_id, day, number, priority, issued_at, source) VALUES ('q5', 'nobody', 's', '2026-12-06', 1003, 'none', 'x', 'terminal')`).run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
 });

@@ -14,9 +14,12 @@ import { dispatchAsStaff } from '../fakes/staff-session';
 export async function startKioskCore(
   dataDir: string,
   portalUrl: string | null,
-  options: { heartbeatSeconds?: number; logger?: Logger; dossierCodesPerDay?: number } = {},
+  options: { heartbeatSeconds?: number; logger?: Logger; dossierCodesPerDay?: number; queueBlockSize?: number } = {},
 ): Promise<KioskCore> {
-  const codes = options.dossierCodesPerDay === undefined ? {} : { dossierCodesPerDay: options.dossierCodesPerDay };
+  const codes = {
+    ...(options.dossierCodesPerDay === undefined ? {} : { dossierCodesPerDay: options.dossierCodesPerDay }),
+    ...(options.queueBlockSize === undefined ? {} : { queueBlockSize: options.queueBlockSize }),
+  };
   const core = await createKioskCore({
     dataDir,
     config: demoConfig({ sync: { portalUrl, enrollmentToken: 'demo-enrollment-token', heartbeatSeconds: options.heartbeatSeconds ?? 1, ...codes } }),

@@ -18,18 +18,18 @@ import { partitionableLink } from './partitionable-link';
 const { cleanups, tempDir } = useCleanups('offline-ticket-');
 const serviceId = demoConfig().queue.services[0]?.id ?? '';
 
-async function kioskBehindRelay() {
+async function kioskBehindRelay(sync: { queueBlockSize?: number } = {}) {
   const { server, url } = await startPortal(tempDir());
   cleanups.push(() => server.close());
   const link = await partitionableLink(new URL(url));
   cleanups.push(() => link.close());
   const logger = createMemoryLogger();
-  const core = await startKioskCore(tempDir(), link.url, { logger });
+  const core = await startKioskCore(tempDir(), link.url, { logger, ...sync });
   cleanups.push(() => core.close());
   const status = () => call<SyncStatus>(core, 'getSyncStatus');
   await until('enrolled and online', async () => ((await status()).enrolled && (await status()).state === 'online' ? true : undefined));
-  // The upkeep reserves a block of numbers per service for the outage.
-  await until('a block kept', () => logger.lines.find((l) => l.message === 'queue numbers reserved for offline use' && l.fields?.['serviceId'] === serviceId));
+  // The upkeep reserves a block of numbers per service for the outage (unless told to keep none).
+  if (sync.queueBlockSize !== 0) await until('a block kept', () => logger.lines.find((l) => l.message === 'queue numbers reserved for offline use' && l.fields?.['serviceId'] === serviceId));
   // Cut: the ticket's registration at the screen fails and the number comes from the block.
   link.setCut(true);
   const portalTicket = (id: string) => server.deps.db.prepare(`SELECT number, source, terminal_id FROM queue_tickets WHERE id = ?`).get(id) as { number: number; source: string; terminal_id: string } | undefined;
@@ -52,6 +52,18 @@ describe('tickets numbered offline reach the portal queue', () => {
     const again = await call<TicketDto>(k.core, 'reprintLastTicket', { language: 'vi' });
     expect(again.id).toBe(ticket.id);
     expect(again.wait.source).toBe('portal');
+  }, 90_000);
+
+  it('registers a ticket numbered from the terminal’s own range (no block kept) under its printed number', async () => {
+    const k = await kioskBehindRelay({ queueBlockSize: 0 });
+    const ticket = await call<TicketDto>(k.core, 'takeTicket', { serviceId, priority: 'none', language: 'vi' });
+    const digits = demoConfig().queue.services[0]?.digits ?? 3;
+    const printed = Number(ticket.display.replace(/^[A-Z]+/, ''));
+    // The terminal's range: its enrollment index, then the service's digits (one more digit on the paper).
+    expect(printed).toBeGreaterThan(10 ** digits);
+    k.link.setCut(false);
+    const registered = await until('the ticket on the portal', () => k.portalTicket(ticket.id), 30_000);
+    expect(registered).toMatchObject({ number: printed, source: 'terminal' });
   }, 90_000);
 
   it('parks a ticket the portal refuses (its id taken by another terminal) with the reason, and sends the rest', async () => {
