@@ -6,16 +6,11 @@ import type { Database } from 'better-sqlite3';
 import { wireSync } from './wire-sync';
 import type { KioskInfo, StoreStatus } from '../../src-shared/dto';
 import { openDatabase, StoreOpenError } from '../db/open-database';
-import { DeviceHealthMonitor } from '../devices/device-health-monitor';
 import { RENDER_PROOF_FRESH_SECONDS, RenderProof } from '../devices/display/render-proof';
 import { IdleMoment } from '../devices/display/idle-moment';
 import { CrashAlert, NO_CRASH_MARKS, type CrashMarks } from './crash-alert';
 import type { OutOfServiceMark } from './crash-record';
 import type { PrinterPort } from '../devices/printer/printer-port';
-import { DeviceFilePrinter } from '../devices/printer/transports/device-file-printer';
-import { TcpPrinter } from '../devices/printer/transports/tcp-printer';
-import { assertNever } from '../../src-shared/assert-never';
-import { VirtualPrinter } from '../devices/virtual/virtual-printer';
 import { CatalogService } from '../catalog/catalog-service';
 import { createDossierService } from '../dossier/create-dossier-service';
 import { ScanIntoSession } from '../dossier/scan-into-session';
@@ -23,7 +18,7 @@ import { QueueService } from '../queue/queue-service';
 import { FileCredentialStore, type CredentialStore } from '../sync/credential-store';
 import { realWait } from '../outbox/wait';
 import type { Clock } from '../kernel/clock';
-import { ConfigError, type KioskConfig } from './config';
+import {  type KioskConfig } from './config';
 import type { DossierServiceConfig } from '../dossier/dossier-config';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { EventBus } from '../kernel/event-bus';
@@ -32,22 +27,12 @@ import { logEvent } from '../kernel/log-events';
 import type { Logger } from '../kernel/logger';
 import { assetsDir } from './paths';
 import type { BarcodeScannerPort } from '../devices/scanner/barcode-scanner-port';
-import { createBarcodeScanner } from '../devices/scanner/create-barcode-scanner';
-import type { HidModule } from '../devices/scanner/hid-pos-scanner';
 import { ScannerService } from '../scan/scanner-service';
 import { DeviceDiagnostics } from '../staff/device-diagnostics';
 import { StaffAlerts } from '../staff/staff-alerts';
 import { RoleSessions } from '../staff/role-sessions';
 import { StaffAccessService } from '../staff/staff-access-service';
 import { StaffWork } from '../staff/staff-work';
-import { tmpdir } from 'node:os';
-import { createDocumentScanner } from '../devices/docscan/create-document-scanner';
-import type { DocumentScannerPort } from '../devices/docscan/document-scanner-port';
-import { DocumentScanService } from '../devices/docscan/document-scan-service';
-import { nodeSpawner } from '../devices/docscan/process-runner';
-import { createSpeech } from '../devices/speech/create-speech';
-import type { SpeechPort } from '../devices/speech/speech-port';
-import { SpeechService } from '../devices/speech/speech-service';
 import { PaymentService } from '../payment/payment-service';
 import { RatingService } from '../rating/rating-service';
 import { requestFetch } from '../sync/request-fetch';
@@ -71,6 +56,7 @@ import { logKioskStart } from './kiosk-start-log';
 import { logConfigChange } from './config-change-log';
 import type { ReloadReason } from '../../src-shared/contract';
 import { setupHandlers } from './setup/setup-handlers';
+import { createCoreDevices, type GivenDevices } from './core-devices';
 import type { CoreParts } from './handlers/core-parts';
 import { citizenHandlers } from './handlers/citizen-handlers';
 import { staffHandlers } from './handlers/staff-handlers';
@@ -78,27 +64,18 @@ import { itHandlers } from './handlers/it-handlers';
 import { CentralConfigApplier } from './central-config-apply';
 import { localConfigLayers } from './load-config';
 
-export interface KioskCoreOptions {
+/** What a host gives a core; devices it leaves out are the drivers the configuration names. */
+export interface KioskCoreOptions extends GivenDevices {
   dataDir: string;
   config: KioskConfig;
   host: KioskInfo['host'];
   version: string;
   clock: Clock;
   logger: Logger;
-  /** Defaults to the driver the config names. */
-  printer?: PrinterPort;
-  /** Defaults to the scanner the config names (devices.scanner). */
-  barcodeScanner?: BarcodeScannerPort;
-  /** node-hid stand-in for the `hid` scanner driver (tests). */
-  hid?: HidModule;
-  /** Defaults to the document scanner the config names (devices.documentScanner). */
-  documentScanner?: DocumentScannerPort;
   /** Imported on first start when the store has no catalog yet. */
   initialCatalogFile?: string;
   /** Where the portal credential is kept; defaults to a 0600 file in the data dir (Electron passes safeStorage). */
   credentials?: CredentialStore;
-  /** Defaults to the speech device the config names (devices.speech). */
-  speech?: SpeechPort;
   /** Free space of the data folder; defaults to statfs (tests give any figure). */
   freeSpace?: FreeSpacePort;
   /**
@@ -146,26 +123,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     // A read-only data folder: the kiosk still starts, and the store's failure says what is wrong.
     logger.log('error', 'data folder modes not set', { error: error instanceof Error ? error.message : String(error) });
   }
-  const printer = options.printer ?? createPrinter(config, dataDir, clock);
   const events = new EventBus();
   const deviceHistory = new DeviceHistory(events);
-  const barcodeScanner =
-    options.barcodeScanner ?? (await createBarcodeScanner(config.devices.scanner, dataDir, clock, logger, options.hid));
-  const documentScanner =
-    options.documentScanner ??
-    createDocumentScanner(config.devices.documentScanner, { spawner: nodeSpawner, env: process.env, tempDir: tmpdir(), clock });
-  const speech = new SpeechService(
-    options.speech ??
-      createSpeech(config.devices.speech, {
-        spawner: nodeSpawner,
-        env: process.env,
-        clock,
-        virtualRecordFile: join(dataDir, 'speech', 'virtual-said.jsonl'),
-      }),
-    logger,
-  );
-  const documentScans = new DocumentScanService(documentScanner, config.devices.documentScanner, clock, logger);
-  const monitor = new DeviceHealthMonitor([printer, barcodeScanner, documentScanner], events, config.devices.healthPollSeconds * 1000, logger);
+  const { printer, barcodeScanner, documentScans, speech, monitor } = await createCoreDevices(options, config, { dataDir, clock, logger, events });
   // Both listen to deviceHealth, so they are built before the monitor reports anything.
   const staffAlerts = new StaffAlerts(events, clock);
   const crashAlert = new CrashAlert(staffAlerts, options.crashes ?? NO_CRASH_MARKS, config.center.timeZone);
@@ -497,23 +457,6 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       logEvent(logger, 'info', 'kiosk.stop', {});
     },
   };
-}
-
-function createPrinter(config: KioskConfig, dataDir: string, clock: Clock): PrinterPort {
-  const { driver, paperWidthDots, tcp, deviceFile, virtualKeepImages } = config.printer;
-  switch (driver) {
-    case 'virtual':
-      return new VirtualPrinter(paperWidthDots, join(dataDir, 'prints'), clock, undefined, virtualKeepImages);
-    case 'tcp':
-      return new TcpPrinter({ ...tcp, paperWidthDots }, clock);
-    case 'device-file':
-      return new DeviceFilePrinter({ path: deviceFile.path, paperWidthDots }, clock);
-    case 'spooler':
-      // The spooler is reached through Electron's webContents.print; the Electron host passes it in.
-      throw new ConfigError('printer.driver: "spooler" needs the Electron host; use "tcp" or "device-file" with --web.');
-    default:
-      return assertNever(driver);
-  }
 }
 
 function dossierConfigOf(config: KioskConfig): DossierServiceConfig {
