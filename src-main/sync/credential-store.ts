@@ -47,3 +47,17 @@ export class FileCredentialStore implements CredentialStore {
     rmSync(this.file, { force: true });
   }
 }
+
+/** Holds a credential in memory only: a trial enrollment's (dropped with it), or a test's. */
+export class MemoryCredentialStore implements CredentialStore {
+  constructor(private value: string | null = null) {}
+  read(): string | null {
+    return this.value;
+  }
+  write(credential: string): void {
+    this.value = credential;
+  }
+  clear(): void {
+    this.value = null;
+  }
+}

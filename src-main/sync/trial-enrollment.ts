@@ -1,21 +1,7 @@
 import type { Clock } from '../kernel/clock';
-import type { CredentialStore } from './credential-store';
+import { MemoryCredentialStore } from './credential-store';
 import { PortalClient } from './portal-client';
 import type { Enrollment } from './portal-schemas';
-
-/** Holds the credential of the trial enrollment only in memory: the kiosk enrolls again when it starts. */
-class ThrowawayCredentials implements CredentialStore {
-  private value: string | null = null;
-  read(): string | null {
-    return this.value;
-  }
-  write(credential: string): void {
-    this.value = credential;
-  }
-  clear(): void {
-    this.value = null;
-  }
-}
 
 export interface TrialEnrollment {
   portalUrl: string;
@@ -36,7 +22,7 @@ export interface TrialEnrollment {
 export async function trialEnrollment(trial: TrialEnrollment): Promise<Enrollment> {
   const client = new PortalClient({
     baseUrl: trial.portalUrl,
-    credentials: new ThrowawayCredentials(),
+    credentials: new MemoryCredentialStore(),
     clock: trial.clock,
     timeoutMs: trial.timeoutMs ?? 10_000,
     ...(trial.fetch ? { fetch: trial.fetch } : {}),
